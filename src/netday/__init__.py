@@ -1,0 +1,3 @@
+"""netday: a daily networking planner for the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from netday.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""Settings that come from the environment: where the database lives and what day it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from netday.clock import Clock, PinnedDateClock, SystemClock
+from netday.errors import NetdayError
+
+DB_ENV = "NETDAY_DB"
+TODAY_ENV = "NETDAY_TODAY"
+DB_FILENAME = "netday.sqlite3"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("netday", appauthor=False))
+
+
+def resolve_db_url(db: str | None) -> str:
+    """`--db` beats `NETDAY_DB` beats the user data folder; a path or any SQLAlchemy URL."""
+    raw = db or os.environ.get(DB_ENV) or str(default_data_dir() / DB_FILENAME)
+    if "://" in raw:
+        return raw
+    return "sqlite:///" + str(Path(raw).expanduser().absolute())
+
+
+def parse_iso_date(text: str, what: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise NetdayError(f"{what} {text!r} is not a date like 2026-11-22") from None
+
+
+def make_clock(today: str | None) -> Clock:
+    """`--today` beats `NETDAY_TODAY`; otherwise the real clock."""
+    pinned = today or os.environ.get(TODAY_ENV)
+    if pinned:
+        return PinnedDateClock(parse_iso_date(pinned, "--today"))
+    return SystemClock()

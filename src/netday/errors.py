@@ -1,0 +1,17 @@
+"""Errors a user can act on: the command line prints them as one line, never a traceback."""
+
+
+class NetdayError(Exception):
+    """A problem with the user's input or data, explained in one sentence."""
+
+
+class NotFound(NetdayError):
+    pass
+
+
+class Ambiguous(NetdayError):
+    pass
+
+
+class SchemaTooNew(NetdayError):
+    pass

@@ -1,0 +1,1 @@
+"""Pure scheduling rules: dates in, dates out. No database, no clock, no I/O."""

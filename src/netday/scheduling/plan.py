@@ -1,0 +1,142 @@
+"""Choosing today's calls: who, in what order, and why.
+
+The rule (PRODUCT.md, practice 3): three to five calls a day, sized to the time there
+is; promised follow-ups first, then whoever is most overdue relative to their cadence
+and most important, never more than two from one company, nobody snoozed; when too few
+are due, the ones due soonest in the coming week. Every pick says why it was chosen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from netday.scheduling.cadence import Cadence
+
+TIER_WEIGHT: dict[str, float] = {"A": 3.0, "B": 2.0, "C": 1.0}
+LOOKAHEAD_DAYS = 7
+MAX_PER_COMPANY = 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the planner needs to know about one contact."""
+
+    contact_id: int
+    tier: str
+    company_id: int | None = None
+    next_due: dt.date | None = None
+    cadence: Cadence | None = None
+    follow_up_on: dt.date | None = None
+    follow_up_kind: str | None = None
+    follow_up_since: dt.date | None = None
+    snoozed_until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Pick:
+    contact_id: int
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True)
+class PlanLimits:
+    minutes_per_call: int = 10
+    min_calls: int = 3
+    max_calls: int = 5
+
+
+def plan_size(minutes: int, limits: PlanLimits) -> int:
+    """How many calls fit the time budget, within the configured bounds."""
+    fit = minutes // max(1, limits.minutes_per_call)
+    return max(limits.min_calls, min(limits.max_calls, fit))
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+def follow_up_reason(candidate: Candidate, today: dt.date) -> str:
+    since = candidate.follow_up_since or candidate.follow_up_on or today
+    if candidate.follow_up_kind == "invite_accepted":
+        return f"invite accepted {_ago((today - since).days)}"
+    due = candidate.follow_up_on or today
+    when = "" if due >= today else f", due {short_date(due)}"
+    return f"follow-up promised on {short_date(since)}{when}"
+
+
+def due_reason(candidate: Candidate, today: dt.date) -> str:
+    assert candidate.next_due is not None
+    days = (today - candidate.next_due).days
+    label = candidate.cadence.label() if candidate.cadence else "no cadence"
+    if days > 0:
+        unit = "day" if days == 1 else "days"
+        return f"overdue by {days} {unit} ({label})"
+    if days == 0:
+        return f"due today ({label})"
+    ahead = -days
+    return f"due {'tomorrow' if ahead == 1 else f'in {ahead} days'} ({label})"
+
+
+def overdue_score(candidate: Candidate, today: dt.date) -> float:
+    """Overdue relative to the cadence, weighted by tier: 3 days late on a weekly
+    cadence counts more than 3 days late on a quarterly one."""
+    assert candidate.next_due is not None
+    overdue = (today - candidate.next_due).days
+    length = candidate.cadence.approx_days if candidate.cadence else 30.0
+    return TIER_WEIGHT.get(candidate.tier, 1.0) * (1.0 + overdue / max(1.0, length))
+
+
+def choose_calls(
+    candidates: Iterable[Candidate],
+    today: dt.date,
+    size: int,
+    exclude: frozenset[int] = frozenset(),
+    company_counts: Counter[int] | None = None,
+) -> list[Pick]:
+    """Pick up to `size` calls. `exclude` and `company_counts` describe picks already
+    made today, so the plan can grow without repeating anyone."""
+    follow_ups: list[tuple[tuple[object, ...], Pick, Candidate]] = []
+    due: list[tuple[tuple[object, ...], Pick, Candidate]] = []
+    soon: list[tuple[tuple[object, ...], Pick, Candidate]] = []
+    horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+    tier_rank = {"A": 0, "B": 1, "C": 2}
+    for c in candidates:
+        if c.contact_id in exclude:
+            continue
+        if c.snoozed_until is not None and c.snoozed_until > today:
+            continue
+        tier = tier_rank.get(c.tier, 3)
+        if c.follow_up_on is not None and c.follow_up_on <= today:
+            key = (c.follow_up_on, tier, c.contact_id)
+            follow_ups.append((key, Pick(c.contact_id, follow_up_reason(c, today), 100.0), c))
+        elif c.next_due is not None and c.next_due <= today:
+            score = overdue_score(c, today)
+            pick = Pick(c.contact_id, due_reason(c, today), round(score, 3))
+            due.append(((-score, tier, c.contact_id), pick, c))
+        elif c.next_due is not None and c.next_due <= horizon:
+            pick = Pick(c.contact_id, due_reason(c, today), 0.0)
+            soon.append(((c.next_due, tier, c.contact_id), pick, c))
+    counts: Counter[int] = Counter(company_counts or {})
+    chosen: list[Pick] = []
+    for group in (follow_ups, due, soon):
+        for _, pick, c in sorted(group, key=lambda item: item[0]):
+            if len(chosen) >= size:
+                return chosen
+            if c.company_id is not None and counts[c.company_id] >= MAX_PER_COMPANY:
+                continue
+            if c.company_id is not None:
+                counts[c.company_id] += 1
+            chosen.append(pick)
+    return chosen

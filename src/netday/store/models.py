@@ -1,0 +1,243 @@
+"""The data model. Business rules live in `scheduling` and `services`, never here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Company(Base):
+    """Companies are followed; people are connected (PRODUCT.md, practice 7)."""
+
+    __tablename__ = "company"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    followed: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+    __table_args__ = (
+        CheckConstraint("tier IN ('A', 'B', 'C')", name="tier"),
+        CheckConstraint("circle IN ('professional', 'personal')", name="circle"),
+        CheckConstraint(
+            "cadence_kind IS NULL OR cadence_kind IN ('relative', 'calendar')",
+            name="cadence_kind",
+        ),
+        Index("ix_contact_due", "archived", "next_due_on"),
+        Index("ix_contact_follow_up", "archived", "follow_up_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(400))
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("company.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    profile_url: Mapped[str] = mapped_column(String(500), default="", index=True)
+    circle: Mapped[str] = mapped_column(String(16), default="professional")
+    tier: Mapped[str] = mapped_column(String(1), default="B")
+    why: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    birthday: Mapped[dt.date | None] = mapped_column(Date)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    cadence_kind: Mapped[str | None] = mapped_column(String(16))
+    cadence_every: Mapped[int | None] = mapped_column(Integer)
+    cadence_unit: Mapped[str | None] = mapped_column(String(8))
+    cadence_rule: Mapped[str | None] = mapped_column(String(300))
+    cadence_since: Mapped[dt.date | None] = mapped_column(Date)
+    next_due_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_kind: Mapped[str | None] = mapped_column(String(20))
+    follow_up_since: Mapped[dt.date | None] = mapped_column(Date)
+    snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    company: Mapped[Company | None] = relationship(lazy="joined")
+    tags: Mapped[list[ContactTag]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactTag.tag"
+    )
+
+
+class ContactTag(Base):
+    __tablename__ = "contact_tag"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class Interaction(Base):
+    __tablename__ = "interaction"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('call', 'video', 'meeting', 'message', 'email', 'event', "
+            "'comment', 'like', 'share', 'invite', 'note')",
+            name="kind",
+        ),
+        CheckConstraint("direction IN ('gave', 'asked', 'neutral')", name="direction"),
+        Index("ix_interaction_contact_time", "contact_id", "occurred_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    direction: Mapped[str] = mapped_column(String(8), default="neutral")
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Invite(Base):
+    __tablename__ = "invite"
+    __table_args__ = (
+        CheckConstraint("direction IN ('sent', 'received')", name="direction"),
+        CheckConstraint(
+            "status IN ('pending', 'accepted', 'declined', 'withdrawn', 'expired')",
+            name="status",
+        ),
+        Index("ix_invite_status_sent", "status", "sent_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), default="")
+    profile_url: Mapped[str] = mapped_column(String(500), default="")
+    direction: Mapped[str] = mapped_column(String(8))
+    message: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    follow_up_due: Mapped[dt.date | None] = mapped_column(Date)
+    follow_ups: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class MessageTemplate(Base):
+    """A saved invitation text; sending one word for word is flagged."""
+
+    __tablename__ = "message_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class Post(Base):
+    """A post worth a thoughtful comment (PRODUCT.md, practice 5)."""
+
+    __tablename__ = "post"
+    __table_args__ = (
+        CheckConstraint("status IN ('to_comment', 'commented', 'skipped')", name="status"),
+        Index("ix_post_status_found", "status", "found_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    url: Mapped[str] = mapped_column(String(1000), default="")
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+    found_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(12), default="to_comment")
+    draft_comment: Mapped[str] = mapped_column(Text, default="")
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+
+
+class DayPlan(Base):
+    """A date's plan: created once, then stable all day."""
+
+    __tablename__ = "day_plan"
+
+    plan_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    items: Mapped[list[PlanItem]] = relationship(
+        cascade="all, delete-orphan", order_by="PlanItem.position"
+    )
+
+
+class PlanItem(Base):
+    __tablename__ = "plan_item"
+    __table_args__ = (
+        UniqueConstraint("plan_date", "contact_id", name="uq_plan_item_date_contact"),
+        CheckConstraint("status IN ('planned', 'done', 'skipped', 'snoozed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_date: Mapped[dt.date] = mapped_column(ForeignKey("day_plan.plan_date", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(10), default="planned")
+    snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class DayReview(Base):
+    __tablename__ = "day_review"
+
+    review_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    minutes_spent: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Settings(Base):
+    """One row of user settings, kept in the database so every tool sees the same."""
+
+    __tablename__ = "settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    minutes_per_day: Mapped[int] = mapped_column(Integer, default=30)
+    minutes_per_call: Mapped[int] = mapped_column(Integer, default=10)
+    min_calls: Mapped[int] = mapped_column(Integer, default=3)
+    max_calls: Mapped[int] = mapped_column(Integer, default=5)
+    default_cadence: Mapped[str] = mapped_column(String(100), default="every 4 weeks")
+    invite_follow_up_days: Mapped[int] = mapped_column(Integer, default=7)
+    invite_expiry_days: Mapped[int] = mapped_column(Integer, default=21)
