@@ -1,0 +1,244 @@
+"""One handler per command: read the arguments, call a service, print the result."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+
+from netday.cli import render
+from netday.cli.jsonify import dumps, plan_json, review_json, today_json
+from netday.config import parse_iso_date
+from netday.errors import NetdayError
+from netday.scheduling.cadence import Cadence
+from netday.scheduling.when import parse_day, parse_moment
+from netday.services import contacts, invites, journal, planner, posts, review, settings
+from netday.services.context import Context
+from netday.services.demo import seed_demo
+
+Handler = Callable[[Context, argparse.Namespace], int]
+
+
+def _out(text: str) -> None:
+    print(text)
+
+
+def cmd_today(ctx: Context, args: argparse.Namespace) -> int:
+    view = review.today_overview(ctx, getattr(args, "minutes", None))
+    _out(dumps(today_json(view)) if getattr(args, "json", False) else render.today_text(view))
+    return 0
+
+
+def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    at = parse_moment(args.at, ctx.now()) if args.at else None
+    follow = parse_day(args.follow_up, ctx.today()) if args.follow_up else None
+    direction = "gave" if args.gave else "asked" if args.asked else "neutral"
+    view = journal.log_interaction(
+        ctx,
+        args.contact,
+        kind=args.kind,
+        summary=args.note,
+        at=at,
+        minutes=args.minutes,
+        direction=direction,
+        follow_up_on=follow,
+    )
+    _out(dumps(view) if args.json else "logged:" + render.interaction_line(view, with_date=True))
+    return 0
+
+
+def _fields(ctx: Context, args: argparse.Namespace, name: str | None) -> contacts.ContactFields:
+    cadence = None
+    if args.every:
+        cadence = Cadence.parse_every(args.every)
+    elif args.rrule:
+        cadence = Cadence.parse_rrule(args.rrule)
+    return contacts.ContactFields(
+        full_name=name,
+        company=args.company,
+        role=args.role,
+        email=args.email,
+        phone=args.phone,
+        profile_url=args.url,
+        circle=args.circle,
+        tier=args.tier,
+        why=args.why,
+        notes=args.notes,
+        tags=tuple(args.tag) if args.tag else None,
+        birthday=parse_iso_date(args.birthday, "--birthday") if args.birthday else None,
+        cadence=cadence,
+        clear_cadence=args.no_cadence,
+    )
+
+
+def cmd_contact(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        summary = contacts.add_contact(ctx, _fields(ctx, args, args.name))
+        _out(dumps(summary) if args.json else f"added {render.contact_row(summary)}")
+    elif args.action == "edit":
+        summary = contacts.edit_contact(ctx, args.contact, _fields(ctx, args, args.name))
+        _out(dumps(summary) if args.json else f"saved {render.contact_row(summary)}")
+    elif args.action == "show":
+        detail = contacts.show_contact(ctx, args.contact)
+        _out(dumps(detail) if args.json else render.contact_text(detail))
+    elif args.action == "list":
+        rows = contacts.list_contacts(
+            ctx,
+            due=args.due,
+            circle=args.circle,
+            tier=args.tier,
+            tag=args.tag,
+            search=args.search,
+            archived=args.archived,
+            limit=args.limit,
+        )
+        if args.json:
+            _out(dumps(rows))
+        else:
+            _out("\n".join(render.contact_row(r) for r in rows) or "no contacts")
+    elif args.action == "archive":
+        summary = contacts.set_archived(ctx, args.contact, not args.undo)
+        _out(f"{'archived' if summary.archived else 'restored'} #{summary.id} {summary.name}")
+    return 0
+
+
+def cmd_company(ctx: Context, args: argparse.Namespace) -> int:
+    name = contacts.follow_company(ctx, args.name, not args.undo)
+    _out(f"{'stopped following' if args.undo else 'following'} {name}")
+    return 0
+
+
+def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "show":
+        plan = planner.plan_for(ctx)
+        _out(dumps(plan_json(plan)) if args.json else "\n".join(render.plan_text(plan)))
+        return 0
+    if args.action == "skip":
+        plan = planner.skip_call(ctx, args.contact)
+    else:
+        until = parse_day(args.until, ctx.today()) if args.until else None
+        plan = planner.snooze_contact(ctx, args.contact, until)
+    _out("\n".join(render.plan_text(plan)))
+    return 0
+
+
+def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
+    action = args.action
+    if action in ("send", "received"):
+        if bool(args.contact) == bool(args.name):
+            raise NetdayError("name either an existing contact or --name, not both")
+        if action == "send":
+            view = invites.send_invite(
+                ctx, args.message, contact_ref=args.contact, name=args.name, profile_url=args.url
+            )
+        else:
+            view = invites.record_received(
+                ctx,
+                contact_ref=args.contact,
+                name=args.name,
+                message=args.message,
+                profile_url=args.url,
+            )
+        if args.json:
+            _out(dumps(view))
+        else:
+            _out(f"recorded:{render.invite_line(view)}")
+            for warning in view.warnings:
+                _out(f"warning: {warning}")
+        return 0
+    if action == "list":
+        status = None if args.all else args.status or "pending"
+        rows = invites.list_invites(ctx, status=status, direction=args.direction)
+        _out(
+            dumps(rows)
+            if args.json
+            else "\n".join(render.invite_line(r) for r in rows) or "no invitations"
+        )
+        return 0
+    if action == "template":
+        if args.template_action == "add":
+            invites.add_template(ctx, args.name, args.text)
+            _out(f"saved template {args.name!r}")
+        else:
+            for name, body in invites.list_templates(ctx):
+                _out(f"{name}: {body}")
+        return 0
+    operations = {
+        "accept": invites.accept_invite,
+        "decline": invites.decline_invite,
+        "withdraw": invites.withdraw_invite,
+    }
+    if action == "follow-up":
+        view = invites.follow_up_invite(ctx, args.id, args.note)
+    else:
+        view = operations[action](ctx, args.id)
+    _out(render.invite_line(view).strip())
+    return 0
+
+
+def cmd_post(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        view = posts.add_post(ctx, args.contact, args.url, args.excerpt, args.draft)
+        _out(f"added:{render.post_line(view)}")
+    elif args.action == "done":
+        view = posts.mark_commented(ctx, args.id, args.comment)
+        _out(f"commented:{render.post_line(view)}")
+    elif args.action == "skip":
+        view = posts.skip_post(ctx, args.id)
+        _out(f"skipped:{render.post_line(view)}")
+    else:
+        rows = posts.list_posts(ctx, status=None if args.all else "to_comment")
+        _out(
+            dumps(rows)
+            if args.json
+            else "\n".join(render.post_line(r) for r in rows) or "no posts to comment"
+        )
+    return 0
+
+
+def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
+    day = parse_day(args.date, ctx.today()) if args.date else ctx.today()
+    if args.note is not None or args.minutes is not None:
+        view = review.save_review(ctx, day, args.note, args.minutes)
+    else:
+        view = review.review_day(ctx, day)
+    if args.json:
+        _out(dumps(review_json(view)))
+    elif args.md:
+        _out(review.__name__ and render.review_markdown(view))
+    else:
+        _out(render.review_text(view))
+    return 0
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    summary = seed_demo(ctx, args.contacts, args.seed)
+    _out(
+        f"demo network: {summary.contacts} contacts, {summary.companies} companies, "
+        f"{summary.interactions} interactions, {summary.invites} invitations, {summary.posts} posts"
+    )
+    return 0
+
+
+def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "set":
+        view = settings.change_setting(ctx, args.key, args.value)
+    else:
+        view = settings.get_settings(ctx)
+    _out(json.dumps(asdict(view), indent=2))
+    return 0
+
+
+HANDLERS: dict[str, Handler] = {
+    "today": cmd_today,
+    "log": cmd_log,
+    "contact": cmd_contact,
+    "company": cmd_company,
+    "plan": cmd_plan,
+    "invite": cmd_invite,
+    "post": cmd_post,
+    "review": cmd_review,
+    "demo": cmd_demo,
+    "settings": cmd_settings,
+}

@@ -1,0 +1,94 @@
+"""Entry point: global options, opening the database, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from netday.clock import Clock
+from netday.config import make_clock, resolve_db_url
+from netday.errors import NetdayError
+
+
+def _fail(message: str, code: int = 1) -> int:
+    sys.stderr.write(f"netday: error: {message}\n")
+    return code
+
+
+def _demo_url() -> str:
+    folder = Path(tempfile.mkdtemp(prefix="netday-demo-"))
+    return "sqlite:///" + str(folder / "demo.sqlite3")
+
+
+def _db_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
+    from netday.store.db import sqlite_path
+    from netday.store.schema import backup_sqlite, current_revision, open_database
+
+    if args.action == "path":
+        path = sqlite_path(url)
+        print(path if path else url)
+        return 0
+    db = open_database(url, clock.now())
+    try:
+        if args.action == "upgrade":
+            print(f"schema at revision {current_revision(db)} (current)")
+            return 0
+        if db.path is None:
+            raise NetdayError("backup copies SQLite files; use your database's own tools")
+        dest = backup_sqlite(db.path, clock.now(), Path(args.to).absolute() if args.to else None)
+        print(dest)
+        return 0
+    finally:
+        db.close()
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from netday.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    clock = make_clock(args.today)
+    url = _demo_url() if args.demo else resolve_db_url(args.db)
+    if args.command == "db":
+        return _db_command(args, url, clock)
+
+    from netday.cli.commands import HANDLERS, cmd_today
+    from netday.services.context import Context
+    from netday.store.schema import open_database
+
+    db = open_database(url, clock.now())
+    try:
+        ctx = Context(db, clock)
+        if args.demo:
+            from netday.services.demo import seed_demo
+
+            seed_demo(ctx)
+        handler = HANDLERS.get(args.command or "", cmd_today)
+        return handler(ctx, args)
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except NetdayError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was half-written", 130)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("NETDAY_DEBUG"):
+            raise
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            return _fail(f"database error: {detail} (nothing was changed)")
+        if isinstance(exc, OSError):
+            return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        return _fail(f"unexpected {type(exc).__name__}: {exc} (NETDAY_DEBUG=1 shows details)", 2)

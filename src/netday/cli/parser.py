@@ -1,0 +1,200 @@
+"""The argument grammar of `netday`; handlers live in `commands.py`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from netday.scheduling.kinds import CIRCLES, INTERACTION_KINDS, TIERS
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are reported in one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"netday: error: {message} (see `{self.prog} --help`)\n")
+        raise SystemExit(2)
+
+
+def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
+    if editing:
+        p.add_argument("--name", help="new full name")
+    p.add_argument("--company")
+    p.add_argument("--role")
+    p.add_argument("--email")
+    p.add_argument("--phone")
+    p.add_argument("--url", help="profile URL")
+    p.add_argument("--circle", choices=CIRCLES)
+    p.add_argument("--tier", choices=TIERS, type=str.upper)
+    p.add_argument("--why", help="why they matter / how you met")
+    p.add_argument("--notes")
+    p.add_argument("--tag", action="append", help="a tag (repeat for more)")
+    p.add_argument("--birthday", help="YYYY-MM-DD")
+    cadence = p.add_mutually_exclusive_group()
+    cadence.add_argument("--every", help='relative cadence: "10 days", "3 weeks", "2 months"')
+    cadence.add_argument("--rrule", help='calendar cadence: "FREQ=MONTHLY;BYDAY=1MO"')
+    cadence.add_argument("--no-cadence", action="store_true", help="keep no cadence")
+    p.add_argument("--json", action="store_true")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="netday",
+        description="A daily networking planner. With no command: today's plan.",
+    )
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (env NETDAY_DB)")
+    parser.add_argument("--today", help="pin today's date, YYYY-MM-DD (env NETDAY_TODAY)")
+    parser.add_argument(
+        "--demo", action="store_true", help="use a fresh demo database; your own is untouched"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    p = sub.add_parser("today", help="today's calls, comments, invites and log")
+    p.add_argument("--minutes", type=int, help="time you have today; re-sizes the plan")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("log", help="log an interaction")
+    p.add_argument("contact", help="id or part of the name")
+    p.add_argument("note", nargs="?", default="", help="what happened")
+    p.add_argument("--kind", default="call", choices=INTERACTION_KINDS)
+    p.add_argument("--at", help='when: "14:30", "yesterday 16:00", "2026-11-20 09:15"')
+    p.add_argument("--minutes", type=int)
+    balance = p.add_mutually_exclusive_group()
+    balance.add_argument("--gave", action="store_true", help="you gave something")
+    balance.add_argument("--asked", action="store_true", help="you asked for something")
+    p.add_argument("--follow-up", help="promise a follow-up on this date")
+    p.add_argument("--json", action="store_true")
+
+    contact = sub.add_parser("contact", help="add, edit, show, list, archive contacts")
+    csub = contact.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    p = csub.add_parser("add", help="add a contact")
+    p.add_argument("name")
+    _contact_fields(p, editing=False)
+    p = csub.add_parser("edit", help="change a contact")
+    p.add_argument("contact")
+    _contact_fields(p, editing=True)
+    p = csub.add_parser("show", help="everything about one contact")
+    p.add_argument("contact")
+    p.add_argument("--json", action="store_true")
+    p = csub.add_parser("list", help="list contacts")
+    p.add_argument("--due", action="store_true", help="only those due today or overdue")
+    p.add_argument("--circle", choices=CIRCLES)
+    p.add_argument("--tier", choices=TIERS, type=str.upper)
+    p.add_argument("--tag")
+    p.add_argument("--search", help="part of the name")
+    p.add_argument("--archived", action="store_true", help="list archived contacts instead")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p = csub.add_parser("archive", help="archive a contact (keeps the history)")
+    p.add_argument("contact")
+    p.add_argument("--undo", action="store_true", help="bring an archived contact back")
+
+    company = sub.add_parser("company", help="follow companies")
+    cosub = company.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    p = cosub.add_parser("follow", help="follow a company")
+    p.add_argument("name")
+    p.add_argument("--undo", action="store_true", help="stop following")
+
+    plan = sub.add_parser("plan", help="today's calls: show, skip, snooze")
+    psub = plan.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    p = psub.add_parser("show", help="today's calls")
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("skip", help="not today")
+    p.add_argument("contact")
+    p = psub.add_parser("snooze", help="out of the plans until a date")
+    p.add_argument("contact")
+    p.add_argument("--until", help="date (default: tomorrow)")
+
+    invite = sub.add_parser("invite", help="invitations to connect")
+    isub = invite.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    p = isub.add_parser("send", help="send an invitation (a personal message is required)")
+    p.add_argument("contact", nargs="?", help="an existing contact (or use --name)")
+    p.add_argument("--name", help="someone not yet a contact")
+    p.add_argument("--url", default="", help="their profile URL")
+    p.add_argument("--message", "-m", default="", help="the personal message")
+    p.add_argument("--json", action="store_true")
+    p = isub.add_parser("received", help="record an invitation you received")
+    p.add_argument("contact", nargs="?", help="an existing contact (or use --name)")
+    p.add_argument("--name")
+    p.add_argument("--url", default="")
+    p.add_argument("--message", "-m", default="")
+    p.add_argument("--json", action="store_true")
+    p = isub.add_parser("list", help="pending invitations and what they need")
+    p.add_argument("--all", action="store_true", help="every status")
+    p.add_argument("--status", choices=("pending", "accepted", "declined", "withdrawn", "expired"))
+    p.add_argument("--direction", choices=("sent", "received"))
+    p.add_argument("--json", action="store_true")
+    for name, text in (
+        ("accept", "accepted (either way): schedules a first call"),
+        ("decline", "declined"),
+        ("withdraw", "withdraw a sent invitation"),
+    ):
+        p = isub.add_parser(name, help=text)
+        p.add_argument("id", type=int)
+    p = isub.add_parser("follow-up", help="nudge a sent invitation")
+    p.add_argument("id", type=int)
+    p.add_argument("note", nargs="?", default="")
+    p = isub.add_parser("template", help="saved invitation texts (sending one verbatim is flagged)")
+    tsub = p.add_subparsers(
+        dest="template_action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    t = tsub.add_parser("add")
+    t.add_argument("name")
+    t.add_argument("text")
+    tsub.add_parser("list")
+
+    post = sub.add_parser("post", help="posts to comment on")
+    posub = post.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    p = posub.add_parser("add", help="a post worth a comment")
+    p.add_argument("contact", help="the author")
+    p.add_argument("url", nargs="?", default="")
+    p.add_argument("--excerpt", default="")
+    p.add_argument("--draft", default="", help="a draft of your comment")
+    p = posub.add_parser("done", help="commented (logged as a light touch)")
+    p.add_argument("id", type=int)
+    p.add_argument("--comment", default="", help="what you wrote")
+    p = posub.add_parser("skip", help="not worth a comment after all")
+    p.add_argument("id", type=int)
+    p = posub.add_parser("list", help="posts still to comment, oldest first")
+    p.add_argument("--all", action="store_true")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("review", help="the end-of-day review")
+    p.add_argument("--date", help="which day (default today; yesterday works too)")
+    p.add_argument("--note", help="save a line of reflection")
+    p.add_argument("--minutes", type=int, help="record the minutes you spent")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--md", action="store_true", help="Markdown")
+
+    p = sub.add_parser("demo", help="fill an empty database with a sample network")
+    p.add_argument("--contacts", type=int, default=40)
+    p.add_argument("--seed", type=int, default=7)
+
+    db = sub.add_parser("db", help="where the data lives; upgrade; backup")
+    dsub = db.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    dsub.add_parser("path", help="print the database location")
+    dsub.add_parser("upgrade", help="upgrade the schema (done automatically at start)")
+    p = dsub.add_parser("backup", help="a consistent copy of the database")
+    p.add_argument("--to", help="destination file (default: timestamped, beside the database)")
+
+    settings = sub.add_parser("settings", help="show or change settings")
+    ssub = settings.add_subparsers(dest="action", metavar="ACTION", parser_class=OneLineParser)
+    ssub.add_parser("show")
+    p = ssub.add_parser("set")
+    p.add_argument("key")
+    p.add_argument("value")
+    return parser

@@ -1,0 +1,232 @@
+"""Human-readable text (and Markdown) for the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from netday.scheduling.plan import short_date
+from netday.services.views import (
+    ContactDetail,
+    ContactSummary,
+    InteractionView,
+    InviteView,
+    PlannedCall,
+    PlanView,
+    PostView,
+    ReviewView,
+    TodayView,
+)
+
+MARKS = {"planned": "[ ]", "done": "[x]", "skipped": "[-]", "snoozed": "[z]"}
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def who(contact: ContactSummary) -> str:
+    parts = [p for p in (contact.company, contact.role) if p]
+    return ", ".join(parts)
+
+
+def call_line(call: PlannedCall) -> list[str]:
+    c = call.contact
+    reach = c.phone or c.profile_url
+    head = " · ".join(p for p in (c.name, who(c), reach) if p)
+    status = ""
+    if call.status == "snoozed" and call.snoozed_until:
+        status = f" (snoozed until {short_date(call.snoozed_until)})"
+    elif call.status == "skipped":
+        status = " (skipped)"
+    return [f"  {call.position}. {MARKS[call.status]} {head}", f"         {call.reason}{status}"]
+
+
+def interaction_line(i: InteractionView, with_date: bool = False) -> str:
+    when = f"{i.at:%Y-%m-%d %H:%M}" if with_date else f"{i.at:%H:%M}"
+    extra = [
+        x
+        for x in (
+            f"{i.minutes} min" if i.minutes else "",
+            i.direction if i.direction != "neutral" else "",
+        )
+        if x
+    ]
+    tail = f" ({', '.join(extra)})" if extra else ""
+    follow = f" · follow up {short_date(i.follow_up_on)}" if i.follow_up_on else ""
+    summary = f" — {i.summary}" if i.summary else ""
+    return f"  {when} {i.kind:<7} {i.contact_name}{summary}{tail}{follow}"
+
+
+def invite_line(i: InviteView) -> str:
+    arrow = f"to {i.name}" if i.direction == "sent" else f"from {i.name}"
+    age = "today" if i.age_days == 0 else f"{plural(i.age_days, 'day')} ago"
+    state = i.action_text or (
+        f"follow up {short_date(i.follow_up_due)}"
+        if i.follow_up_due and i.status == "pending"
+        else i.status
+    )
+    return f"  #{i.id} {i.direction} {arrow} · {age} · {state}"
+
+
+def post_line(p: PostView) -> str:
+    age = "today" if p.age_days == 0 else f"{plural(p.age_days, 'day')} old"
+    what = p.excerpt or p.url
+    return f"  #{p.id} {p.author} · {age} · {what}"
+
+
+def plan_text(plan: PlanView) -> list[str]:
+    lines = [f"TODAY'S CALLS ({plan.done}/{len(plan.calls)} done, {plan.minutes} min)"]
+    if not plan.calls:
+        lines.append("  nobody is due: add contacts with `netday contact add`")
+    for call in plan.calls:
+        lines.extend(call_line(call))
+    return lines
+
+
+def today_text(view: TodayView) -> str:
+    plan = view.plan
+    lines = [
+        f"{long_date(view.date)} · budget {plan.minutes} min · "
+        f"calls {plan.done}/{len(plan.calls)} done · streak {plural(view.streak, 'day')}",
+        "",
+        *plan_text(plan),
+        "",
+        f"COMMENTS TO WRITE ({view.comments_total})",
+    ]
+    lines += [post_line(p) for p in view.comments] or ["  none waiting"]
+    lines += ["", f"PENDING INVITES ({len(view.invites)})"]
+    lines += [invite_line(i) for i in view.invites] or ["  none pending"]
+    lines += ["", f"TODAY'S LOG ({len(view.log)})"]
+    lines += [interaction_line(i) for i in view.log] or ["  nothing logged yet today"]
+    return "\n".join(lines)
+
+
+def contact_row(c: ContactSummary) -> str:
+    due = f"due {c.next_due.isoformat()}" if c.next_due else "no cadence"
+    company = f" · {who(c)}" if who(c) else ""
+    return f"#{c.id:<5} {c.tier} {c.name}{company} · {c.cadence or 'no cadence'} · {due}"
+
+
+def contact_text(d: ContactDetail) -> str:
+    c = d.summary
+    lines = [f"#{c.id} {c.name}" + (" (archived)" if c.archived else "")]
+    if who(c):
+        lines.append(f"  {who(c)}")
+    lines.append(
+        f"  tier {c.tier} · {c.circle}" + (f" · tags: {', '.join(d.tags)}" if d.tags else "")
+    )
+    for label, value in (
+        ("phone", c.phone),
+        ("e-mail", d.email),
+        ("profile", c.profile_url),
+        ("birthday", d.birthday.isoformat() if d.birthday else ""),
+    ):
+        if value:
+            lines.append(f"  {label}: {value}")
+    if d.why:
+        lines.append(f"  why: {d.why}")
+    if d.notes:
+        lines.append(f"  notes: {d.notes}")
+    cadence = c.cadence or "no cadence"
+    lines.append(
+        f"  cadence: {cadence}" + (f" · next due {c.next_due.isoformat()}" if c.next_due else "")
+    )
+    if d.upcoming:
+        lines.append("  then: " + ", ".join(x.isoformat() for x in d.upcoming))
+    if d.last_conversation:
+        lines.append(f"  last conversation: {d.last_conversation.isoformat()}")
+    if d.follow_up_on:
+        lines.append(f"  follow-up: {d.follow_up_on.isoformat()}")
+    if d.snoozed_until:
+        lines.append(f"  snoozed until {d.snoozed_until.isoformat()}")
+    lines.append(f"  balance: gave {d.gave} · asked {d.asked}")
+    if d.interactions:
+        lines.append("  timeline:")
+        lines += ["  " + interaction_line(i, with_date=True) for i in d.interactions]
+    if d.invites:
+        lines.append("  invitations:")
+        lines += ["  " + invite_line(i) for i in d.invites]
+    if d.posts:
+        lines.append("  posts:")
+        lines += ["  " + post_line(p) + f" ({p.status.replace('_', ' ')})" for p in d.posts]
+    return "\n".join(lines)
+
+
+def review_text(r: ReviewView) -> str:
+    planned = len(r.plan.calls) if r.plan else 0
+    done = r.plan.done if r.plan else 0
+    lines = [
+        f"REVIEW · {long_date(r.date)}",
+        f"  calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
+        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}",
+        "",
+        "PLANNED VS DONE",
+    ]
+    lines += [line for call in (r.plan.calls if r.plan else ()) for line in call_line(call)] or [
+        "  no plan that day"
+    ]
+    lines += ["", f"COMMENTS WRITTEN ({len(r.comments_written)})"]
+    lines += [post_line(p) for p in r.comments_written] or ["  none"]
+    lines += ["", f"INVITES SENT ({len(r.invites_sent)}) · ANSWERED ({len(r.invites_answered)})"]
+    lines += [invite_line(i) for i in (*r.invites_sent, *r.invites_answered)] or ["  none"]
+    lines += ["", f"INTERACTIONS ({len(r.interactions)})"]
+    lines += [interaction_line(i) for i in r.interactions] or ["  none"]
+    lines += ["", "CARRIES OVER TO TOMORROW"]
+    lines += [f"  call {c.contact.name} ({c.reason})" for c in r.carry_over]
+    lines += [
+        f"  {plural(r.comments_waiting, 'comment')} to write",
+        f"  {plural(r.invites_needing_action, 'invitation')} needing action",
+    ]
+    lines += [
+        "",
+        "REFLECTION",
+        f"  {r.note}" if r.note else "  (none yet: netday review --note TEXT)",
+    ]
+    return "\n".join(lines)
+
+
+def review_markdown(r: ReviewView) -> str:
+    planned = len(r.plan.calls) if r.plan else 0
+    done = r.plan.done if r.plan else 0
+    out = [
+        f"# Review of {long_date(r.date)}",
+        "",
+        f"- Calls: {done}/{planned} done",
+        f"- Interactions: {len(r.interactions)}",
+        f"- Minutes spent: {r.minutes_spent}",
+        f"- Streak: {plural(r.streak, 'day')}",
+        "",
+        "## Planned vs done",
+        "",
+    ]
+    for call in r.plan.calls if r.plan else ():
+        box = "x" if call.status == "done" else " "
+        out.append(f"- [{box}] {call.contact.name}: {call.reason} ({call.status})")
+    if not r.plan:
+        out.append("No plan that day.")
+    out += ["", "## Interactions", ""]
+    out += [
+        f"- {i.at:%H:%M} {i.kind} with {i.contact_name}" + (f": {i.summary}" if i.summary else "")
+        for i in r.interactions
+    ] or ["None."]
+    out += ["", "## Comments written", ""]
+    out += [
+        f"- {p.author}: {p.draft_comment or p.excerpt or p.url}" for p in r.comments_written
+    ] or ["None."]
+    out += ["", "## Invitations", ""]
+    out += [f"- sent to {i.name}" for i in r.invites_sent]
+    out += [f"- {i.status}: {i.name}" for i in r.invites_answered]
+    if not (r.invites_sent or r.invites_answered):
+        out.append("None.")
+    out += ["", "## Carries over", ""]
+    out += [f"- Call {c.contact.name}" for c in r.carry_over]
+    out += [
+        f"- {plural(r.comments_waiting, 'comment')} to write",
+        f"- {plural(r.invites_needing_action, 'invitation')} needing action",
+    ]
+    out += ["", "## Reflection", "", r.note or "_Not written yet._", ""]
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Use cases: one transaction per user action, plain frozen dataclasses out."""

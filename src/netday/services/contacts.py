@@ -1,0 +1,278 @@
+"""Adding, editing, finding and archiving contacts; keeping their next-due date right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError
+from netday.scheduling.cadence import Cadence
+from netday.scheduling.invites import fold
+from netday.scheduling.kinds import CIRCLES, CONVERSATION_KINDS, TIERS
+from netday.services.context import Context
+from netday.services.lookup import name_key, resolve_contact
+from netday.services.settings import load_settings
+from netday.services.snapshots import (
+    cadence_of,
+    contact_summary,
+    interaction_view,
+    invite_view,
+    post_view,
+)
+from netday.services.views import ContactDetail, ContactSummary
+from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
+
+TIMELINE_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ContactFields:
+    """What a user may set on a contact; None means "leave as it is"."""
+
+    full_name: str | None = None
+    company: str | None = None
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    profile_url: str | None = None
+    circle: str | None = None
+    tier: str | None = None
+    why: str | None = None
+    notes: str | None = None
+    tags: tuple[str, ...] | None = None
+    birthday: dt.date | None = None
+    cadence: Cadence | None = None
+    clear_cadence: bool = False
+
+
+def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | None:
+    """The company of that name, created if new; None for a blank name."""
+    clean = " ".join(name.split())
+    if not clean:
+        return None
+    key = fold(clean)
+    company = session.scalar(select(Company).where(Company.name_key == key))
+    if company is None:
+        company = Company(name=clean, name_key=key, followed=False, notes="", created_at=now)
+        session.add(company)
+        session.flush()
+    return company
+
+
+def last_conversation_on(session: Session, contact_id: int) -> dt.date | None:
+    last = session.scalar(
+        select(func.max(Interaction.occurred_at)).where(
+            Interaction.contact_id == contact_id, Interaction.kind.in_(CONVERSATION_KINDS)
+        )
+    )
+    return last.date() if last else None
+
+
+def refresh_next_due(session: Session, contact: Contact, today: dt.date) -> None:
+    """Recompute the indexed next-due date from the cadence and the last conversation."""
+    cadence = cadence_of(contact)
+    if cadence is None:
+        contact.next_due_on = None
+        return
+    if contact.id is None:
+        session.flush()
+    last = last_conversation_on(session, contact.id)
+    contact.next_due_on = cadence.next_due(last, contact.cadence_since or today, contact.id)
+
+
+def _apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> None:
+    contact.cadence_kind = cadence.kind if cadence else None
+    contact.cadence_every = cadence.every if cadence and cadence.kind == "relative" else None
+    contact.cadence_unit = cadence.unit if cadence and cadence.kind == "relative" else None
+    contact.cadence_rule = cadence.rule if cadence and cadence.kind == "calendar" else None
+    contact.cadence_since = today if cadence else None
+
+
+def _validate(fields: ContactFields) -> None:
+    if fields.full_name is not None and not fields.full_name.strip():
+        raise NetdayError("a contact needs a name")
+    if fields.tier is not None and fields.tier.upper() not in TIERS:
+        raise NetdayError(f"tier must be one of {', '.join(TIERS)}, not {fields.tier!r}")
+    if fields.circle is not None and fields.circle.lower() not in CIRCLES:
+        raise NetdayError(f"circle must be one of {', '.join(CIRCLES)}, not {fields.circle!r}")
+    if fields.email and "@" not in fields.email:
+        raise NetdayError(f"{fields.email!r} is not an e-mail address")
+
+
+def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Context) -> None:
+    now = ctx.now()
+    for name in ("role", "email", "phone", "profile_url", "why", "notes"):
+        value = getattr(fields, name)
+        if value is not None:
+            setattr(contact, name, value.strip())
+    if fields.full_name is not None:
+        contact.full_name = " ".join(fields.full_name.split())
+        contact.name_key = name_key(contact.full_name)
+    if fields.company is not None:
+        company = company_by_name(session, fields.company, now)
+        contact.company_id = company.id if company else None
+        contact.company = company
+    if fields.tier is not None:
+        contact.tier = fields.tier.upper()
+    if fields.circle is not None:
+        contact.circle = fields.circle.lower()
+    if fields.birthday is not None:
+        contact.birthday = fields.birthday
+    if fields.tags is not None:
+        wanted = sorted({t.strip().lower() for t in fields.tags if t.strip()})
+        contact.tags = [ContactTag(tag=t) for t in wanted]
+    contact.updated_at = now
+
+
+def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
+    """A new contact; with no cadence given, the default cadence from settings."""
+    if fields.full_name is None:
+        raise NetdayError("a contact needs a name")
+    _validate(fields)
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        contact = Contact(
+            full_name="",
+            name_key="",
+            role="",
+            email="",
+            phone="",
+            profile_url="",
+            circle="professional",
+            tier="B",
+            why="",
+            notes="",
+            archived=False,
+            created_at=now,
+            updated_at=now,
+        )
+        _assign(session, contact, fields, ctx)
+        session.add(contact)
+        session.flush()
+        cadence = None if fields.clear_cadence else fields.cadence
+        if cadence is None and not fields.clear_cadence:
+            cadence = Cadence.parse_every(load_settings(session).default_cadence)
+        _apply_cadence(contact, cadence, ctx.today())
+        refresh_next_due(session, contact, ctx.today())
+        return contact_summary(contact)
+
+
+def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:
+    _validate(fields)
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, ref, include_archived=True)
+        _assign(session, contact, fields, ctx)
+        if fields.clear_cadence or fields.cadence is not None:
+            _apply_cadence(contact, None if fields.clear_cadence else fields.cadence, ctx.today())
+            refresh_next_due(session, contact, ctx.today())
+        return contact_summary(contact)
+
+
+def set_archived(ctx: Context, ref: str, archived: bool = True) -> ContactSummary:
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, ref, include_archived=True)
+        contact.archived = archived
+        contact.updated_at = ctx.now()
+        return contact_summary(contact)
+
+
+def show_contact(ctx: Context, ref: str) -> ContactDetail:
+    today = ctx.today()
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, ref, include_archived=True)
+        settings = load_settings(session)
+        rows = session.scalars(
+            select(Interaction)
+            .where(Interaction.contact_id == contact.id)
+            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+            .limit(TIMELINE_LIMIT)
+        ).all()
+        balance = dict(
+            session.execute(
+                select(Interaction.direction, func.count())
+                .where(Interaction.contact_id == contact.id)
+                .group_by(Interaction.direction)
+            ).tuples()
+        )
+        invites = session.scalars(
+            select(Invite).where(Invite.contact_id == contact.id).order_by(Invite.sent_at.desc())
+        ).all()
+        posts = session.scalars(
+            select(Post)
+            .where(Post.author_id == contact.id)
+            .order_by(Post.found_at.desc())
+            .limit(TIMELINE_LIMIT)
+        ).all()
+        cadence = cadence_of(contact)
+        return ContactDetail(
+            summary=contact_summary(contact),
+            email=contact.email,
+            why=contact.why,
+            notes=contact.notes,
+            tags=tuple(t.tag for t in contact.tags),
+            birthday=contact.birthday,
+            cadence_spec=cadence.spec() if cadence else "",
+            upcoming=tuple(
+                cadence.upcoming(contact.next_due_on - dt.timedelta(days=1), 3)
+                if cadence and contact.next_due_on
+                else ()
+            ),
+            last_conversation=last_conversation_on(session, contact.id),
+            follow_up_on=contact.follow_up_on,
+            snoozed_until=contact.snoozed_until,
+            gave=balance.get("gave", 0),
+            asked=balance.get("asked", 0),
+            interactions=tuple(interaction_view(r, contact.full_name) for r in rows),
+            invites=tuple(invite_view(i, contact.full_name, today, settings) for i in invites),
+            posts=tuple(post_view(p, contact.full_name, today) for p in posts),
+            created_at=contact.created_at,
+            updated_at=contact.updated_at,
+        )
+
+
+def list_contacts(
+    ctx: Context,
+    *,
+    due: bool = False,
+    circle: str | None = None,
+    tier: str | None = None,
+    tag: str | None = None,
+    search: str | None = None,
+    archived: bool = False,
+    limit: int | None = None,
+) -> list[ContactSummary]:
+    """Contacts by name; with `due`, those due today or overdue, most overdue first."""
+    query = select(Contact).where(Contact.archived.is_(archived))
+    if due:
+        query = query.where(Contact.next_due_on <= ctx.today()).order_by(
+            Contact.next_due_on, Contact.tier, Contact.id
+        )
+    else:
+        query = query.order_by(Contact.full_name, Contact.id)
+    if circle:
+        query = query.where(Contact.circle == circle.lower())
+    if tier:
+        query = query.where(Contact.tier == tier.upper())
+    if tag:
+        query = query.where(
+            Contact.id.in_(select(ContactTag.contact_id).where(ContactTag.tag == tag.lower()))
+        )
+    if search:
+        query = query.where(Contact.name_key.contains(fold(search), autoescape=True))
+    if limit:
+        query = query.limit(limit)
+    with ctx.db.reading() as session:
+        return [contact_summary(c) for c in session.scalars(query)]
+
+
+def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
+    """Companies are followed, not connected to (PRODUCT.md, practice 7)."""
+    with ctx.db.transaction() as session:
+        company = company_by_name(session, name, ctx.now())
+        if company is None:
+            raise NetdayError("name the company to follow")
+        company.followed = followed
+        return company.name

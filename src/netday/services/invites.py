@@ -1,0 +1,259 @@
+"""Invitations: sent with a personal message, answered, followed up, never left to rot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError, NotFound
+from netday.scheduling.cadence import Cadence
+from netday.scheduling.invites import check_message
+from netday.services.contacts import refresh_next_due
+from netday.services.context import Context
+from netday.services.journal import record_interaction
+from netday.services.lookup import name_key, resolve_contact
+from netday.services.settings import SettingsView, load_settings
+from netday.services.snapshots import invite_view
+from netday.services.views import InviteView
+from netday.store.models import Contact, Invite, MessageTemplate
+
+PENDING_LIMIT = 50
+
+
+def _display_name(session: Session, invite: Invite) -> str:
+    if invite.contact_id is not None:
+        contact = session.get(Contact, invite.contact_id)
+        if contact is not None:
+            return contact.full_name
+    return invite.name
+
+
+def _view(
+    session: Session, invite: Invite, ctx: Context, warnings: tuple[str, ...] = ()
+) -> InviteView:
+    return invite_view(
+        invite, _display_name(session, invite), ctx.today(), load_settings(session), warnings
+    )
+
+
+def _templates(session: Session) -> list[str]:
+    return list(session.scalars(select(MessageTemplate.body)))
+
+
+def send_invite(
+    ctx: Context,
+    message: str,
+    *,
+    contact_ref: str | None = None,
+    name: str | None = None,
+    profile_url: str = "",
+) -> InviteView:
+    """Refused without a message; flagged when it names nobody or copies a template."""
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, contact_ref) if contact_ref else None
+        person = contact.full_name if contact else (name or "").strip()
+        if not person:
+            raise NetdayError("say whom the invitation is for: a contact or --name")
+        check = check_message(message, person, _templates(session))
+        settings = load_settings(session)
+        invite = Invite(
+            contact_id=contact.id if contact else None,
+            name=person,
+            profile_url=profile_url.strip() or (contact.profile_url if contact else ""),
+            direction="sent",
+            message=message.strip(),
+            sent_at=now,
+            status="pending",
+            follow_up_due=now.date() + dt.timedelta(days=settings.invite_follow_up_days),
+            follow_ups=0,
+            created_at=now,
+        )
+        session.add(invite)
+        if contact is not None:
+            record_interaction(
+                session,
+                contact,
+                kind="invite",
+                at=now,
+                now=now,
+                summary=f"Invitation sent: {message.strip()}",
+            )
+        session.flush()
+        return _view(session, invite, ctx, tuple(check.warnings))
+
+
+def record_received(
+    ctx: Context,
+    *,
+    contact_ref: str | None = None,
+    name: str | None = None,
+    message: str = "",
+    profile_url: str = "",
+    at: dt.datetime | None = None,
+) -> InviteView:
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, contact_ref) if contact_ref else None
+        person = contact.full_name if contact else (name or "").strip()
+        if not person:
+            raise NetdayError("say who invited you: a contact or --name")
+        invite = Invite(
+            contact_id=contact.id if contact else None,
+            name=person,
+            profile_url=profile_url.strip() or (contact.profile_url if contact else ""),
+            direction="received",
+            message=message.strip(),
+            sent_at=at or now,
+            status="pending",
+            follow_ups=0,
+            created_at=now,
+        )
+        session.add(invite)
+        session.flush()
+        return _view(session, invite, ctx)
+
+
+def _get(session: Session, invite_id: int) -> Invite:
+    invite = session.get(Invite, invite_id)
+    if invite is None:
+        raise NotFound(f"no invitation has id {invite_id}")
+    return invite
+
+
+def _require_pending(invite: Invite) -> None:
+    if invite.status != "pending":
+        raise NetdayError(f"invitation {invite.id} is already {invite.status}")
+
+
+def _contact_for_accepted(
+    session: Session, invite: Invite, settings: SettingsView, now: dt.datetime
+) -> Contact:
+    """An accepted invitation makes a connection: reuse the contact or create one."""
+    if invite.contact_id is not None:
+        existing = session.get(Contact, invite.contact_id)
+        if existing is not None:
+            return existing
+    cadence = Cadence.parse_every(settings.default_cadence)
+    contact = Contact(
+        full_name=invite.name,
+        name_key=name_key(invite.name),
+        profile_url=invite.profile_url,
+        role="",
+        email="",
+        phone="",
+        circle="professional",
+        tier="C",
+        why="",
+        notes="",
+        archived=False,
+        created_at=now,
+        updated_at=now,
+        cadence_kind=cadence.kind,
+        cadence_every=cadence.every,
+        cadence_unit=cadence.unit,
+        cadence_since=now.date(),
+    )
+    session.add(contact)
+    session.flush()
+    invite.contact_id = contact.id
+    return contact
+
+
+def accept_invite(ctx: Context, invite_id: int) -> InviteView:
+    """Accepted either way: the first call goes into the next plan."""
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        invite = _get(session, invite_id)
+        _require_pending(invite)
+        invite.status, invite.answered_at = "accepted", now
+        contact = _contact_for_accepted(session, invite, load_settings(session), now)
+        contact.follow_up_on = now.date()
+        contact.follow_up_kind = "invite_accepted"
+        contact.follow_up_since = now.date()
+        contact.updated_at = now
+        refresh_next_due(session, contact, now.date())
+        session.flush()
+        return _view(session, invite, ctx)
+
+
+def _close(ctx: Context, invite_id: int, status: str, direction: str | None) -> InviteView:
+    with ctx.db.transaction() as session:
+        invite = _get(session, invite_id)
+        _require_pending(invite)
+        if direction and invite.direction != direction:
+            raise NetdayError(f"only a {direction} invitation can be {status}")
+        invite.status, invite.answered_at = status, ctx.now()
+        session.flush()
+        return _view(session, invite, ctx)
+
+
+def decline_invite(ctx: Context, invite_id: int) -> InviteView:
+    return _close(ctx, invite_id, "declined", None)
+
+
+def withdraw_invite(ctx: Context, invite_id: int) -> InviteView:
+    return _close(ctx, invite_id, "withdrawn", "sent")
+
+
+def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView:
+    """A nudge on a sent invitation: logged, and the next follow-up pushed back."""
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        invite = _get(session, invite_id)
+        _require_pending(invite)
+        if invite.direction != "sent":
+            raise NetdayError("only a sent invitation can be followed up")
+        settings = load_settings(session)
+        invite.follow_ups += 1
+        invite.follow_up_due = now.date() + dt.timedelta(days=settings.invite_follow_up_days)
+        if invite.contact_id is not None:
+            contact = session.get_one(Contact, invite.contact_id)
+            record_interaction(
+                session,
+                contact,
+                kind="invite",
+                at=now,
+                now=now,
+                summary=note or "Followed up on the invitation",
+            )
+        session.flush()
+        return _view(session, invite, ctx)
+
+
+def pending_invites(session: Session, ctx: Context, limit: int = PENDING_LIMIT) -> list[InviteView]:
+    rows = session.scalars(
+        select(Invite).where(Invite.status == "pending").order_by(Invite.sent_at).limit(limit)
+    ).all()
+    return [_view(session, row, ctx) for row in rows]
+
+
+def list_invites(
+    ctx: Context, status: str | None = "pending", direction: str | None = None, limit: int = 200
+) -> list[InviteView]:
+    query = select(Invite).order_by(Invite.sent_at.desc()).limit(limit)
+    if status:
+        query = query.where(Invite.status == status)
+    if direction:
+        query = query.where(Invite.direction == direction)
+    with ctx.db.reading() as session:
+        return [_view(session, row, ctx) for row in session.scalars(query)]
+
+
+def add_template(ctx: Context, name: str, body: str) -> None:
+    if not name.strip() or not body.strip():
+        raise NetdayError("a template needs a name and a text")
+    with ctx.db.transaction() as session:
+        if session.scalar(select(MessageTemplate).where(MessageTemplate.name == name.strip())):
+            raise NetdayError(f"a template named {name!r} already exists")
+        session.add(MessageTemplate(name=name.strip(), body=body.strip()))
+
+
+def list_templates(ctx: Context) -> list[tuple[str, str]]:
+    with ctx.db.reading() as session:
+        rows = session.execute(
+            select(MessageTemplate.name, MessageTemplate.body).order_by(MessageTemplate.name)
+        )
+        return [(n, b) for n, b in rows.tuples()]

@@ -1,0 +1,132 @@
+"""Logging interactions: the memory of every relationship (PRODUCT.md, practice 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError
+from netday.scheduling.kinds import DIRECTIONS, INTERACTION_KINDS, is_conversation
+from netday.services.contacts import refresh_next_due
+from netday.services.context import Context
+from netday.services.lookup import resolve_contact
+from netday.services.snapshots import interaction_view
+from netday.services.views import InteractionView
+from netday.store.models import Contact, Interaction, PlanItem
+
+
+def _validate(kind: str, direction: str, minutes: int | None) -> None:
+    if kind not in INTERACTION_KINDS:
+        raise NetdayError(f"kind must be one of {', '.join(INTERACTION_KINDS)}, not {kind!r}")
+    if direction not in DIRECTIONS:
+        raise NetdayError(f"direction must be one of {', '.join(DIRECTIONS)}")
+    if minutes is not None and not 0 <= minutes <= 24 * 60:
+        raise NetdayError(f"minutes must be between 0 and 1440, not {minutes}")
+
+
+def record_interaction(
+    session: Session,
+    contact: Contact,
+    *,
+    kind: str,
+    at: dt.datetime,
+    now: dt.datetime,
+    summary: str = "",
+    minutes: int | None = None,
+    direction: str = "neutral",
+    follow_up_on: dt.date | None = None,
+) -> Interaction:
+    """Write one interaction and everything it changes, inside the caller's transaction.
+
+    A conversation fulfils a promised follow-up made before it, lifts a snooze, restarts
+    the cadence and ticks the contact off that day's plan. Light touches change none of that.
+    """
+    _validate(kind, direction, minutes)
+    if at.date() > now.date():
+        raise NetdayError("an interaction cannot be logged in the future")
+    if follow_up_on is not None and follow_up_on < at.date():
+        raise NetdayError("a follow-up date cannot be before the interaction")
+    row = Interaction(
+        contact_id=contact.id,
+        kind=kind,
+        occurred_at=at,
+        minutes=minutes,
+        summary=summary.strip(),
+        direction=direction,
+        follow_up_on=follow_up_on,
+        created_at=now,
+    )
+    session.add(row)
+    if is_conversation(kind):
+        promised_before = contact.follow_up_since is None or contact.follow_up_since <= at.date()
+        if contact.follow_up_on is not None and promised_before:
+            contact.follow_up_on = contact.follow_up_kind = contact.follow_up_since = None
+        if contact.snoozed_until is not None and at.date() >= now.date():
+            contact.snoozed_until = None
+        session.flush()
+        refresh_next_due(session, contact, now.date())
+        item = session.scalar(
+            select(PlanItem).where(
+                PlanItem.plan_date == at.date(), PlanItem.contact_id == contact.id
+            )
+        )
+        if item is not None:
+            item.status, item.done_at, item.snoozed_until = "done", at, None
+    if follow_up_on is not None:
+        contact.follow_up_on = follow_up_on
+        contact.follow_up_kind = "promised"
+        contact.follow_up_since = at.date()
+    contact.updated_at = now
+    session.flush()
+    return row
+
+
+def log_interaction(
+    ctx: Context,
+    ref: str,
+    *,
+    kind: str = "call",
+    summary: str = "",
+    at: dt.datetime | None = None,
+    minutes: int | None = None,
+    direction: str = "neutral",
+    follow_up_on: dt.date | None = None,
+) -> InteractionView:
+    _validate(kind, direction, minutes)
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, ref)
+        row = record_interaction(
+            session,
+            contact,
+            kind=kind,
+            at=at or now,
+            now=now,
+            summary=summary,
+            minutes=minutes,
+            direction=direction,
+            follow_up_on=follow_up_on,
+        )
+        return interaction_view(row, contact.full_name)
+
+
+def interactions_between(
+    session: Session, start: dt.datetime, end: dt.datetime, limit: int | None = None
+) -> list[InteractionView]:
+    """Interactions in [start, end), newest first."""
+    query = (
+        select(Interaction, Contact.full_name)
+        .join(Contact, Contact.id == Interaction.contact_id)
+        .where(Interaction.occurred_at >= start, Interaction.occurred_at < end)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    )
+    if limit:
+        query = query.limit(limit)
+    return [interaction_view(row, name) for row, name in session.execute(query).tuples()]
+
+
+def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time())
+    return start, start + dt.timedelta(days=1)

@@ -1,0 +1,201 @@
+"""The day's plan: created once per date from the scheduling rules, then stable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError
+from netday.scheduling.cadence import Cadence
+from netday.scheduling.plan import LOOKAHEAD_DAYS, Candidate, choose_calls, plan_size
+from netday.services.context import Context
+from netday.services.lookup import resolve_contact
+from netday.services.settings import SettingsView, load_settings
+from netday.services.snapshots import contact_summary
+from netday.services.views import PlannedCall, PlanView
+from netday.store.models import Contact, DayPlan, PlanItem
+
+
+@lru_cache(maxsize=512)
+def _cadence(
+    kind: str | None, every: int | None, unit: str | None, rule: str | None
+) -> Cadence | None:
+    """Cadences repeat across thousands of contacts: build each distinct one once."""
+    if kind == "relative" and every and unit:
+        return Cadence.relative(every, unit)  # type: ignore[arg-type]
+    if kind == "calendar" and rule:
+        return Cadence("calendar", rule=rule)
+    return None
+
+
+def load_candidates(session: Session, today: dt.date) -> list[Candidate]:
+    """Everyone who could be called today: due within the look-ahead, or a follow-up due.
+
+    Reads plain columns through the two partial indexes, not ORM objects.
+    """
+    horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+    query = select(
+        Contact.id,
+        Contact.tier,
+        Contact.company_id,
+        Contact.next_due_on,
+        Contact.cadence_kind,
+        Contact.cadence_every,
+        Contact.cadence_unit,
+        Contact.cadence_rule,
+        Contact.follow_up_on,
+        Contact.follow_up_kind,
+        Contact.follow_up_since,
+        Contact.snoozed_until,
+    ).where(
+        or_(
+            and_(Contact.archived.is_(False), Contact.next_due_on <= horizon),
+            and_(Contact.archived.is_(False), Contact.follow_up_on <= today),
+        )
+    )
+    return [
+        Candidate(
+            contact_id=row.id,
+            tier=row.tier,
+            company_id=row.company_id,
+            next_due=row.next_due_on,
+            cadence=_cadence(
+                row.cadence_kind, row.cadence_every, row.cadence_unit, row.cadence_rule
+            ),
+            follow_up_on=row.follow_up_on,
+            follow_up_kind=row.follow_up_kind,
+            follow_up_since=row.follow_up_since,
+            snoozed_until=row.snoozed_until,
+        )
+        for row in session.execute(query)
+    ]
+
+
+def _fill(session: Session, plan: DayPlan, settings: SettingsView) -> None:
+    """Add picks until the plan has as many calls as its minutes allow."""
+    size = plan_size(plan.minutes, settings.limits)
+    if len(plan.items) >= size:
+        return
+    taken = frozenset(i.contact_id for i in plan.items)
+    companies: Counter[int] = Counter()
+    if taken:
+        for company_id in session.scalars(select(Contact.company_id).where(Contact.id.in_(taken))):
+            if company_id is not None:
+                companies[company_id] += 1
+    picks = choose_calls(
+        load_candidates(session, plan.plan_date),
+        plan.plan_date,
+        size - len(plan.items),
+        exclude=taken,
+        company_counts=companies,
+    )
+    start = max((i.position for i in plan.items), default=0)
+    for offset, pick in enumerate(picks, start=1):
+        plan.items.append(
+            PlanItem(contact_id=pick.contact_id, position=start + offset, reason=pick.reason)
+        )
+
+
+def _shrink(plan: DayPlan, settings: SettingsView) -> None:
+    """Drop not-yet-touched calls from the end when the budget shrinks."""
+    size = plan_size(plan.minutes, settings.limits)
+    for item in sorted(plan.items, key=lambda i: i.position, reverse=True):
+        if len(plan.items) <= size:
+            break
+        if item.status == "planned":
+            plan.items.remove(item)
+
+
+def ensure_plan(
+    session: Session, day: dt.date, now: dt.datetime, minutes: int | None = None
+) -> DayPlan:
+    """The plan of `day`, created on first request; a new `minutes` re-sizes it."""
+    if minutes is not None and not 0 <= minutes <= 24 * 60:
+        raise NetdayError(f"minutes must be between 0 and 1440, not {minutes}")
+    settings = load_settings(session)
+    plan = session.get(DayPlan, day)
+    if plan is None:
+        plan = DayPlan(
+            plan_date=day,
+            minutes=settings.minutes_per_day if minutes is None else minutes,
+            created_at=now,
+        )
+        session.add(plan)
+        _fill(session, plan, settings)
+    elif minutes is not None and minutes != plan.minutes:
+        plan.minutes = minutes
+        _shrink(plan, settings)
+        _fill(session, plan, settings)
+    session.flush()
+    return plan
+
+
+def plan_view(session: Session, plan: DayPlan) -> PlanView:
+    contacts = {
+        c.id: c
+        for c in session.scalars(
+            select(Contact).where(Contact.id.in_([i.contact_id for i in plan.items]))
+        )
+    }
+    return PlanView(
+        date=plan.plan_date,
+        minutes=plan.minutes,
+        calls=tuple(
+            PlannedCall(
+                position=index,
+                contact=contact_summary(contacts[item.contact_id]),
+                reason=item.reason,
+                status=item.status,
+                snoozed_until=item.snoozed_until,
+            )
+            for index, item in enumerate(sorted(plan.items, key=lambda i: i.position), start=1)
+        ),
+    )
+
+
+def plan_for(ctx: Context, day: dt.date | None = None, minutes: int | None = None) -> PlanView:
+    with ctx.db.transaction() as session:
+        plan = ensure_plan(session, day or ctx.today(), ctx.now(), minutes)
+        return plan_view(session, plan)
+
+
+def _today_item(session: Session, ctx: Context, ref: str) -> tuple[Contact, PlanItem | None]:
+    contact = resolve_contact(session, ref)
+    plan = ensure_plan(session, ctx.today(), ctx.now())
+    item = next((i for i in plan.items if i.contact_id == contact.id), None)
+    return contact, item
+
+
+def skip_call(ctx: Context, ref: str) -> PlanView:
+    """Not today: the contact stays due and comes back in a later plan."""
+    with ctx.db.transaction() as session:
+        contact, item = _today_item(session, ctx, ref)
+        if item is None:
+            raise NetdayError(f"{contact.full_name} is not in today's plan")
+        if item.status == "done":
+            raise NetdayError(f"the call with {contact.full_name} is already done")
+        item.status = "skipped"
+        session.flush()
+        return plan_view(session, session.get_one(DayPlan, ctx.today()))
+
+
+def snooze_contact(ctx: Context, ref: str, until: dt.date | None = None) -> PlanView:
+    """Out of every plan until `until` (tomorrow by default)."""
+    today = ctx.today()
+    until = until or today + dt.timedelta(days=1)
+    if until <= today:
+        raise NetdayError("snooze until a day after today")
+    with ctx.db.transaction() as session:
+        contact, item = _today_item(session, ctx, ref)
+        if item is not None and item.status == "done":
+            raise NetdayError(f"the call with {contact.full_name} is already done")
+        contact.snoozed_until = until
+        contact.updated_at = ctx.now()
+        if item is not None:
+            item.status, item.snoozed_until = "snoozed", until
+        session.flush()
+        return plan_view(session, session.get_one(DayPlan, today))

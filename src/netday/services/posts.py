@@ -1,0 +1,108 @@
+"""Posts worth a thoughtful comment: a daily list, not an afterthought (practice 5)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError, NotFound
+from netday.services.context import Context
+from netday.services.journal import record_interaction
+from netday.services.lookup import resolve_contact
+from netday.services.snapshots import post_view
+from netday.services.views import PostView
+from netday.store.models import Contact, Post
+
+WAITING_LIMIT = 50
+
+
+def _author(session: Session, post: Post) -> str:
+    if post.author_id is None:
+        return ""
+    contact = session.get(Contact, post.author_id)
+    return contact.full_name if contact else ""
+
+
+def add_post(
+    ctx: Context, author_ref: str, url: str = "", excerpt: str = "", draft: str = ""
+) -> PostView:
+    if not url.strip() and not excerpt.strip():
+        raise NetdayError("a post needs a URL or an excerpt to find it again")
+    with ctx.db.transaction() as session:
+        author = resolve_contact(session, author_ref)
+        post = Post(
+            author_id=author.id,
+            url=url.strip(),
+            excerpt=excerpt.strip(),
+            found_at=ctx.now(),
+            status="to_comment",
+            draft_comment=draft.strip(),
+        )
+        session.add(post)
+        session.flush()
+        return post_view(post, author.full_name, ctx.today())
+
+
+def _pending(session: Session, post_id: int) -> Post:
+    post = session.get(Post, post_id)
+    if post is None:
+        raise NotFound(f"no post has id {post_id}")
+    if post.status != "to_comment":
+        raise NetdayError(f"post {post_id} is already {post.status.replace('_', ' ')}")
+    return post
+
+
+def mark_commented(ctx: Context, post_id: int, comment: str = "") -> PostView:
+    """Done: the comment is kept and logged as a light touch with the author."""
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        post = _pending(session, post_id)
+        text = comment.strip() or post.draft_comment
+        post.status, post.done_at, post.draft_comment = "commented", now, text
+        if post.author_id is not None:
+            author = session.get_one(Contact, post.author_id)
+            summary = text or "Commented on a post"
+            if post.url:
+                summary += f" ({post.url})"
+            record_interaction(session, author, kind="comment", at=now, now=now, summary=summary)
+        session.flush()
+        return post_view(post, _author(session, post), ctx.today())
+
+
+def skip_post(ctx: Context, post_id: int) -> PostView:
+    with ctx.db.transaction() as session:
+        post = _pending(session, post_id)
+        post.status, post.done_at = "skipped", ctx.now()
+        session.flush()
+        return post_view(post, _author(session, post), ctx.today())
+
+
+def waiting_posts(
+    session: Session, ctx: Context, limit: int = WAITING_LIMIT
+) -> tuple[list[PostView], int]:
+    """Posts still to comment, oldest first, and how many there are in all."""
+    rows = session.execute(
+        select(Post, Contact.full_name)
+        .outerjoin(Contact, Contact.id == Post.author_id)
+        .where(Post.status == "to_comment")
+        .order_by(Post.found_at, Post.id)
+        .limit(limit)
+    ).tuples()
+    views = [post_view(post, name or "", ctx.today()) for post, name in rows]
+    total = session.scalar(
+        select(func.count()).select_from(Post).where(Post.status == "to_comment")
+    )
+    return views, int(total or 0)
+
+
+def list_posts(ctx: Context, status: str | None = "to_comment", limit: int = 200) -> list[PostView]:
+    query = (
+        select(Post, Contact.full_name)
+        .outerjoin(Contact, Contact.id == Post.author_id)
+        .order_by(Post.found_at, Post.id)
+        .limit(limit)
+    )
+    if status:
+        query = query.where(Post.status == status)
+    with ctx.db.reading() as session:
+        return [post_view(p, n or "", ctx.today()) for p, n in session.execute(query).tuples()]

@@ -1,0 +1,163 @@
+"""The morning overview and the end-of-day review (PRODUCT.md, practices 1 and 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError
+from netday.services.context import Context
+from netday.services.invites import pending_invites
+from netday.services.journal import day_bounds, interactions_between
+from netday.services.planner import ensure_plan, plan_view
+from netday.services.posts import waiting_posts
+from netday.services.settings import load_settings
+from netday.services.snapshots import invite_view, post_view
+from netday.services.views import ReviewView, TodayView
+from netday.store.models import Contact, DayPlan, DayReview, Interaction, Invite, PlanItem, Post
+
+LOG_LIMIT = 100
+STREAK_WINDOW = 400
+
+
+def streak(session: Session, day: dt.date) -> int:
+    """Consecutive days, ending at `day`, whose plan was completed: at least one call
+    done and none left untouched. A day still in progress does not break the streak."""
+    rows = session.execute(
+        select(
+            DayPlan.plan_date,
+            func.sum(case((PlanItem.status == "planned", 1), else_=0)),
+            func.sum(case((PlanItem.status == "done", 1), else_=0)),
+        )
+        .outerjoin(PlanItem, PlanItem.plan_date == DayPlan.plan_date)
+        .where(DayPlan.plan_date <= day, DayPlan.plan_date > day - dt.timedelta(days=STREAK_WINDOW))
+        .group_by(DayPlan.plan_date)
+        .order_by(DayPlan.plan_date.desc())
+    ).tuples()
+    complete = {d for d, planned, done in rows if (done or 0) > 0 and not planned}
+    count = 0
+    cursor = day if day in complete else day - dt.timedelta(days=1)
+    while cursor in complete:
+        count += 1
+        cursor -= dt.timedelta(days=1)
+    return count
+
+
+def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
+    """Everything the morning needs, in one transaction (it may create today's plan)."""
+    today = ctx.today()
+    with ctx.db.transaction() as session:
+        plan = plan_view(session, ensure_plan(session, today, ctx.now(), minutes))
+        posts, total = waiting_posts(session, ctx)
+        start, end = day_bounds(today)
+        return TodayView(
+            date=today,
+            plan=plan,
+            streak=streak(session, today),
+            comments=tuple(posts),
+            comments_total=total,
+            invites=tuple(pending_invites(session, ctx)),
+            log=tuple(interactions_between(session, start, end, LOG_LIMIT)),
+        )
+
+
+def _names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(select(Contact.id, Contact.full_name).where(Contact.id.in_(ids)))
+    return dict(rows.tuples())
+
+
+def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
+    """What was planned against what was done, and what carries over to tomorrow."""
+    day = day or ctx.today()
+    if day > ctx.today():
+        raise NetdayError("a day can be reviewed once it has started")
+    start, end = day_bounds(day)
+    with ctx.db.reading() as session:
+        settings = load_settings(session)
+        plan_row = session.get(DayPlan, day)
+        plan = plan_view(session, plan_row) if plan_row else None
+        interactions = interactions_between(session, start, end)
+        commented = session.scalars(
+            select(Post)
+            .where(Post.status == "commented", Post.done_at >= start, Post.done_at < end)
+            .order_by(Post.done_at)
+        ).all()
+        sent = session.scalars(
+            select(Invite)
+            .where(Invite.direction == "sent", Invite.sent_at >= start, Invite.sent_at < end)
+            .order_by(Invite.sent_at)
+        ).all()
+        answered = session.scalars(
+            select(Invite)
+            .where(Invite.answered_at >= start, Invite.answered_at < end)
+            .order_by(Invite.answered_at)
+        ).all()
+        names = _names(
+            session,
+            {p.author_id for p in commented if p.author_id}
+            | {i.contact_id for i in [*sent, *answered] if i.contact_id},
+        )
+
+        def invite_name(i: Invite) -> str:
+            return names.get(i.contact_id, i.name) if i.contact_id else i.name
+
+        saved = session.get(DayReview, day)
+        logged = sum(i.minutes or 0 for i in interactions)
+        waiting = session.scalar(
+            select(func.count()).select_from(Post).where(Post.status == "to_comment")
+        )
+        invites_open = pending_invites(session, ctx)
+        return ReviewView(
+            date=day,
+            plan=plan,
+            interactions=tuple(interactions),
+            comments_written=tuple(
+                post_view(p, names.get(p.author_id or 0, ""), ctx.today()) for p in commented
+            ),
+            invites_sent=tuple(invite_view(i, invite_name(i), ctx.today(), settings) for i in sent),
+            invites_answered=tuple(
+                invite_view(i, invite_name(i), ctx.today(), settings) for i in answered
+            ),
+            minutes_logged=logged,
+            minutes_spent=saved.minutes_spent if saved else logged,
+            note=saved.note if saved else "",
+            streak=streak(session, day),
+            carry_over=tuple(c for c in plan.calls if c.status in ("planned", "skipped"))
+            if plan
+            else (),
+            comments_waiting=int(waiting or 0),
+            invites_needing_action=sum(1 for i in invites_open if i.action),
+            reviewed=saved is not None,
+        )
+
+
+def save_review(
+    ctx: Context, day: dt.date | None = None, note: str | None = None, minutes: int | None = None
+) -> ReviewView:
+    """Keep the reflection of a day; yesterday's can still be written the next morning."""
+    day = day or ctx.today()
+    if day > ctx.today():
+        raise NetdayError("a day can be reviewed once it has started")
+    if minutes is not None and not 0 <= minutes <= 24 * 60:
+        raise NetdayError(f"minutes must be between 0 and 1440, not {minutes}")
+    start, end = day_bounds(day)
+    with ctx.db.transaction() as session:
+        row = session.get(DayReview, day)
+        if row is None:
+            logged = session.scalar(
+                select(func.coalesce(func.sum(Interaction.minutes), 0)).where(
+                    Interaction.occurred_at >= start, Interaction.occurred_at < end
+                )
+            )
+            row = DayReview(review_date=day, note="", minutes_spent=int(logged or 0))
+            session.add(row)
+        if note is not None:
+            row.note = note.strip()
+        if minutes is not None:
+            row.minutes_spent = minutes
+        row.updated_at = ctx.now()
+    return review_day(ctx, day)

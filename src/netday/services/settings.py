@@ -1,0 +1,71 @@
+"""User settings stored in the database (one row)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError
+from netday.scheduling.cadence import Cadence
+from netday.scheduling.plan import PlanLimits
+from netday.services.context import Context
+from netday.store.models import Settings
+
+
+@dataclass(frozen=True)
+class SettingsView:
+    minutes_per_day: int
+    minutes_per_call: int
+    min_calls: int
+    max_calls: int
+    default_cadence: str
+    invite_follow_up_days: int
+    invite_expiry_days: int
+
+    @property
+    def limits(self) -> PlanLimits:
+        return PlanLimits(self.minutes_per_call, self.min_calls, self.max_calls)
+
+
+SETTING_NAMES = tuple(f.name for f in fields(SettingsView))
+
+
+def settings_row(session: Session) -> Settings:
+    row = session.get(Settings, 1)
+    if row is None:
+        row = Settings(id=1)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def load_settings(session: Session) -> SettingsView:
+    row = settings_row(session)
+    return SettingsView(**{name: getattr(row, name) for name in SETTING_NAMES})
+
+
+def get_settings(ctx: Context) -> SettingsView:
+    with ctx.db.transaction() as session:
+        return load_settings(session)
+
+
+def change_setting(ctx: Context, name: str, value: str) -> SettingsView:
+    key = name.replace("-", "_")
+    if key not in SETTING_NAMES:
+        raise NetdayError(f"unknown setting {name!r}; known: {', '.join(SETTING_NAMES)}")
+    with ctx.db.transaction() as session:
+        row = settings_row(session)
+        if key == "default_cadence":
+            setattr(row, key, Cadence.parse_every(value).spec())
+        else:
+            try:
+                number = int(value)
+            except ValueError:
+                raise NetdayError(f"{name} must be a whole number, not {value!r}") from None
+            if number < (0 if key == "minutes_per_day" else 1):
+                raise NetdayError(f"{name} must be at least 1")
+            setattr(row, key, number)
+        if row.min_calls > row.max_calls:
+            raise NetdayError("min_calls cannot be larger than max_calls")
+        return load_settings(session)

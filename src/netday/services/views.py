@@ -1,0 +1,138 @@
+"""Plain, frozen snapshots handed to the command line and the TUI (never ORM rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    id: int
+    name: str
+    company: str
+    role: str
+    tier: str
+    circle: str
+    phone: str
+    profile_url: str
+    cadence: str
+    next_due: dt.date | None
+    archived: bool
+
+
+@dataclass(frozen=True)
+class InteractionView:
+    id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    at: dt.datetime
+    minutes: int | None
+    summary: str
+    direction: str
+    follow_up_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class InviteView:
+    id: int
+    contact_id: int | None
+    name: str
+    profile_url: str
+    direction: str
+    message: str
+    sent_at: dt.datetime
+    status: str
+    answered_at: dt.datetime | None
+    follow_up_due: dt.date | None
+    follow_ups: int
+    age_days: int
+    action: str | None
+    action_text: str | None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PostView:
+    id: int
+    author_id: int | None
+    author: str
+    url: str
+    excerpt: str
+    found_at: dt.datetime
+    status: str
+    draft_comment: str
+    done_at: dt.datetime | None
+    age_days: int
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    summary: ContactSummary
+    email: str
+    why: str
+    notes: str
+    tags: tuple[str, ...]
+    birthday: dt.date | None
+    cadence_spec: str
+    upcoming: tuple[dt.date, ...]
+    last_conversation: dt.date | None
+    follow_up_on: dt.date | None
+    snoozed_until: dt.date | None
+    gave: int
+    asked: int
+    interactions: tuple[InteractionView, ...]
+    invites: tuple[InviteView, ...]
+    posts: tuple[PostView, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    position: int
+    contact: ContactSummary
+    reason: str
+    status: str
+    snoozed_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class PlanView:
+    date: dt.date
+    minutes: int
+    calls: tuple[PlannedCall, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for c in self.calls if c.status == "done")
+
+
+@dataclass(frozen=True)
+class TodayView:
+    date: dt.date
+    plan: PlanView
+    streak: int
+    comments: tuple[PostView, ...]
+    comments_total: int
+    invites: tuple[InviteView, ...]
+    log: tuple[InteractionView, ...]
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    date: dt.date
+    plan: PlanView | None
+    interactions: tuple[InteractionView, ...]
+    comments_written: tuple[PostView, ...]
+    invites_sent: tuple[InviteView, ...]
+    invites_answered: tuple[InviteView, ...]
+    minutes_logged: int
+    minutes_spent: int
+    note: str
+    streak: int
+    carry_over: tuple[PlannedCall, ...]
+    comments_waiting: int
+    invites_needing_action: int
+    reviewed: bool = field(default=False)
