@@ -1,3 +1,3 @@
-from netday.cli.main import main
+from netday.cli.main import entry
 
-raise SystemExit(main())
+entry()

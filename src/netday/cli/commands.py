@@ -15,7 +15,6 @@ from netday.scheduling.cadence import Cadence
 from netday.scheduling.when import parse_day, parse_moment
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
-from netday.services.demo import seed_demo
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
@@ -206,13 +205,15 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         _out(dumps(review_json(view)))
     elif args.md:
-        _out(review.__name__ and render.review_markdown(view))
+        _out(render.review_markdown(view))
     else:
         _out(render.review_text(view))
     return 0
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from netday.services.demo import seed_demo
+
     summary = seed_demo(ctx, args.contacts, args.seed)
     _out(
         f"demo network: {summary.contacts} contacts, {summary.companies} companies, "

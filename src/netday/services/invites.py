@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError, NotFound
@@ -223,11 +223,18 @@ def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView
         return _view(session, invite, ctx)
 
 
+def _views(session: Session, ctx: Context, query: Select[tuple[Invite]]) -> list[InviteView]:
+    """Invitations with their display names in one query, settings read once."""
+    settings = load_settings(session)
+    rows = session.execute(
+        query.add_columns(Contact.full_name).outerjoin(Contact, Contact.id == Invite.contact_id)
+    ).tuples()
+    return [invite_view(row, name or row.name, ctx.today(), settings) for row, name in rows]
+
+
 def pending_invites(session: Session, ctx: Context, limit: int = PENDING_LIMIT) -> list[InviteView]:
-    rows = session.scalars(
-        select(Invite).where(Invite.status == "pending").order_by(Invite.sent_at).limit(limit)
-    ).all()
-    return [_view(session, row, ctx) for row in rows]
+    query = select(Invite).where(Invite.status == "pending").order_by(Invite.sent_at).limit(limit)
+    return _views(session, ctx, query)
 
 
 def list_invites(
@@ -239,7 +246,7 @@ def list_invites(
     if direction:
         query = query.where(Invite.direction == direction)
     with ctx.db.reading() as session:
-        return [_view(session, row, ctx) for row in session.scalars(query)]
+        return _views(session, ctx, query)
 
 
 def add_template(ctx: Context, name: str, body: str) -> None:
