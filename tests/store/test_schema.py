@@ -1,0 +1,144 @@
+"""Models and migrations agree; databases are created, upgraded and refused safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from netday.errors import NetdayError, SchemaTooNew
+from netday.store.db import Database
+from netday.store.models import Base
+from netday.store.schema import HEAD, REVISIONS, migrations_dir, open_database, upgrade
+
+NOW = dt.datetime(2026, 11, 22, 9, 30)
+
+
+def script_directory() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return ScriptDirectory.from_config(config)
+
+
+def test_one_head_and_the_known_revisions_match_alembic() -> None:
+    scripts = script_directory()
+    assert scripts.get_heads() == [HEAD]
+    chain = [s.revision for s in scripts.walk_revisions("base", "heads")]
+    assert tuple(reversed(chain)) == REVISIONS
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'a.sqlite3'}", NOW)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
+    db.close()
+    assert diff == []
+
+
+def test_a_new_database_is_private_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "netday.sqlite3"
+    db = open_database(f"sqlite:///{path}", NOW)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    db.close()
+
+
+def _fill_at_first_revision(path: Path) -> None:
+    db = Database(f"sqlite:///{path}")
+    upgrade(db, REVISIONS[0])
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        INSERT INTO company (id, name, name_key, followed, notes, created_at)
+            VALUES (1, 'Acme', 'acme', 1, '', '2026-01-01 10:00:00');
+        INSERT INTO contact (id, full_name, name_key, company_id, role, email, phone,
+            profile_url, circle, tier, why, notes, archived, cadence_kind, cadence_every,
+            cadence_unit, next_due_on, created_at, updated_at)
+            VALUES (1, 'Ana Souza', 'ana souza', 1, 'CTO', '', '', '', 'professional', 'A',
+            'met at PyCon', '', 0, 'relative', 3, 'weeks', '2026-11-20',
+            '2026-01-01 10:00:00', '2026-01-01 10:00:00');
+        INSERT INTO interaction (contact_id, kind, occurred_at, minutes, summary, direction,
+            created_at) VALUES (1, 'call', '2026-10-30 10:00:00', 10, 'hello', 'gave',
+            '2026-10-30 10:00:00');
+        INSERT INTO invite (contact_id, name, profile_url, direction, message, sent_at, status,
+            created_at) VALUES (1, 'Ana Souza', '', 'sent', 'Hi Ana', '2026-11-01 10:00:00',
+            'pending', '2026-11-01 10:00:00');
+        """
+    )
+    conn.commit()
+    conn.close()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    tables = ("company", "contact", "interaction", "invite", "settings")
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    conn.close()
+    return counts
+
+
+def test_a_database_from_the_first_revision_upgrades_without_losing_a_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    _fill_at_first_revision(path)
+    before = _counts(path)
+    assert before == {"company": 1, "contact": 1, "interaction": 1, "invite": 1, "settings": 1}
+
+    db = open_database(f"sqlite:///{path}", NOW)
+    db.close()
+
+    assert _counts(path) == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
+    assert conn.execute("SELECT follow_ups FROM invite").fetchone()[0] == 0
+    conn.close()
+    backups = list(tmp_path.glob("old.sqlite3.backup-*"))
+    assert [b.name for b in backups] == ["old.sqlite3.backup-20261122-093000"]
+    assert _counts(backups[0]) == before
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+
+
+def test_a_current_database_is_not_backed_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "n.sqlite3"
+    open_database(f"sqlite:///{path}", NOW).close()
+    open_database(f"sqlite:///{path}", NOW).close()
+    assert list(tmp_path.glob("*.backup-*")) == []
+
+
+def test_a_database_from_a_newer_netday_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    open_database(f"sqlite:///{path}", NOW).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    with pytest.raises(SchemaTooNew, match="newer netday"):
+        open_database(f"sqlite:///{path}", NOW)
+
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert list(tmp_path.glob("*.backup-*")) == []
+
+
+def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NetdayError, match="not a netday database"):
+        open_database(f"sqlite:///{path}", NOW)
