@@ -190,13 +190,14 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(TIMELINE_LIMIT)
         ).all()
-        balance = dict(
-            session.execute(
+        balance: dict[str, int] = {
+            direction: count
+            for direction, count in session.execute(
                 select(Interaction.direction, func.count())
                 .where(Interaction.contact_id == contact.id)
                 .group_by(Interaction.direction)
-            ).tuples()
-        )
+            )
+        }
         invites = session.scalars(
             select(Invite).where(Invite.contact_id == contact.id).order_by(Invite.sent_at.desc())
         ).all()

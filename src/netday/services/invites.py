@@ -228,7 +228,7 @@ def _views(session: Session, ctx: Context, query: Select[tuple[Invite]]) -> list
     settings = load_settings(session)
     rows = session.execute(
         query.add_columns(Contact.full_name).outerjoin(Contact, Contact.id == Invite.contact_id)
-    ).tuples()
+    )
     return [invite_view(row, name or row.name, ctx.today(), settings) for row, name in rows]
 
 
@@ -263,4 +263,4 @@ def list_templates(ctx: Context) -> list[tuple[str, str]]:
         rows = session.execute(
             select(MessageTemplate.name, MessageTemplate.body).order_by(MessageTemplate.name)
         )
-        return [(n, b) for n, b in rows.tuples()]
+        return [(n, b) for n, b in rows]

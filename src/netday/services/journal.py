@@ -124,7 +124,7 @@ def interactions_between(
     )
     if limit:
         query = query.limit(limit)
-    return [interaction_view(row, name) for row, name in session.execute(query).tuples()]
+    return [interaction_view(row, name) for row, name in session.execute(query)]
 
 
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -87,7 +87,7 @@ def waiting_posts(
         .where(Post.status == "to_comment")
         .order_by(Post.found_at, Post.id)
         .limit(limit)
-    ).tuples()
+    )
     views = [post_view(post, name or "", ctx.today()) for post, name in rows]
     total = session.scalar(
         select(func.count()).select_from(Post).where(Post.status == "to_comment")
@@ -105,4 +105,4 @@ def list_posts(ctx: Context, status: str | None = "to_comment", limit: int = 200
     if status:
         query = query.where(Post.status == status)
     with ctx.db.reading() as session:
-        return [post_view(p, n or "", ctx.today()) for p, n in session.execute(query).tuples()]
+        return [post_view(p, n or "", ctx.today()) for p, n in session.execute(query)]

@@ -35,7 +35,7 @@ def streak(session: Session, day: dt.date) -> int:
         .where(DayPlan.plan_date <= day, DayPlan.plan_date > day - dt.timedelta(days=STREAK_WINDOW))
         .group_by(DayPlan.plan_date)
         .order_by(DayPlan.plan_date.desc())
-    ).tuples()
+    )
     complete = {d for d, planned, done in rows if (done or 0) > 0 and not planned}
     count = 0
     cursor = day if day in complete else day - dt.timedelta(days=1)
@@ -67,7 +67,7 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     rows = session.execute(select(Contact.id, Contact.full_name).where(Contact.id.in_(ids)))
-    return dict(rows.tuples())
+    return {contact_id: name for contact_id, name in rows}
 
 
 def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:

@@ -1,0 +1,51 @@
+import pytest
+from sqlalchemy import distinct, func, select
+
+from netday.errors import NetdayError
+from netday.services.demo import seed_demo
+from netday.services.review import today_overview
+from netday.store.models import Contact, DayPlan, Interaction, Invite, Post
+from tests.services.helpers import person
+
+
+def test_the_demo_builds_a_realistic_network(ctx) -> None:  # type: ignore[no-untyped-def]
+    summary = seed_demo(ctx, contacts=60)
+    with ctx.db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 60 == summary.contacts
+        circles = set(s.scalars(select(distinct(Contact.circle))))
+        kinds = set(s.scalars(select(distinct(Contact.cadence_kind))))
+        units = set(s.scalars(select(distinct(Contact.cadence_unit))))
+        oldest = s.scalar(select(func.min(Interaction.occurred_at)))
+        assert circles == {"professional", "personal"}
+        assert kinds == {"relative", "calendar"}
+        assert {"days", "weeks", "months"} <= units
+        assert (ctx.today() - oldest.date()).days >= 80
+        assert s.scalar(select(func.count()).select_from(Invite)) >= 5
+        assert s.scalar(select(func.count()).select_from(Post)) >= 5
+        assert s.scalar(select(func.count()).select_from(DayPlan)) >= 6
+    today = today_overview(ctx)
+    assert 3 <= len(today.plan.calls) <= 5
+    assert today.streak == 6
+    assert any("invite accepted" in c.reason for c in today.plan.calls)
+
+
+def test_the_demo_is_reproducible(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    from netday.services.context import Context
+    from netday.store.schema import open_database
+
+    names = []
+    for n in (1, 2):
+        db = open_database(f"sqlite:///{tmp_path / f'{n}.sqlite3'}", clock.now())
+        seed_demo(Context(db, clock), contacts=30)
+        with db.reading() as s:
+            names.append(list(s.scalars(select(Contact.full_name).order_by(Contact.id))))
+        db.close()
+    assert names[0] == names[1]
+
+
+def test_the_demo_refuses_a_database_with_contacts(ctx) -> None:  # type: ignore[no-untyped-def]
+    person(ctx, "Ana Souza")
+    with pytest.raises(NetdayError, match="already has contacts"):
+        seed_demo(ctx)
+    with ctx.db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 1
