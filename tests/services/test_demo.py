@@ -1,5 +1,5 @@
 import pytest
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from netday.errors import NetdayError
 from netday.services.demo import seed_demo
@@ -12,9 +12,9 @@ def test_the_demo_builds_a_realistic_network(ctx) -> None:  # type: ignore[no-un
     summary = seed_demo(ctx, contacts=60)
     with ctx.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Contact)) == 60 == summary.contacts
-        circles = set(s.scalars(select(distinct(Contact.circle))))
-        kinds = set(s.scalars(select(distinct(Contact.cadence_kind))))
-        units = set(s.scalars(select(distinct(Contact.cadence_unit))))
+        circles = set(s.scalars(select(Contact.circle).distinct()))
+        kinds = set(s.scalars(select(Contact.cadence_kind).distinct()))
+        units = set(s.scalars(select(Contact.cadence_unit).distinct()))
         oldest = s.scalar(select(func.min(Interaction.occurred_at)))
         assert circles == {"professional", "personal"}
         assert kinds == {"relative", "calendar"}

@@ -1,0 +1,247 @@
+"""The command line, run in-process against a real SQLite file with today pinned."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+
+def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def network(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("contact", "add", "Ana Souza", "--company", "Acme", "--role", "CTO",
+               "--tier", "A", "--every", "3 weeks", "--why", "met at PyCon",
+               "--phone", "+33 6 12 34 56 78").code == 0
+    assert cli("contact", "add", "Anatole Dubois", "--every", "2 weeks").code == 0
+    assert cli("contact", "add", "Bruno Martin", "--rrule", "FREQ=MONTHLY;BYDAY=1MO",
+               "--circle", "personal", "--tag", "friend").code == 0
+    assert cli("log", "ana souza", "first chat", "--at", "2026-10-20 10:00").code == 0
+    assert cli("log", "anatole", "--at", "2026-10-30 10:00").code == 0
+
+
+def test_today_lists_calls_with_reasons(cli, network) -> None:  # type: ignore[no-untyped-def]
+    result = cli("today")
+    assert result.code == 0
+    assert "Sunday 22 November 2026" in result.out
+    assert "Ana Souza · Acme, CTO · +33 6 12 34 56 78" in result.out
+    assert "overdue by 12 days (3-week cadence)" in result.out
+    assert "overdue by 9 days (2-week cadence)" in result.out
+
+
+def test_today_json_has_the_documented_shape(cli, network) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(cli("today", "--json").out)
+    assert set(data) == {"date", "minutes", "streak", "calls_done", "calls", "comments",
+                         "comments_total", "invites", "log"}
+    assert data["date"] == "2026-11-22"
+    call = data["calls"][0]
+    assert set(call) == {"position", "contact", "reason", "status", "snoozed_until"}
+    assert call["contact"]["name"] == "Ana Souza"
+    assert call["status"] == "planned"
+
+
+def test_plain_netday_prints_todays_plan(cli, network) -> None:  # type: ignore[no-untyped-def]
+    assert "TODAY'S CALLS" in cli().out
+
+
+def test_every_command_honours_the_pinned_date(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("log", "bruno", "coffee", "--kind", "meeting", today="2026-11-30").code == 0
+    (when,) = rows(db_path, "SELECT occurred_at FROM interaction WHERE kind = 'meeting'")
+    assert when[0].startswith("2026-11-30")
+    assert json.loads(cli("today", "--json", today="2026-11-30").out)["date"] == "2026-11-30"
+
+
+def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    cli("today")
+    result = cli("log", "ana souza", "how are you", "--minutes", "7", "--gave",
+                 "--follow-up", "2026-12-01")
+    assert result.code == 0 and "logged:" in result.out
+    assert rows(db_path, "SELECT status FROM plan_item JOIN contact ON contact.id = contact_id "
+                "WHERE full_name = 'Ana Souza'") == [("done",)]
+    assert rows(db_path, "SELECT minutes, direction, follow_up_on FROM interaction "
+                "WHERE summary = 'how are you'") == [(7, "gave", "2026-12-01")]
+    assert "[x] Ana Souza" in cli("today").out
+
+
+def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:  # type: ignore[no-untyped-def]
+    result = cli("log", "ana")
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert "matches 2 contacts" in result.err
+    assert "Ana Souza" in result.err and "Anatole Dubois" in result.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("log", "nobody"), "no contact matches 'nobody'"),
+        (("log", "bruno", "--at", "someday"), "is not a date"),
+        (("log", "bruno", "--follow-up", "2026-02-30"), "is not a date"),
+        (("contact", "add", "Zed", "--rrule", "FREQ=SOMETIMES"), "does not parse"),
+        (("contact", "add", "Zed", "--every", "often"), "not understood"),
+        (("contact", "add", "Zed", "--birthday", "1990-13-01"), "is not a date"),
+        (("contact", "add", "Zed", "--email", "nope"), "not an e-mail address"),
+        (("invite", "send", "bruno"), "personal message"),
+        (("invite", "send", "bruno", "--message", " "), "personal message"),
+        (("plan", "snooze", "bruno", "--until", "2026-11-01"), "after today"),
+        (("invite", "accept", "999"), "no invitation has id 999"),
+        (("review", "--date", "2026-12-25"), "once it has started"),
+    ],
+)
+def test_errors_are_one_line_and_write_nothing(cli, network, db_path, args, message) -> None:  # type: ignore[no-untyped-def]
+    before = rows(db_path, "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
+                  "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)")
+    result = cli(*args)
+    assert result.code != 0
+    assert message in result.err
+    assert result.err.count("\n") == 1 and result.err.startswith("netday: error: ")
+    assert "Traceback" not in result.err
+    after = rows(db_path, "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
+                 "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)")
+    assert after == before
+
+
+def test_a_bad_pinned_date_is_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("today", today="22/11/2026")
+    assert result.code == 1 and "--today '22/11/2026' is not a date" in result.err
+
+
+def test_usage_errors_are_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        cli("log")
+    assert exit_info.value.code == 2
+
+
+def test_contact_show_and_list_as_json(cli, network) -> None:  # type: ignore[no-untyped-def]
+    shown = json.loads(cli("contact", "show", "bruno", "--json").out)
+    assert shown["summary"]["cadence"] == "first Monday of each month"
+    assert shown["cadence_spec"] == "FREQ=MONTHLY;BYDAY=1MO"
+    assert shown["upcoming"] == ["2026-12-07", "2027-01-04", "2027-02-01"]
+    assert shown["tags"] == ["friend"]
+    listed = json.loads(cli("contact", "list", "--json").out)
+    assert [c["name"] for c in listed] == ["Ana Souza", "Anatole Dubois", "Bruno Martin"]
+    due = json.loads(cli("contact", "list", "--due", "--json").out)
+    assert [c["name"] for c in due] == ["Ana Souza", "Anatole Dubois"]
+
+
+def test_edit_and_archive(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("contact", "edit", "bruno", "--tier", "A", "--every", "10 days").code == 0
+    assert rows(db_path, "SELECT tier, cadence_kind, cadence_every FROM contact "
+                "WHERE full_name = 'Bruno Martin'") == [("A", "relative", 10)]
+    assert cli("contact", "archive", "bruno").code == 0
+    assert "Bruno" not in cli("contact", "list").out
+    assert "Bruno" in cli("contact", "list", "--archived").out
+    assert cli("contact", "archive", "bruno", "--undo").code == 0
+    assert "Bruno" in cli("contact", "list").out
+
+
+def test_invite_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    sent = cli("invite", "send", "--name", "Jane Roe", "--message", "Let's connect!")
+    assert sent.code == 0 and "warning: the message does not name the person" in sent.out
+    received = cli("invite", "received", "--name", "Cold Caller")
+    assert "How can I help you?" in received.out
+    listed = json.loads(cli("invite", "list", "--json").out)
+    assert [i["name"] for i in listed] == ["Cold Caller", "Jane Roe"]
+    cold_id = listed[0]["id"]
+    assert cli("invite", "accept", str(cold_id)).code == 0
+    assert rows(db_path, "SELECT follow_up_kind FROM contact WHERE full_name = 'Cold Caller'") == [
+        ("invite_accepted",)
+    ]
+    assert cli("invite", "withdraw", str(listed[1]["id"])).code == 0
+
+
+def test_post_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("post", "add", "bruno", "https://example.com/post/1", "--excerpt", "On hiring").code == 0
+    assert "On hiring" in cli("today").out
+    assert cli("post", "done", "1", "--comment", "Great read").code == 0
+    assert rows(db_path, "SELECT kind, summary FROM interaction WHERE kind = 'comment'") == [
+        ("comment", "Great read (https://example.com/post/1)")
+    ]
+
+
+def test_plan_skip_and_snooze(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    cli("today")
+    assert cli("plan", "skip", "anatole").code == 0
+    assert cli("plan", "snooze", "ana souza", "--until", "next week").code == 0
+    assert rows(db_path, "SELECT snoozed_until FROM contact WHERE full_name = 'Ana Souza'") == [
+        ("2026-11-23",)
+    ]
+    shown = cli("plan", "show").out
+    assert "[-] Anatole Dubois" in shown and "[z] Ana Souza" in shown
+
+
+def test_review_text_json_markdown_and_note(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+    cli("today")
+    cli("log", "ana souza", "caught up", "--minutes", "10")
+    text = cli("review").out
+    assert "PLANNED VS DONE" in text and "CARRIES OVER TO TOMORROW" in text
+    data = json.loads(cli("review", "--json").out)
+    assert data["done"] == 1 and data["minutes_logged"] == 10
+    assert [c["contact"]["name"] for c in data["carry_over"]] == ["Anatole Dubois"]
+    md = cli("review", "--md").out
+    assert md.startswith("# Review of Sunday 22 November 2026")
+    assert "- [x] Ana Souza" in md
+    saved = cli("review", "--date", "yesterday", "--note", "Late but done", today="2026-11-23")
+    assert saved.code == 0
+    assert rows(db_path, "SELECT review_date, note FROM day_review") == [
+        ("2026-11-22", "Late but done")
+    ]
+
+
+def test_settings_and_company_follow(cli, db_path) -> None:  # type: ignore[no-untyped-def]
+    assert json.loads(cli("settings").out)["minutes_per_day"] == 30
+    assert cli("settings", "set", "minutes-per-day", "45").code == 0
+    assert rows(db_path, "SELECT minutes_per_day FROM settings") == [(45,)]
+    assert cli("settings", "set", "max_calls", "two").code == 1
+    assert cli("company", "follow", "Acme Analytics").code == 0
+    assert rows(db_path, "SELECT name, followed FROM company") == [("Acme Analytics", 1)]
+
+
+def test_db_path_backup_and_upgrade(cli, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("db", "path").out.strip() == str(db_path)
+    assert "current" in cli("db", "upgrade").out
+    target = tmp_path / "copy.sqlite3"
+    assert cli("db", "backup", "--to", str(target)).code == 0
+    assert rows(target, "SELECT count(*) FROM settings") == [(1,)]
+    assert cli("db", "backup", "--to", str(target)).code == 1
+
+
+def test_netday_db_and_today_from_the_environment(monkeypatch, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from netday.cli.main import main
+
+    target = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("NETDAY_DB", str(target))
+    monkeypatch.setenv("NETDAY_TODAY", "2026-01-05")
+    assert main(["today", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["date"] == "2026-01-05"
+    assert target.exists()
+
+
+def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from netday.cli.main import main
+
+    assert main(["db", "path"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path.name == "netday.sqlite3"
+    assert str(path).startswith(str(tmp_path))
+
+
+def test_demo_command_and_global_demo_flag(cli, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from netday.cli.main import main
+
+    result = cli("demo", "--contacts", "25")
+    assert result.code == 0 and "25 contacts" in result.out
+    assert cli("demo").code == 1
+    capsys.readouterr()
+    assert main(["--demo", "--today", "2026-11-22", "today"]) == 0
+    assert "TODAY'S CALLS" in capsys.readouterr().out
+    assert rows(db_path, "SELECT count(*) FROM contact") == [(25,)]
