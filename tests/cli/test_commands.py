@@ -19,12 +19,41 @@ def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
 
 @pytest.fixture
 def network(cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("contact", "add", "Ana Souza", "--company", "Acme", "--role", "CTO",
-               "--tier", "A", "--every", "3 weeks", "--why", "met at PyCon",
-               "--phone", "+33 6 12 34 56 78").code == 0
+    assert (
+        cli(
+            "contact",
+            "add",
+            "Ana Souza",
+            "--company",
+            "Acme",
+            "--role",
+            "CTO",
+            "--tier",
+            "A",
+            "--every",
+            "3 weeks",
+            "--why",
+            "met at PyCon",
+            "--phone",
+            "+33 6 12 34 56 78",
+        ).code
+        == 0
+    )
     assert cli("contact", "add", "Anatole Dubois", "--every", "2 weeks").code == 0
-    assert cli("contact", "add", "Bruno Martin", "--rrule", "FREQ=MONTHLY;BYDAY=1MO",
-               "--circle", "personal", "--tag", "friend").code == 0
+    assert (
+        cli(
+            "contact",
+            "add",
+            "Bruno Martin",
+            "--rrule",
+            "FREQ=MONTHLY;BYDAY=1MO",
+            "--circle",
+            "personal",
+            "--tag",
+            "friend",
+        ).code
+        == 0
+    )
     assert cli("log", "ana souza", "first chat", "--at", "2026-10-20 10:00").code == 0
     assert cli("log", "anatole", "--at", "2026-10-30 10:00").code == 0
 
@@ -40,8 +69,17 @@ def test_today_lists_calls_with_reasons(cli, network) -> None:  # type: ignore[n
 
 def test_today_json_has_the_documented_shape(cli, network) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(cli("today", "--json").out)
-    assert set(data) == {"date", "minutes", "streak", "calls_done", "calls", "comments",
-                         "comments_total", "invites", "log"}
+    assert set(data) == {
+        "date",
+        "minutes",
+        "streak",
+        "calls_done",
+        "calls",
+        "comments",
+        "comments_total",
+        "invites",
+        "log",
+    }
     assert data["date"] == "2026-11-22"
     call = data["calls"][0]
     assert set(call) == {"position", "contact", "reason", "status", "snoozed_until"}
@@ -62,13 +100,19 @@ def test_every_command_honours_the_pinned_date(cli, network, db_path) -> None:  
 
 def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
     cli("today")
-    result = cli("log", "ana souza", "how are you", "--minutes", "7", "--gave",
-                 "--follow-up", "2026-12-01")
+    result = cli(
+        "log", "ana souza", "how are you", "--minutes", "7", "--gave", "--follow-up", "2026-12-01"
+    )
     assert result.code == 0 and "logged:" in result.out
-    assert rows(db_path, "SELECT status FROM plan_item JOIN contact ON contact.id = contact_id "
-                "WHERE full_name = 'Ana Souza'") == [("done",)]
-    assert rows(db_path, "SELECT minutes, direction, follow_up_on FROM interaction "
-                "WHERE summary = 'how are you'") == [(7, "gave", "2026-12-01")]
+    assert rows(
+        db_path,
+        "SELECT status FROM plan_item JOIN contact ON contact.id = contact_id "
+        "WHERE full_name = 'Ana Souza'",
+    ) == [("done",)]
+    assert rows(
+        db_path,
+        "SELECT minutes, direction, follow_up_on FROM interaction WHERE summary = 'how are you'",
+    ) == [(7, "gave", "2026-12-01")]
     assert "[x] Ana Souza" in cli("today").out
 
 
@@ -98,15 +142,21 @@ def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:  # type: 
     ],
 )
 def test_errors_are_one_line_and_write_nothing(cli, network, db_path, args, message) -> None:  # type: ignore[no-untyped-def]
-    before = rows(db_path, "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
-                  "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)")
+    before = rows(
+        db_path,
+        "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
+        "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)",
+    )
     result = cli(*args)
     assert result.code != 0
     assert message in result.err
     assert result.err.count("\n") == 1 and result.err.startswith("netday: error: ")
     assert "Traceback" not in result.err
-    after = rows(db_path, "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
-                 "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)")
+    after = rows(
+        db_path,
+        "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
+        "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)",
+    )
     assert after == before
 
 
@@ -135,8 +185,10 @@ def test_contact_show_and_list_as_json(cli, network) -> None:  # type: ignore[no
 
 def test_edit_and_archive(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
     assert cli("contact", "edit", "bruno", "--tier", "A", "--every", "10 days").code == 0
-    assert rows(db_path, "SELECT tier, cadence_kind, cadence_every FROM contact "
-                "WHERE full_name = 'Bruno Martin'") == [("A", "relative", 10)]
+    assert rows(
+        db_path,
+        "SELECT tier, cadence_kind, cadence_every FROM contact WHERE full_name = 'Bruno Martin'",
+    ) == [("A", "relative", 10)]
     assert cli("contact", "archive", "bruno").code == 0
     assert "Bruno" not in cli("contact", "list").out
     assert "Bruno" in cli("contact", "list", "--archived").out
@@ -160,7 +212,10 @@ def test_invite_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-
 
 
 def test_post_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
-    assert cli("post", "add", "bruno", "https://example.com/post/1", "--excerpt", "On hiring").code == 0
+    assert (
+        cli("post", "add", "bruno", "https://example.com/post/1", "--excerpt", "On hiring").code
+        == 0
+    )
     assert "On hiring" in cli("today").out
     assert cli("post", "done", "1", "--comment", "Great read").code == 0
     assert rows(db_path, "SELECT kind, summary FROM interaction WHERE kind = 'comment'") == [

@@ -23,7 +23,9 @@ def person(
     """A contact with a cadence, optionally last called some days ago."""
     summary = add_contact(
         ctx,
-        ContactFields(full_name=name, tier=tier, company=company, cadence=Cadence.parse_every(every)),
+        ContactFields(
+            full_name=name, tier=tier, company=company, cadence=Cadence.parse_every(every)
+        ),
     )
     if last_call_days_ago is not None:
         at = ctx.now() - dt.timedelta(days=last_call_days_ago)

@@ -33,7 +33,9 @@ def test_a_promised_follow_up_tops_the_plan_and_is_fulfilled_by_a_conversation(c
     for i in range(4):
         person(ctx, f"Overdue {chr(65 + i)}", tier="A", last_call_days_ago=40)
     person(ctx, "Ana Souza", every="3 months", last_call_days_ago=1)
-    log_interaction(ctx, "ana", kind="call", summary="will send the deck", follow_up_on=dt.date(2026, 11, 25))
+    log_interaction(
+        ctx, "ana", kind="call", summary="will send the deck", follow_up_on=dt.date(2026, 11, 25)
+    )
 
     clock.set(dt.datetime(2026, 11, 25, 9, 0))
     plan = plan_for(ctx)

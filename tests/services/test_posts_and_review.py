@@ -32,7 +32,10 @@ def test_comments_to_write_are_listed_oldest_first(ctx, clock) -> None:  # type:
     add_post(ctx, "ana", "https://example.com/new")
     skipped = add_post(ctx, "ana", excerpt="meh")
     skip_post(ctx, skipped.id)
-    assert [p.url for p in list_posts(ctx)] == ["https://example.com/old", "https://example.com/new"]
+    assert [p.url for p in list_posts(ctx)] == [
+        "https://example.com/old",
+        "https://example.com/new",
+    ]
     assert first.status == "to_comment"
     with pytest.raises(NetdayError, match="URL or an excerpt"):
         add_post(ctx, "ana")

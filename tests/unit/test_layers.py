@@ -12,8 +12,18 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src" / "netday"
 
 FORBIDDEN = {
-    "scheduling": ("netday.store", "netday.services", "netday.cli", "netday.ui", "netday.io",
-                   "sqlalchemy", "textual", "alembic", "netday.clock", "netday.config"),
+    "scheduling": (
+        "netday.store",
+        "netday.services",
+        "netday.cli",
+        "netday.ui",
+        "netday.io",
+        "sqlalchemy",
+        "textual",
+        "alembic",
+        "netday.clock",
+        "netday.config",
+    ),
     "store": ("netday.services", "netday.cli", "netday.ui", "netday.io", "textual"),
     "services": ("netday.cli", "netday.ui", "textual"),
 }

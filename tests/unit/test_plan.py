@@ -31,9 +31,7 @@ def test_plan_size_follows_minutes_within_bounds() -> None:
 
 
 def test_overdue_relative_to_cadence_ranks_first_and_says_why() -> None:
-    picks = choose_calls(
-        [due(1, 12, cadence=QUARTER), due(2, 12), due(3, 5)], TODAY, size=3
-    )
+    picks = choose_calls([due(1, 12, cadence=QUARTER), due(2, 12), due(3, 5)], TODAY, size=3)
     assert [p.contact_id for p in picks] == [2, 3, 1]
     assert picks[0].reason == "overdue by 12 days (3-week cadence)"
 
