@@ -105,3 +105,39 @@ def test_contacts_added_in_bulk_do_not_fall_due_on_one_day(ctx) -> None:  # type
     dues = {person(ctx, f"New Person {i:02d}", every="4 weeks").next_due for i in range(40)}
     assert len(dues) >= 15
     assert all(ctx.today() <= d < ctx.today() + dt.timedelta(weeks=4) for d in dues)  # type: ignore[operator]
+
+
+def test_the_short_list_widens_when_one_company_fills_it(ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from netday.services import planner
+
+    monkeypatch.setattr(planner, "SHORTLIST", 2)
+    for i in range(6):
+        person(ctx, f"Acme Person{i}", company="Acme", last_call_days_ago=60 + i)
+    person(ctx, "Other One", company="Globex", last_call_days_ago=25)
+    person(ctx, "Other Two", last_call_days_ago=24)
+    plan = plan_for(ctx)
+    assert sorted(names(plan)) == ["Acme Person4", "Acme Person5", "Other One"]
+
+
+def test_sql_ranking_agrees_with_the_planner_rules(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The shortlist is ranked in SQL; the pure rules must rank it the same way."""
+    from netday.scheduling.plan import choose_calls
+    from netday.services.planner import shortlist
+
+    for i, (every, late, tier) in enumerate(
+        [
+            ("3 weeks", 30, "C"),
+            ("quarterly", 120, "A"),
+            ("10 days", 14, "B"),
+            ("2 months", 70, "A"),
+            ("1 week", 9, "C"),
+            ("monthly", 33, "B"),
+        ]
+    ):
+        person(ctx, f"Person {i}", every=every, tier=tier, last_call_days_ago=late)
+    with ctx.db.reading() as session:
+        short, _ = shortlist(session, ctx.today(), limit=3)
+        full, _ = shortlist(session, ctx.today(), limit=100)
+    best_short = [p.contact_id for p in choose_calls(short, ctx.today(), 3)]
+    best_full = [p.contact_id for p in choose_calls(full, ctx.today(), 3)]
+    assert best_short == best_full

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -130,13 +131,7 @@ class Cadence:
         """Typical days between two due dates: used to rank how overdue someone is."""
         if self.kind == "relative":
             return self.every * UNIT_DAYS[self.unit]
-        start = dt.datetime(2001, 1, 1)
-        dates = _build_rule(self.rule, start).xafter(start, count=3)
-        first = next(dates, None)
-        second = next(dates, None)
-        if first is None or second is None:
-            return 30.44
-        return max(1.0, (second - first).days)
+        return rule_period_days(self.rule)
 
     def describe(self) -> str:
         """Human words: "every 3 weeks", "first Monday of each month"."""
@@ -162,6 +157,13 @@ class Cadence:
         """Text that `parse_every`/`parse_rrule` reads back to the same cadence."""
         return self.describe() if self.kind == "relative" else self.rule
 
+    def step(self) -> relativedelta:
+        if self.unit == "days":
+            return relativedelta(days=self.every)
+        if self.unit == "weeks":
+            return relativedelta(weeks=self.every)
+        return relativedelta(months=self.every)
+
     def next_due(
         self, last_conversation: dt.date | None, anchor: dt.date, spread_key: int = 0
     ) -> dt.date | None:
@@ -173,7 +175,7 @@ class Cadence:
         contacts added together do not all fall due on one day.
         """
         if self.kind == "relative":
-            step = relativedelta(**{self.unit: self.every})
+            step = self.step()
             if last_conversation is not None:
                 due: dt.date = last_conversation + step
                 return due
@@ -220,6 +222,19 @@ def spread_offset(key: int, span_days: int) -> int:
     return (mixed * span_days) >> 64
 
 
+@lru_cache(maxsize=1024)
+def rule_period_days(rule: str) -> float:
+    """Days between the first two occurrences of a calendar rule (a month when it ends)."""
+    start = dt.datetime(2001, 1, 1)
+    dates = _build_rule(rule, start).xafter(start, count=3)
+    first = next(dates, None)
+    second = next(dates, None)
+    if first is None or second is None:
+        return UNIT_DAYS["months"]
+    return float(max(1, (second - first).days))
+
+
+@lru_cache(maxsize=1024)
 def describe_rrule(rule: str) -> str:
     parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
     freq = parts.get("FREQ", "")

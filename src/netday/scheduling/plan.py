@@ -17,6 +17,7 @@ from netday.scheduling.cadence import Cadence
 
 TIER_WEIGHT: dict[str, float] = {"A": 3.0, "B": 2.0, "C": 1.0}
 LOOKAHEAD_DAYS = 7
+DEFAULT_CADENCE_DAYS = 30.0
 MAX_PER_COMPANY = 2
 
 
@@ -94,7 +95,7 @@ def overdue_score(candidate: Candidate, today: dt.date) -> float:
     cadence counts more than 3 days late on a quarterly one."""
     assert candidate.next_due is not None
     overdue = (today - candidate.next_due).days
-    length = candidate.cadence.approx_days if candidate.cadence else 30.0
+    length = candidate.cadence.approx_days if candidate.cadence else DEFAULT_CADENCE_DAYS
     return TIER_WEIGHT.get(candidate.tier, 1.0) * (1.0 + overdue / max(1.0, length))
 
 
@@ -107,9 +108,7 @@ def choose_calls(
 ) -> list[Pick]:
     """Pick up to `size` calls. `exclude` and `company_counts` describe picks already
     made today, so the plan can grow without repeating anyone."""
-    follow_ups: list[tuple[tuple[object, ...], Pick, Candidate]] = []
-    due: list[tuple[tuple[object, ...], Pick, Candidate]] = []
-    soon: list[tuple[tuple[object, ...], Pick, Candidate]] = []
+    ranked: list[tuple[tuple[float | int | dt.date, ...], Candidate]] = []
     horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
     tier_rank = {"A": 0, "B": 1, "C": 2}
     for c in candidates:
@@ -119,24 +118,24 @@ def choose_calls(
             continue
         tier = tier_rank.get(c.tier, 3)
         if c.follow_up_on is not None and c.follow_up_on <= today:
-            key = (c.follow_up_on, tier, c.contact_id)
-            follow_ups.append((key, Pick(c.contact_id, follow_up_reason(c, today), 100.0), c))
+            ranked.append(((0, c.follow_up_on.toordinal(), tier, c.contact_id), c))
         elif c.next_due is not None and c.next_due <= today:
-            score = overdue_score(c, today)
-            pick = Pick(c.contact_id, due_reason(c, today), round(score, 3))
-            due.append(((-score, tier, c.contact_id), pick, c))
+            ranked.append(((1, -overdue_score(c, today), tier, c.contact_id), c))
         elif c.next_due is not None and c.next_due <= horizon:
-            pick = Pick(c.contact_id, due_reason(c, today), 0.0)
-            soon.append(((c.next_due, tier, c.contact_id), pick, c))
+            ranked.append(((2, c.next_due.toordinal(), tier, c.contact_id), c))
+    ranked.sort(key=lambda item: item[0])
     counts: Counter[int] = Counter(company_counts or {})
     chosen: list[Pick] = []
-    for group in (follow_ups, due, soon):
-        for _, pick, c in sorted(group, key=lambda item: item[0]):
-            if len(chosen) >= size:
-                return chosen
-            if c.company_id is not None and counts[c.company_id] >= MAX_PER_COMPANY:
+    for key, c in ranked:
+        if len(chosen) >= size:
+            break
+        if c.company_id is not None:
+            if counts[c.company_id] >= MAX_PER_COMPANY:
                 continue
-            if c.company_id is not None:
-                counts[c.company_id] += 1
-            chosen.append(pick)
+            counts[c.company_id] += 1
+        if key[0] == 0:
+            chosen.append(Pick(c.contact_id, follow_up_reason(c, today), 100.0))
+        else:
+            score = overdue_score(c, today) if key[0] == 1 else 0.0
+            chosen.append(Pick(c.contact_id, due_reason(c, today), round(score, 3)))
     return chosen

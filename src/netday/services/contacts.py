@@ -16,11 +16,13 @@ from netday.services.context import Context
 from netday.services.lookup import name_key, resolve_contact
 from netday.services.settings import load_settings
 from netday.services.snapshots import (
+    SUMMARY_COLUMNS,
     cadence_of,
     contact_summary,
     interaction_view,
     invite_view,
     post_view,
+    summary_from_row,
 )
 from netday.services.views import ContactDetail, ContactSummary
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
@@ -89,6 +91,7 @@ def _apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) ->
     contact.cadence_unit = cadence.unit if cadence and cadence.kind == "relative" else None
     contact.cadence_rule = cadence.rule if cadence and cadence.kind == "calendar" else None
     contact.cadence_since = today if cadence else None
+    contact.cadence_days = cadence.approx_days if cadence else None
 
 
 def _validate(fields: ContactFields) -> None:
@@ -246,13 +249,17 @@ def list_contacts(
     limit: int | None = None,
 ) -> list[ContactSummary]:
     """Contacts by name; with `due`, those due today or overdue, most overdue first."""
-    query = select(Contact).where(Contact.archived.is_(archived))
+    query = (
+        select(*SUMMARY_COLUMNS)
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .where(Contact.archived.is_(archived))
+    )
     if due:
         query = query.where(Contact.next_due_on <= ctx.today()).order_by(
             Contact.next_due_on, Contact.tier, Contact.id
         )
     else:
-        query = query.order_by(Contact.full_name, Contact.id)
+        query = query.order_by(Contact.name_key, Contact.id)
     if circle:
         query = query.where(Contact.circle == circle.lower())
     if tier:
@@ -266,7 +273,7 @@ def list_contacts(
     if limit:
         query = query.limit(limit)
     with ctx.db.reading() as session:
-        return [contact_summary(c) for c in session.scalars(query)]
+        return [summary_from_row(row) for row in session.execute(query)]
 
 
 def follow_company(ctx: Context, name: str, followed: bool = True) -> str:

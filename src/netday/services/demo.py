@@ -389,6 +389,7 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                     "cadence_unit": cadence.unit if cadence.kind == "relative" else None,
                     "cadence_rule": cadence.rule or None,
                     "cadence_since": created.date(),
+                    "cadence_days": cadence.approx_days,
                     "next_due_on": None,
                     "follow_up_on": None,
                     "follow_up_kind": None,

@@ -155,6 +155,7 @@ def _contact_for_accepted(
         cadence_every=cadence.every,
         cadence_unit=cadence.unit,
         cadence_since=now.date(),
+        cadence_days=cadence.approx_days,
     )
     session.add(contact)
     session.flush()
@@ -223,7 +224,7 @@ def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView
         return _view(session, invite, ctx)
 
 
-def _views(session: Session, ctx: Context, query: Select[tuple[Invite]]) -> list[InviteView]:
+def _views(session: Session, ctx: Context, query: Select[Invite]) -> list[InviteView]:
     """Invitations with their display names in one query, settings read once."""
     settings = load_settings(session)
     rows = session.execute(

@@ -4,75 +4,101 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Date, Row, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError
-from netday.scheduling.cadence import Cadence
-from netday.scheduling.plan import LOOKAHEAD_DAYS, Candidate, choose_calls, plan_size
+from netday.scheduling.plan import (
+    DEFAULT_CADENCE_DAYS,
+    LOOKAHEAD_DAYS,
+    TIER_WEIGHT,
+    Candidate,
+    choose_calls,
+    plan_size,
+)
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.settings import SettingsView, load_settings
-from netday.services.snapshots import contact_summary
+from netday.services.snapshots import cadence_from_columns, contact_summary
 from netday.services.views import PlannedCall, PlanView
 from netday.store.models import Contact, DayPlan, PlanItem
+from netday.store.sqlfunctions import days_between
+
+SHORTLIST = 40
 
 
-@lru_cache(maxsize=512)
-def _cadence(
-    kind: str | None, every: int | None, unit: str | None, rule: str | None
-) -> Cadence | None:
-    """Cadences repeat across thousands of contacts: build each distinct one once."""
-    if kind == "relative" and every and unit:
-        return Cadence.relative(every, unit)  # type: ignore[arg-type]
-    if kind == "calendar" and rule:
-        return Cadence("calendar", rule=rule)
-    return None
+_COLUMNS = (
+    Contact.id,
+    Contact.tier,
+    Contact.company_id,
+    Contact.next_due_on,
+    Contact.cadence_kind,
+    Contact.cadence_every,
+    Contact.cadence_unit,
+    Contact.cadence_rule,
+    Contact.follow_up_on,
+    Contact.follow_up_kind,
+    Contact.follow_up_since,
+    Contact.snoozed_until,
+)
 
 
-def load_candidates(session: Session, today: dt.date) -> list[Candidate]:
-    """Everyone who could be called today: due within the look-ahead, or a follow-up due.
-
-    Reads plain columns through the two partial indexes, not ORM objects.
-    """
-    horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
-    query = select(
-        Contact.id,
-        Contact.tier,
-        Contact.company_id,
-        Contact.next_due_on,
-        Contact.cadence_kind,
-        Contact.cadence_every,
-        Contact.cadence_unit,
-        Contact.cadence_rule,
-        Contact.follow_up_on,
-        Contact.follow_up_kind,
-        Contact.follow_up_since,
-        Contact.snoozed_until,
-    ).where(
-        or_(
-            and_(Contact.archived.is_(False), Contact.next_due_on <= horizon),
-            and_(Contact.archived.is_(False), Contact.follow_up_on <= today),
-        )
+def _candidate(row: Row[*tuple[Any, ...]]) -> Candidate:
+    return Candidate(
+        contact_id=row.id,
+        tier=row.tier,
+        company_id=row.company_id,
+        next_due=row.next_due_on,
+        cadence=cadence_from_columns(
+            row.cadence_kind, row.cadence_every, row.cadence_unit, row.cadence_rule
+        ),
+        follow_up_on=row.follow_up_on,
+        follow_up_kind=row.follow_up_kind,
+        follow_up_since=row.follow_up_since,
+        snoozed_until=row.snoozed_until,
     )
-    return [
-        Candidate(
-            contact_id=row.id,
-            tier=row.tier,
-            company_id=row.company_id,
-            next_due=row.next_due_on,
-            cadence=_cadence(
-                row.cadence_kind, row.cadence_every, row.cadence_unit, row.cadence_rule
-            ),
-            follow_up_on=row.follow_up_on,
-            follow_up_kind=row.follow_up_kind,
-            follow_up_since=row.follow_up_since,
-            snoozed_until=row.snoozed_until,
-        )
-        for row in session.execute(query)
-    ]
+
+
+def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candidate], bool]:
+    """The few contacts worth considering today, and whether the list was cut short.
+
+    Promised follow-ups that are due, the `limit` most overdue by the planner's own
+    score (tier weight x how late relative to the cadence, ranked in SQL), and the
+    `limit` due soonest in the coming week. `choose_calls` then applies the exact rules
+    to this short list, so the work stays bounded however large the network grows.
+    """
+    awake = or_(Contact.snoozed_until.is_(None), Contact.snoozed_until <= today)
+    active = and_(Contact.archived.is_(False), awake)
+    horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+    weight = case(
+        *((Contact.tier == tier, value) for tier, value in TIER_WEIGHT.items()), else_=1.0
+    )
+    lateness = days_between(literal(today, Date), Contact.next_due_on) / func.coalesce(
+        Contact.cadence_days, DEFAULT_CADENCE_DAYS
+    )
+    follow_ups = select(*_COLUMNS).where(active, Contact.follow_up_on <= today)
+    overdue = (
+        select(*_COLUMNS)
+        .where(active, Contact.next_due_on <= today)
+        .order_by((weight * (1.0 + lateness)).desc(), Contact.tier, Contact.id)
+        .limit(limit)
+    )
+    upcoming = (
+        select(*_COLUMNS)
+        .where(active, Contact.next_due_on > today, Contact.next_due_on <= horizon)
+        .order_by(Contact.next_due_on, Contact.tier, Contact.id)
+        .limit(limit)
+    )
+    found: dict[int, Candidate] = {}
+    cut = False
+    for query, bounded in ((follow_ups, False), (overdue, True), (upcoming, True)):
+        rows = session.execute(query).all()
+        cut = cut or (bounded and len(rows) >= limit)
+        for row in rows:
+            found.setdefault(row.id, _candidate(row))
+    return list(found.values()), cut
 
 
 def _fill(session: Session, plan: DayPlan, settings: SettingsView) -> None:
@@ -86,13 +112,17 @@ def _fill(session: Session, plan: DayPlan, settings: SettingsView) -> None:
         for company_id in session.scalars(select(Contact.company_id).where(Contact.id.in_(taken))):
             if company_id is not None:
                 companies[company_id] += 1
-    picks = choose_calls(
-        load_candidates(session, plan.plan_date),
-        plan.plan_date,
-        size - len(plan.items),
-        exclude=taken,
-        company_counts=companies,
-    )
+    wanted = size - len(plan.items)
+    limit = SHORTLIST
+    while True:
+        candidates, cut = shortlist(session, plan.plan_date, limit + len(taken))
+        picks = choose_calls(
+            candidates, plan.plan_date, wanted, exclude=taken, company_counts=companies
+        )
+        # A short list can run dry when one company fills it; widen it then.
+        if len(picks) >= wanted or not cut:
+            break
+        limit *= 4
     start = max((i.position for i in plan.items), default=0)
     for offset, pick in enumerate(picks, start=1):
         plan.items.append(

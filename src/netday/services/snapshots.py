@@ -3,24 +3,80 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Row
 
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.invites import invite_action
 from netday.services.settings import SettingsView
 from netday.services.views import ContactSummary, InteractionView, InviteView, PostView
-from netday.store.models import Contact, Interaction, Invite, Post
+from netday.store.models import Company, Contact, Interaction, Invite, Post
 
 
-def cadence_of(contact: Contact) -> Cadence | None:
-    if contact.cadence_kind == "relative" and contact.cadence_every and contact.cadence_unit:
-        return Cadence.relative(contact.cadence_every, contact.cadence_unit)  # type: ignore[arg-type]
-    if contact.cadence_kind == "calendar" and contact.cadence_rule:
-        return Cadence("calendar", rule=contact.cadence_rule)
+@lru_cache(maxsize=1024)
+def cadence_from_columns(
+    kind: str | None, every: int | None, unit: str | None, rule: str | None
+) -> Cadence | None:
+    """Cadences repeat across thousands of contacts: build (and describe) each one once."""
+    if kind == "relative" and every and unit:
+        return Cadence.relative(every, unit)  # type: ignore[arg-type]
+    if kind == "calendar" and rule:
+        return Cadence("calendar", rule=rule)
     return None
 
 
+@lru_cache(maxsize=1024)
+def _describe(cadence: Cadence | None) -> str:
+    return cadence.describe() if cadence else ""
+
+
+def cadence_of(contact: Contact) -> Cadence | None:
+    return cadence_from_columns(
+        contact.cadence_kind, contact.cadence_every, contact.cadence_unit, contact.cadence_rule
+    )
+
+
+SUMMARY_COLUMNS = (
+    Contact.id,
+    Contact.full_name,
+    Company.name.label("company_name"),
+    Contact.role,
+    Contact.tier,
+    Contact.circle,
+    Contact.phone,
+    Contact.profile_url,
+    Contact.cadence_kind,
+    Contact.cadence_every,
+    Contact.cadence_unit,
+    Contact.cadence_rule,
+    Contact.next_due_on,
+    Contact.archived,
+)
+"""Select these (outer-joined to Company) to build summaries without loading ORM objects."""
+
+
+def summary_from_row(row: Row[*tuple[Any, ...]]) -> ContactSummary:
+    cadence = cadence_from_columns(
+        row.cadence_kind, row.cadence_every, row.cadence_unit, row.cadence_rule
+    )
+    return ContactSummary(
+        id=row.id,
+        name=row.full_name,
+        company=row.company_name or "",
+        role=row.role,
+        tier=row.tier,
+        circle=row.circle,
+        phone=row.phone,
+        profile_url=row.profile_url,
+        cadence=_describe(cadence),
+        next_due=row.next_due_on,
+        archived=row.archived,
+    )
+
+
 def contact_summary(contact: Contact) -> ContactSummary:
-    cadence = cadence_of(contact)
     return ContactSummary(
         id=contact.id,
         name=contact.full_name,
@@ -30,7 +86,7 @@ def contact_summary(contact: Contact) -> ContactSummary:
         circle=contact.circle,
         phone=contact.phone,
         profile_url=contact.profile_url,
-        cadence=cadence.describe() if cadence else "",
+        cadence=_describe(cadence_of(contact)),
         next_due=contact.next_due_on,
         archived=contact.archived,
     )

@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -80,6 +81,8 @@ class Contact(Base):
     cadence_unit: Mapped[str | None] = mapped_column(String(8))
     cadence_rule: Mapped[str | None] = mapped_column(String(300))
     cadence_since: Mapped[dt.date | None] = mapped_column(Date)
+    cadence_days: Mapped[float | None] = mapped_column(Float)
+    """Typical days between due dates, kept with the cadence so SQL can rank by it."""
     next_due_on: Mapped[dt.date | None] = mapped_column(Date)
 
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from netday.errors import NetdayError, SchemaTooNew
 from netday.store.db import Database, create_private_file
 
-REVISIONS: tuple[str, ...] = ("0001", "0002")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 """Every revision in `migrations/versions`, oldest first; a test checks it against Alembic."""
 
 HEAD = REVISIONS[-1]
@@ -47,12 +47,27 @@ def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    """Run the migrations in one transaction.
+
+    On SQLite, foreign keys are off while migrating: a batch migration recreates a
+    table, and dropping the old copy with foreign keys on would cascade-delete its
+    children. They are checked before the transaction commits.
+    """
     from alembic import command
 
     config = _alembic_config(db)
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+                if db.is_sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise NetdayError("the upgrade would break links between rows; nothing changed")
+        finally:
+            if db.is_sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
 def backup_sqlite(path: Path, stamp: dt.datetime, dest: Path | None = None) -> Path:
