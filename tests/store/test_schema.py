@@ -71,6 +71,12 @@ def _fill_at_first_revision(path: Path) -> None:
             VALUES (1, 'Ana Souza', 'ana souza', 1, 'CTO', '', '', '', 'professional', 'A',
             'met at PyCon', '', 0, 'relative', 3, 'weeks', '2026-11-20',
             '2026-01-01 10:00:00', '2026-01-01 10:00:00');
+        INSERT INTO contact (id, full_name, name_key, role, email, phone, profile_url, circle,
+            tier, why, notes, archived, cadence_kind, cadence_rule, next_due_on, created_at,
+            updated_at)
+            VALUES (2, 'Bruno Martin', 'bruno martin', '', '', '', '', 'personal', 'B', '', '',
+            0, 'calendar', 'FREQ=MONTHLY;BYDAY=1MO', '2026-12-07', '2026-01-01 10:00:00',
+            '2026-01-01 10:00:00');
         INSERT INTO interaction (contact_id, kind, occurred_at, minutes, summary, direction,
             created_at) VALUES (1, 'call', '2026-10-30 10:00:00', 10, 'hello', 'gave',
             '2026-10-30 10:00:00');
@@ -95,7 +101,7 @@ def test_a_database_from_the_first_revision_upgrades_without_losing_a_row(tmp_pa
     path = tmp_path / "old.sqlite3"
     _fill_at_first_revision(path)
     before = _counts(path)
-    assert before == {"company": 1, "contact": 1, "interaction": 1, "invite": 1, "settings": 1}
+    assert before == {"company": 1, "contact": 2, "interaction": 1, "invite": 1, "settings": 1}
 
     db = open_database(f"sqlite:///{path}", NOW)
     db.close()
@@ -104,6 +110,9 @@ def test_a_database_from_the_first_revision_upgrades_without_losing_a_row(tmp_pa
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
     assert conn.execute("SELECT follow_ups FROM invite").fetchone()[0] == 0
+    lengths = conn.execute("SELECT full_name, cadence_days FROM contact ORDER BY id").fetchall()
+    assert lengths[0] == ("Ana Souza", 21.0)
+    assert lengths[1][0] == "Bruno Martin" and 30 <= lengths[1][1] <= 31
     conn.close()
     backups = list(tmp_path.glob("old.sqlite3.backup-*"))
     assert [b.name for b in backups] == ["old.sqlite3.backup-20261122-093000"]

@@ -224,14 +224,12 @@ def spread_offset(key: int, span_days: int) -> int:
 
 @lru_cache(maxsize=1024)
 def rule_period_days(rule: str) -> float:
-    """Days between the first two occurrences of a calendar rule (a month when it ends)."""
+    """Average days between occurrences over a year or so (a month when the rule ends)."""
     start = dt.datetime(2001, 1, 1)
-    dates = _build_rule(rule, start).xafter(start, count=3)
-    first = next(dates, None)
-    second = next(dates, None)
-    if first is None or second is None:
+    dates = list(_build_rule(rule, start).xafter(start, count=13))
+    if len(dates) < 2:
         return UNIT_DAYS["months"]
-    return float(max(1, (second - first).days))
+    return max(1.0, round((dates[-1] - dates[0]).days / (len(dates) - 1), 2))
 
 
 @lru_cache(maxsize=1024)
