@@ -43,7 +43,11 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         direction=direction,
         follow_up_on=follow,
     )
-    _out(dumps(view) if args.json else "logged:" + render.interaction_line(view, with_date=True))
+    _out(
+        dumps(view)
+        if args.json
+        else "logged: " + render.interaction_line(view, with_date=True).strip()
+    )
     return 0
 
 
@@ -142,7 +146,7 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
         if args.json:
             _out(dumps(view))
         else:
-            _out(f"recorded:{render.invite_line(view)}")
+            _out(f"recorded: {render.invite_line(view).strip()}")
             for warning in view.warnings:
                 _out(f"warning: {warning}")
         return 0
@@ -179,13 +183,13 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_post(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "add":
         view = posts.add_post(ctx, args.contact, args.url, args.excerpt, args.draft)
-        _out(f"added:{render.post_line(view)}")
+        _out(f"added: {render.post_line(view).strip()}")
     elif args.action == "done":
         view = posts.mark_commented(ctx, args.id, args.comment)
-        _out(f"commented:{render.post_line(view)}")
+        _out(f"commented: {render.post_line(view).strip()}")
     elif args.action == "skip":
         view = posts.skip_post(ctx, args.id)
-        _out(f"skipped:{render.post_line(view)}")
+        _out(f"skipped: {render.post_line(view).strip()}")
     else:
         rows = posts.list_posts(ctx, status=None if args.all else "to_comment")
         _out(

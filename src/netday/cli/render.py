@@ -136,7 +136,7 @@ def contact_text(d: ContactDetail) -> str:
         f"  cadence: {cadence}" + (f" · next due {c.next_due.isoformat()}" if c.next_due else "")
     )
     if d.upcoming:
-        lines.append("  then: " + ", ".join(x.isoformat() for x in d.upcoming))
+        lines.append("  next dates: " + ", ".join(x.isoformat() for x in d.upcoming))
     if d.last_conversation:
         lines.append(f"  last conversation: {d.last_conversation.isoformat()}")
     if d.follow_up_on:
@@ -176,7 +176,7 @@ def review_text(r: ReviewView) -> str:
     lines += ["", f"INTERACTIONS ({len(r.interactions)})"]
     lines += [interaction_line(i) for i in r.interactions] or ["  none"]
     lines += ["", "CARRIES OVER TO TOMORROW"]
-    lines += [f"  call {c.contact.name} ({c.reason})" for c in r.carry_over]
+    lines += [f"  call {c.contact.name}: {c.reason}" for c in r.carry_over]
     lines += [
         f"  {plural(r.comments_waiting, 'comment')} to write",
         f"  {plural(r.invites_needing_action, 'invitation')} needing action",

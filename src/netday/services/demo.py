@@ -304,7 +304,9 @@ class _Builder:
             "occurred_at": at,
             "minutes": self.rng.randint(low, high),
             "summary": self.text(self.rng.choice(SUMMARIES[kind])),
-            "direction": self.rng.choices(("gave", "asked", "neutral"), (35, 15, 50))[0],
+            "direction": self.rng.choices(("gave", "asked", "neutral"), (35, 15, 50))[0]
+            if kind in CONVERSATION_KINDS
+            else "neutral",
             "follow_up_on": None,
             "created_at": at,
         }
@@ -451,12 +453,16 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
 
         promised = rng.sample(active, max(1, len(active) // 20))
         for n, c in enumerate(promised):
-            due = today if n == 0 else today + dt.timedelta(days=rng.randint(-3, 10))
-            c.update(
+            since = today - dt.timedelta(days=rng.randint(4, 16))
+            due = today if n == 0 else since + dt.timedelta(days=rng.randint(3, 21))
+            b.interaction(
+                c["id"],
+                "call",
+                b.moment(since),
                 follow_up_on=due,
-                follow_up_kind="promised",
-                follow_up_since=due - dt.timedelta(days=rng.randint(7, 20)),
+                summary="Promised to send over the notes and check back.",
             )
+            c.update(follow_up_on=due, follow_up_kind="promised", follow_up_since=since)
         for c in b.contacts:
             cadence = c.pop("_cadence")
             c["next_due_on"] = cadence.next_due(
@@ -524,10 +530,11 @@ def _invites(
     rows: list[dict[str, Any]] = []
     accepted: set[int] = set()
     newcomers = [c for c in active if c["tier"] == "C"] or active
-    sent_count = max(4, len(active) // 25)
-    for n in range(min(sent_count, 400)):
+    # Each person gets at most one invitation; the last one is the accepted one below.
+    invitees = rng.sample(newcomers, min(len(newcomers), max(4, len(active) // 25), 401))
+    accepted_person = invitees.pop() if invitees else None
+    for n, target in enumerate(invitees):
         age = (1, 9, 25, 3)[n] if n < 4 else rng.randint(0, 30)
-        target = rng.choice(newcomers)
         first = target["full_name"].split()[0]
         sent = now - dt.timedelta(days=age, hours=rng.randint(0, 6))
         status = "pending" if n < 4 or rng.random() < 0.6 else rng.choice(("accepted", "declined"))
@@ -570,8 +577,8 @@ def _invites(
                 "created_at": sent,
             }
         )
-    if active:
-        chosen = rng.choice(newcomers)
+    if accepted_person is not None:
+        chosen = accepted_person
         accepted.add(chosen["id"])
         sent = now - dt.timedelta(days=6)
         rows.append(
