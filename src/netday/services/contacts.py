@@ -130,37 +130,41 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
     contact.updated_at = now
 
 
-def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
-    """A new contact; with no cadence given, the default cadence from settings."""
+def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Contact:
+    """A new contact inside the caller's transaction; the default cadence unless told."""
     if fields.full_name is None:
         raise NetdayError("a contact needs a name")
     _validate(fields)
     now = ctx.now()
+    contact = Contact(
+        full_name="",
+        name_key="",
+        role="",
+        email="",
+        phone="",
+        profile_url="",
+        circle="professional",
+        tier="B",
+        why="",
+        notes="",
+        archived=False,
+        created_at=now,
+        updated_at=now,
+    )
+    _assign(session, contact, fields, ctx)
+    session.add(contact)
+    session.flush()
+    cadence = None if fields.clear_cadence else fields.cadence
+    if cadence is None and not fields.clear_cadence:
+        cadence = Cadence.parse_every(load_settings(session).default_cadence)
+    _apply_cadence(contact, cadence, ctx.today())
+    refresh_next_due(session, contact, ctx.today())
+    return contact
+
+
+def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
     with ctx.db.transaction() as session:
-        contact = Contact(
-            full_name="",
-            name_key="",
-            role="",
-            email="",
-            phone="",
-            profile_url="",
-            circle="professional",
-            tier="B",
-            why="",
-            notes="",
-            archived=False,
-            created_at=now,
-            updated_at=now,
-        )
-        _assign(session, contact, fields, ctx)
-        session.add(contact)
-        session.flush()
-        cadence = None if fields.clear_cadence else fields.cadence
-        if cadence is None and not fields.clear_cadence:
-            cadence = Cadence.parse_every(load_settings(session).default_cadence)
-        _apply_cadence(contact, cadence, ctx.today())
-        refresh_next_due(session, contact, ctx.today())
-        return contact_summary(contact)
+        return contact_summary(create_contact(session, fields, ctx))
 
 
 def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:

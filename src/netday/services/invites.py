@@ -8,13 +8,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError, NotFound
-from netday.scheduling.cadence import Cadence
 from netday.scheduling.invites import check_message
-from netday.services.contacts import refresh_next_due
+from netday.services.contacts import ContactFields, create_contact, refresh_next_due
 from netday.services.context import Context
 from netday.services.journal import record_interaction
-from netday.services.lookup import name_key, resolve_contact
-from netday.services.settings import SettingsView, load_settings
+from netday.services.lookup import resolve_contact
+from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view
 from netday.services.views import InviteView
 from netday.store.models import Contact, Invite, MessageTemplate
@@ -42,6 +41,17 @@ def _templates(session: Session) -> list[str]:
     return list(session.scalars(select(MessageTemplate.body)))
 
 
+def _party(
+    session: Session, contact_ref: str | None, name: str | None
+) -> tuple[Contact | None, str]:
+    """The other person: an existing contact, or just a name (not yet a contact)."""
+    contact = resolve_contact(session, contact_ref) if contact_ref else None
+    person = contact.full_name if contact else " ".join((name or "").split())
+    if not person:
+        raise NetdayError("say who the invitation is with: a contact or --name")
+    return contact, person
+
+
 def send_invite(
     ctx: Context,
     message: str,
@@ -53,10 +63,7 @@ def send_invite(
     """Refused without a message; flagged when it names nobody or copies a template."""
     now = ctx.now()
     with ctx.db.transaction() as session:
-        contact = resolve_contact(session, contact_ref) if contact_ref else None
-        person = contact.full_name if contact else (name or "").strip()
-        if not person:
-            raise NetdayError("say whom the invitation is for: a contact or --name")
+        contact, person = _party(session, contact_ref, name)
         check = check_message(message, person, _templates(session))
         settings = load_settings(session)
         invite = Invite(
@@ -96,10 +103,7 @@ def record_received(
 ) -> InviteView:
     now = ctx.now()
     with ctx.db.transaction() as session:
-        contact = resolve_contact(session, contact_ref) if contact_ref else None
-        person = contact.full_name if contact else (name or "").strip()
-        if not person:
-            raise NetdayError("say who invited you: a contact or --name")
+        contact, person = _party(session, contact_ref, name)
         invite = Invite(
             contact_id=contact.id if contact else None,
             name=person,
@@ -128,37 +132,14 @@ def _require_pending(invite: Invite) -> None:
         raise NetdayError(f"invitation {invite.id} is already {invite.status}")
 
 
-def _contact_for_accepted(
-    session: Session, invite: Invite, settings: SettingsView, now: dt.datetime
-) -> Contact:
+def _contact_for_accepted(session: Session, invite: Invite, ctx: Context) -> Contact:
     """An accepted invitation makes a connection: reuse the contact or create one."""
     if invite.contact_id is not None:
         existing = session.get(Contact, invite.contact_id)
         if existing is not None:
             return existing
-    cadence = Cadence.parse_every(settings.default_cadence)
-    contact = Contact(
-        full_name=invite.name,
-        name_key=name_key(invite.name),
-        profile_url=invite.profile_url,
-        role="",
-        email="",
-        phone="",
-        circle="professional",
-        tier="C",
-        why="",
-        notes="",
-        archived=False,
-        created_at=now,
-        updated_at=now,
-        cadence_kind=cadence.kind,
-        cadence_every=cadence.every,
-        cadence_unit=cadence.unit,
-        cadence_since=now.date(),
-        cadence_days=cadence.approx_days,
-    )
-    session.add(contact)
-    session.flush()
+    fields = ContactFields(full_name=invite.name, profile_url=invite.profile_url, tier="C")
+    contact = create_contact(session, fields, ctx)
     invite.contact_id = contact.id
     return contact
 
@@ -170,7 +151,7 @@ def accept_invite(ctx: Context, invite_id: int) -> InviteView:
         invite = _get(session, invite_id)
         _require_pending(invite)
         invite.status, invite.answered_at = "accepted", now
-        contact = _contact_for_accepted(session, invite, load_settings(session), now)
+        contact = _contact_for_accepted(session, invite, ctx)
         contact.follow_up_on = now.date()
         contact.follow_up_kind = "invite_accepted"
         contact.follow_up_since = now.date()
