@@ -300,3 +300,13 @@ def test_demo_command_and_global_demo_flag(cli, db_path, capsys) -> None:  # typ
     assert main(["--demo", "--today", "2026-11-22", "today"]) == 0
     assert "TODAY'S CALLS" in capsys.readouterr().out
     assert rows(db_path, "SELECT count(*) FROM contact") == [(25,)]
+
+
+def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from netday.cli.main import main
+
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_text("not a database at all" * 100)
+    assert main(["--db", str(garbage), "today"]) == 1
+    err = capsys.readouterr().err
+    assert err == "netday: error: database error: file is not a database (nothing was changed)\n"

@@ -95,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, SQLAlchemyError):
             detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             return _fail(f"database error: {detail} (nothing was changed)")
+        if isinstance(exc, ModuleNotFoundError):
+            return _fail(
+                f"the database driver {exc.name!r} is not installed: pip install {exc.name}"
+            )
         if isinstance(exc, OSError):
             return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return _fail(f"unexpected {type(exc).__name__}: {exc} (NETDAY_DEBUG=1 shows details)", 2)

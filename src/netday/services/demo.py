@@ -33,7 +33,7 @@ from netday.store.models import (
 )
 
 HISTORY_DAYS = 90
-INTERACTIONS_PER_TIER = {"A": 34, "B": 23, "C": 14}
+INTERACTIONS_PER_TIER = {"A": 35, "B": 24, "C": 14}
 STREAK_DAYS = 6
 
 FIRST = [

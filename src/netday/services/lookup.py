@@ -10,6 +10,7 @@ from netday.scheduling.invites import fold
 from netday.store.models import Contact
 
 MAX_LISTED = 8
+MATCH_LIMIT = 50
 
 
 def name_key(full_name: str) -> str:
@@ -36,7 +37,7 @@ def resolve_contact(session: Session, ref: str, include_archived: bool = False) 
     query = select(Contact).where(Contact.name_key.like(_like_pattern(key), escape="\\"))
     if not include_archived:
         query = query.where(Contact.archived.is_(False))
-    found = list(session.scalars(query.order_by(Contact.full_name).limit(50)))
+    found = list(session.scalars(query.order_by(Contact.full_name).limit(MATCH_LIMIT)))
     if not found:
         raise NotFound(f"no contact matches {ref!r}")
     if len(found) == 1:
@@ -49,4 +50,5 @@ def resolve_contact(session: Session, ref: str, include_archived: bool = False) 
         for c in found[:MAX_LISTED]
     )
     more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-    raise Ambiguous(f"{ref!r} matches {len(found)} contacts: {listed}{more}. Use the id.")
+    count = f"{len(found)} or more" if len(found) == MATCH_LIMIT else str(len(found))
+    raise Ambiguous(f"{ref!r} matches {count} contacts: {listed}{more}. Use the id.")
