@@ -290,8 +290,14 @@ def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) ->
     assert str(path).startswith(str(tmp_path))
 
 
-def test_demo_command_and_global_demo_flag(cli, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_demo_command_and_global_demo_flag(cli, db_path, capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tempfile
+
     from netday.cli.main import main
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
 
     result = cli("demo", "--contacts", "25")
     assert result.code == 0 and "25 contacts" in result.out
@@ -300,6 +306,7 @@ def test_demo_command_and_global_demo_flag(cli, db_path, capsys) -> None:  # typ
     assert main(["--demo", "--today", "2026-11-22", "today"]) == 0
     assert "TODAY'S CALLS" in capsys.readouterr().out
     assert rows(db_path, "SELECT count(*) FROM contact") == [(25,)]
+    assert list(scratch.iterdir()) == []
 
 
 def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

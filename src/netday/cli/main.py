@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -20,8 +21,7 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _demo_url() -> str:
-    folder = Path(tempfile.mkdtemp(prefix="netday-demo-"))
+def _demo_url(folder: Path) -> str:
     return "sqlite:///" + str(folder / "demo.sqlite3")
 
 
@@ -52,10 +52,18 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     clock = make_clock(args.today)
-    url = _demo_url() if args.demo else resolve_db_url(args.db)
-    if args.command == "db":
-        return _db_command(args, url, clock)
+    demo_folder = Path(tempfile.mkdtemp(prefix="netday-demo-")) if args.demo else None
+    try:
+        url = _demo_url(demo_folder) if demo_folder else resolve_db_url(args.db)
+        if args.command == "db":
+            return _db_command(args, url, clock)
+        return _run_command(args, url, clock)
+    finally:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
 
+
+def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
     from netday.cli.commands import HANDLERS, cmd_today
     from netday.services.context import Context
     from netday.store.schema import open_database
