@@ -78,3 +78,7 @@ def test_an_installed_copy_creates_and_upgrades_a_database(wheel: Path, tmp_path
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].startswith(str(target))
     assert db.exists()
+
+
+def test_the_wheel_ships_the_stylesheet(wheel: Path) -> None:
+    assert "netday/ui/netday.tcss" in set(zipfile.ZipFile(wheel).namelist())

@@ -26,6 +26,7 @@ FORBIDDEN = {
     ),
     "store": ("netday.services", "netday.cli", "netday.ui", "netday.io", "textual"),
     "services": ("netday.cli", "netday.ui", "textual"),
+    "ui": ("netday.store", "netday.cli", "sqlalchemy", "alembic"),
 }
 
 

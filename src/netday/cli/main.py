@@ -77,6 +77,11 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
             from netday.services.demo import seed_demo
 
             seed_demo(ctx)
+        if args.command is None and sys.stdin.isatty() and sys.stdout.isatty():
+            from netday.ui.app import NetdayApp
+
+            NetdayApp(ctx).run()
+            return 0
         handler = HANDLERS.get(args.command or "", cmd_today)
         return handler(ctx, args)
     finally:

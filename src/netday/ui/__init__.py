@@ -1,0 +1,1 @@
+"""The full-screen Textual app: screens, widgets and styles; talks only to services."""

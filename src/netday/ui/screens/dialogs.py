@@ -1,0 +1,147 @@
+"""Small forms over the main screen. Escape cancels without writing; a form that does
+not validate stays open with what was typed and says what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from netday.errors import NetdayError
+from netday.scheduling.when import parse_day
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    note: str
+    minutes: int | None
+    direction: str
+    follow_up_on: dt.date | None
+
+
+def _minutes(text: str) -> int | None:
+    if not text.strip():
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise NetdayError("minutes must be a whole number") from None
+    if not 0 <= value <= 1440:
+        raise NetdayError("minutes must be between 0 and 1440")
+    return value
+
+
+class Form(ModalScreen[object]):
+    """Shared shape: a titled box, fields, an error line, Save / Cancel."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    heading = ""
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form") as box:
+            box.border_title = self.heading
+            yield from self.compose_fields()
+            yield Label("", id="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            result = self.collect()
+        except NetdayError as exc:
+            self.query_one("#form-error", Label).update(str(exc))
+            return
+        self.dismiss(result)
+
+    def collect(self) -> object:
+        raise NotImplementedError
+
+
+class CallDoneForm(Form):
+    """Mark a call done with a quick note."""
+
+    def __init__(self, name: str, today: dt.date) -> None:
+        super().__init__()
+        self.heading = f"Call with {name}: done"
+        self.today = today
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="what you talked about", id="note")
+        yield Input(placeholder="minutes", id="minutes", type="integer")
+        with RadioSet(id="direction"):
+            yield RadioButton("neutral", value=True, id="neutral")
+            yield RadioButton("I gave", id="gave")
+            yield RadioButton("I asked", id="asked")
+        yield Input(
+            placeholder="follow-up date (tomorrow, friday, 2026-12-01): optional", id="follow-up"
+        )
+
+    def collect(self) -> CallOutcome:
+        follow_text = self.query_one("#follow-up", Input).value.strip()
+        pressed = self.query_one("#direction", RadioSet).pressed_button
+        return CallOutcome(
+            note=self.query_one("#note", Input).value.strip(),
+            minutes=_minutes(self.query_one("#minutes", Input).value),
+            direction=pressed.id if pressed and pressed.id else "neutral",
+            follow_up_on=parse_day(follow_text, self.today) if follow_text else None,
+        )
+
+
+class SnoozeForm(Form):
+    """Snooze until a day: tomorrow by default."""
+
+    def __init__(self, name: str, today: dt.date) -> None:
+        super().__init__()
+        self.heading = f"Snooze {name} until"
+        self.today = today
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(
+            value="tomorrow", placeholder="tomorrow, next week, friday, 2026-12-01", id="until"
+        )
+
+    def collect(self) -> dt.date:
+        day = parse_day(self.query_one("#until", Input).value, self.today)
+        if day <= self.today:
+            raise NetdayError("snooze until a day after today")
+        return day
+
+
+class MinutesForm(Form):
+    """Today's time budget: the plan re-sizes to it."""
+
+    heading = "Minutes for networking today"
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__()
+        self.minutes = minutes
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(value=str(self.minutes), id="minutes", type="integer")
+
+    def collect(self) -> int:
+        value = _minutes(self.query_one("#minutes", Input).value)
+        if value is None:
+            raise NetdayError("say how many minutes you have today")
+        return value
