@@ -133,3 +133,44 @@ async def test_changing_todays_minutes_resizes_the_plan(ctx, open_app) -> None: 
         assert "budget 50 min" in str(pilot.app.query_one("#day-header", Static).render())
     with ctx.db.reading() as s:
         assert s.get(DayPlan, ctx.today()).minutes == 50  # type: ignore[union-attr]
+
+
+async def test_left_open_past_midnight_the_screen_moves_to_the_new_day(
+    ctx, clock, open_app
+) -> None:  # type: ignore[no-untyped-def]
+    three_due(ctx)
+    async with open_app() as pilot:
+        header = pilot.app.query_one("#day-header", Static)
+        assert "Sunday 22 November 2026" in str(header.render())
+        clock.set(dt.datetime(2026, 11, 22, 23, 59, 30))
+        pilot.app.check_for_changes()
+        await settle(pilot)
+        assert "Sunday 22 November 2026" in str(header.render())
+        clock.advance(dt.timedelta(minutes=1))
+        pilot.app.check_for_changes()
+        await settle(pilot)
+        assert "Monday 23 November 2026" in str(header.render())
+    with ctx.db.reading() as s:
+        assert s.get(DayPlan, dt.date(2026, 11, 23)) is not None
+
+
+async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app, db_path) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+    import time
+
+    from tests.conftest import netday_process
+
+    three_due(ctx)
+    async with open_app() as pilot:
+        log = pilot.app.query_one(LogPane)
+        assert log.row_count == 0
+        done = await asyncio.to_thread(
+            netday_process, "log", "bruno", "called from the other tab", db=db_path
+        )
+        assert done.returncode == 0, done.stderr
+        logged_at = time.monotonic()
+        while log.row_count == 0 and time.monotonic() - logged_at < 5:
+            await pilot.pause(0.05)
+        assert time.monotonic() - logged_at <= 2.0
+        assert cell_text(log, 0, 3) == "called from the other tab"
+        assert cell_text(pilot.app.query_one(CallsPane), 1, 0) == "✓"

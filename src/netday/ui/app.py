@@ -17,6 +17,7 @@ from textual.containers import Grid
 from textual.widgets import Footer, Static
 
 from netday.errors import NetdayError
+from netday.services.changes import ChangeCheck
 from netday.services.context import Context
 from netday.services.journal import log_interaction
 from netday.services.planner import skip_call, snooze_contact
@@ -26,6 +27,7 @@ from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, MinutesForm, Sn
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
 Job = Callable[[], TodayView]
+CHECK_SECONDS = 1.0
 
 
 def header_text(view: TodayView) -> str:
@@ -65,6 +67,20 @@ class NetdayApp(App[None]):
     def on_mount(self) -> None:
         self.query_one(CallsPane).focus()
         self.run_job(lambda: today_overview(self.ctx))
+        self.changes = ChangeCheck(self.ctx)
+        self.set_interval(CHECK_SECONDS, self.check_for_changes)
+
+    def on_unmount(self) -> None:
+        self.changes.close()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def check_for_changes(self) -> None:
+        """Past midnight, move to the new day; after a write elsewhere, show it."""
+        new_day = self.view is not None and self.ctx.today() != self.view.date
+        if new_day or self.changes.data_changed():
+            ticket = next(self._sequence)
+            view = today_overview(self.ctx)
+            self.call_from_thread(self.show_today, view, ticket)
 
     @work(thread=True, group="db")
     def run_job(self, job: Job) -> None:
