@@ -93,10 +93,19 @@ def test_labels_used_in_reasons() -> None:
 
 def test_upcoming_dates_preview_the_next_three() -> None:
     cadence = Cadence.parse_rrule("FREQ=MONTHLY;BYDAY=1MO")
-    assert cadence.upcoming(dt.date(2026, 11, 22)) == [
+    assert cadence.upcoming(dt.date(2026, 12, 7)) == [
         dt.date(2026, 12, 7),
         dt.date(2027, 1, 4),
         dt.date(2027, 2, 1),
+    ]
+
+
+def test_upcoming_dates_of_a_relative_cadence_start_at_the_next_due_date() -> None:
+    cadence = Cadence.parse_every("3 weeks")
+    assert cadence.upcoming(dt.date(2026, 11, 18)) == [
+        dt.date(2026, 11, 18),
+        dt.date(2026, 12, 9),
+        dt.date(2026, 12, 30),
     ]
 
 

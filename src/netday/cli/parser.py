@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--circle", choices=CIRCLES)
     p.add_argument("--tier", choices=TIERS, type=str.upper)
     p.add_argument("--tag")
-    p.add_argument("--search", help="part of the name")
+    p.add_argument("--search", help="part of the name or the company")
     p.add_argument("--archived", action="store_true", help="list archived contacts instead")
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true")

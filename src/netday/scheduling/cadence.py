@@ -190,16 +190,14 @@ class Cadence:
             found = rule.after(start, inc=True)
         return found.date() if found is not None else None
 
-    def upcoming(self, after: dt.date, count: int = 3) -> list[dt.date]:
-        """The next `count` due dates after `after`, assuming a conversation on each one."""
-        dates: list[dt.date] = []
-        last = after
-        for _ in range(count):
-            nxt = self.next_due(last, after)
-            if nxt is None:
+    def upcoming(self, first: dt.date, count: int = 3) -> list[dt.date]:
+        """`first` (the next due date) and the dates after it, assuming each is kept."""
+        dates = [first]
+        while len(dates) < count:
+            following = self.next_due(dates[-1], first)
+            if following is None:
                 break
-            dates.append(nxt)
-            last = nxt
+            dates.append(following)
         return dates
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError
@@ -224,9 +224,7 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
             birthday=contact.birthday,
             cadence_spec=cadence.spec() if cadence else "",
             upcoming=tuple(
-                cadence.upcoming(contact.next_due_on - dt.timedelta(days=1), 3)
-                if cadence and contact.next_due_on
-                else ()
+                cadence.upcoming(contact.next_due_on, 3) if cadence and contact.next_due_on else ()
             ),
             last_conversation=last_conversation_on(session, contact.id),
             follow_up_on=contact.follow_up_on,
@@ -273,7 +271,13 @@ def list_contacts(
             Contact.id.in_(select(ContactTag.contact_id).where(ContactTag.tag == tag.lower()))
         )
     if search:
-        query = query.where(Contact.name_key.contains(fold(search), autoescape=True))
+        key = fold(search)
+        query = query.where(
+            or_(
+                Contact.name_key.contains(key, autoescape=True),
+                Company.name_key.contains(key, autoescape=True),
+            )
+        )
     if limit:
         query = query.limit(limit)
     with ctx.db.reading() as session:

@@ -23,6 +23,8 @@ from netday.services.journal import log_interaction
 from netday.services.planner import skip_call, snooze_contact
 from netday.services.review import today_overview
 from netday.services.views import PlannedCall, TodayView
+from netday.ui.commands import NetdayCommands
+from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, MinutesForm, SnoozeForm
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
@@ -42,9 +44,12 @@ def header_text(view: TodayView) -> str:
 class NetdayApp(App[None]):
     CSS_PATH = "netday.tcss"
     TITLE = "netday"
+    COMMANDS = App.COMMANDS | {NetdayCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("m", "minutes", "Minutes"),
+        Binding("question_mark", "show_help_panel", "Keys"),
+        Binding("c", "open_selected_contact", "Contact"),
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 
@@ -109,6 +114,14 @@ class NetdayApp(App[None]):
         if self.view is None or key is None:
             return None
         return next((c for c in self.view.plan.calls if str(c.contact.id) == key), None)
+
+    def open_contact(self, contact_id: int) -> None:
+        self.push_screen(ContactScreen(self.ctx, contact_id))
+
+    def action_open_selected_contact(self) -> None:
+        call = self.selected_call()
+        if call is not None:
+            self.open_contact(call.contact.id)
 
     def action_reload(self) -> None:
         self.run_job(lambda: today_overview(self.ctx))

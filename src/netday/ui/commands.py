@@ -1,0 +1,54 @@
+"""The command palette (ctrl+p): any contact by a fragment of name or company, any action."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from netday.services.contacts import list_contacts
+
+if TYPE_CHECKING:
+    from netday.ui.app import NetdayApp
+
+PALETTE_LIMIT = 20
+
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Set today's minutes", "minutes", "The plan re-sizes to the time you have"),
+    ("Reload", "reload", "Read everything again from the database"),
+    ("Show all keys", "show_help_panel", "Every key of the focused pane and the app"),
+)
+
+
+class NetdayCommands(Provider):
+    @property
+    def netday(self) -> NetdayApp:
+        return self.app  # type: ignore[return-value]
+
+    async def discover(self) -> Hits:
+        for title, action, text in ACTIONS:
+            yield DiscoveryHit(title, partial(self.app.run_action, action), help=text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action, text in ACTIONS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(title), partial(self.app.run_action, action), help=text
+                )
+        if len(query.strip()) < 2:
+            return
+        found = await asyncio.to_thread(
+            list_contacts, self.netday.ctx, search=query, limit=PALETTE_LIMIT
+        )
+        for contact in found:
+            label = contact.name + (f" · {contact.company}" if contact.company else "")
+            yield Hit(
+                max(matcher.match(label), 0.5),
+                matcher.highlight(label),
+                partial(self.netday.open_contact, contact.id),
+                help=contact.role or contact.cadence or "contact",
+            )

@@ -1,0 +1,108 @@
+"""Everything about one person: who, why they matter, cadence, timeline, the balance."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from netday.errors import NetdayError
+from netday.services.contacts import show_contact
+from netday.services.context import Context
+from netday.services.views import ContactDetail
+
+
+def profile_text(d: ContactDetail) -> str:
+    c = d.summary
+    lines = [f"[b]{c.name}[/b]" + ("  (archived)" if c.archived else "")]
+    who = " · ".join(p for p in (c.role, c.company) if p)
+    if who:
+        lines.append(who)
+    lines.append(f"tier {c.tier} · {c.circle}" + (f" · {', '.join(d.tags)}" if d.tags else ""))
+    for label, value in (
+        ("phone", c.phone),
+        ("e-mail", d.email),
+        ("profile", c.profile_url),
+        ("birthday", d.birthday.isoformat() if d.birthday else ""),
+    ):
+        if value:
+            lines.append(f"[dim]{label}[/dim] {value}")
+    if d.why:
+        lines.append(f"[dim]why[/dim] {d.why}")
+    if d.notes:
+        lines.append(f"[dim]notes[/dim] {d.notes}")
+    cadence = c.cadence or "no cadence"
+    due = f" · next due {c.next_due:%a %d %b %Y}" if c.next_due else ""
+    lines.append(f"[dim]cadence[/dim] {cadence}{due}")
+    if d.upcoming:
+        lines.append("[dim]next dates[/dim] " + ", ".join(f"{x:%d %b}" for x in d.upcoming))
+    if d.last_conversation:
+        lines.append(f"[dim]last conversation[/dim] {d.last_conversation:%a %d %b %Y}")
+    if d.follow_up_on:
+        lines.append(f"[dim]follow-up[/dim] {d.follow_up_on:%a %d %b}")
+    if d.snoozed_until:
+        lines.append(f"[dim]snoozed until[/dim] {d.snoozed_until:%a %d %b}")
+    lines.append(f"[dim]balance[/dim] gave {d.gave} · asked {d.asked}")
+    return "\n".join(lines)
+
+
+class ContactScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+
+    def __init__(self, ctx: Context, contact_id: int) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="contact"):
+            yield Static("", id="profile")
+            timeline: DataTable[str] = DataTable(id="timeline", cursor_type="row")
+            timeline.border_title = "Timeline"
+            yield timeline
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline", DataTable).add_columns("When", "Kind", "", "Note")
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        try:
+            detail = show_contact(self.ctx, str(self.contact_id))
+        except NetdayError as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.show_detail, detail)
+
+    def show_detail(self, detail: ContactDetail) -> None:
+        self.query_one("#profile", Static).update(profile_text(detail))
+        table = self.query_one("#timeline", DataTable)
+        table.clear()
+        events: list[tuple[str, str, str, str]] = []
+        for i in detail.interactions:
+            mark = {"gave": "gave", "asked": "asked"}.get(i.direction, "")
+            events.append((f"{i.at:%Y-%m-%d %H:%M}", i.kind, mark, i.summary))
+        for inv in detail.invites:
+            events.append(
+                (
+                    f"{inv.sent_at:%Y-%m-%d %H:%M}",
+                    "invite",
+                    inv.direction,
+                    f"{inv.status}: {inv.message}",
+                )
+            )
+        for p in detail.posts:
+            events.append(
+                (
+                    f"{p.found_at:%Y-%m-%d %H:%M}",
+                    "post",
+                    p.status.replace("_", " "),
+                    p.excerpt or p.url,
+                )
+            )
+        for row in sorted(events, reverse=True):
+            table.add_row(*row)

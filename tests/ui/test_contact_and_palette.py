@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Static
+
+from netday.services.journal import log_interaction
+from netday.ui.screens.contact import ContactScreen
+from tests.services.helpers import person
+from tests.ui.conftest import settle
+
+
+async def test_the_contact_screen_shows_who_why_cadence_and_timeline(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    person(ctx, "Ana Souza", company="Acme", tier="A", last_call_days_ago=30)
+    at = ctx.now() - dt.timedelta(days=29)
+    log_interaction(ctx, "ana", kind="like", summary="sent the intro", direction="gave", at=at)
+    person(ctx, "Bruno Martin", last_call_days_ago=25)
+    async with open_app() as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ContactScreen)
+        profile = str(screen.query_one("#profile", Static).render())
+        assert "Ana Souza" in profile and "Acme" in profile and "tier A" in profile
+        assert "every 3 weeks" in profile and "gave 1 · asked 0" in profile
+        timeline = screen.query_one("#timeline", DataTable)
+        assert timeline.row_count == 2
+        assert str(timeline.get_row_at(0)[3]) == "sent the intro"
+        assert "next dates 13 Nov, 04 Dec, 25 Dec" in profile
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, ContactScreen)
+
+
+async def test_the_palette_finds_a_contact_by_company_fragment(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    person(ctx, "Ana Souza", company="Kestrel Capital")
+    person(ctx, "Bruno Martin", company="Northwind")
+    async with open_app() as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"kestrel")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ContactScreen)
+        assert "Ana Souza" in str(screen.query_one("#profile", Static).render())
