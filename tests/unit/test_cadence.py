@@ -128,3 +128,19 @@ def test_contacts_added_together_are_spread_over_their_cadence() -> None:
     assert len(per_day) == 21
     assert max(per_day.values()) <= 2 * 210 / 21
     assert all(anchor <= d < anchor + dt.timedelta(days=21) for d in dues if d)
+
+
+def test_one_field_reads_either_form_and_previews_the_next_dates() -> None:
+    today = dt.date(2026, 11, 22)
+    assert Cadence.parse("every 2 weeks").preview(today) == [
+        dt.date(2026, 12, 6),
+        dt.date(2026, 12, 20),
+        dt.date(2027, 1, 3),
+    ]
+    assert Cadence.parse("rrule:FREQ=MONTHLY;BYDAY=1MO").preview(today) == [
+        dt.date(2026, 12, 7),
+        dt.date(2027, 1, 4),
+        dt.date(2027, 2, 1),
+    ]
+    with pytest.raises(CadenceError):
+        Cadence.parse("FREQ=NEVER")

@@ -126,6 +126,22 @@ class Cadence:
             raise CadenceError(f"RRULE {text!r} is not a single rule")
         return Cadence("calendar", rule=rule)
 
+    @staticmethod
+    def parse(text: str) -> Cadence:
+        """Either form, as typed in one field: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"."""
+        raw = text.strip()
+        if raw.upper().startswith(("FREQ=", "RRULE:")):
+            return Cadence.parse_rrule(raw)
+        return Cadence.parse_every(raw)
+
+    def preview(self, today: dt.date, count: int = 3) -> list[dt.date]:
+        """The next dates this cadence would bring, for a contact last seen today."""
+        if self.kind == "relative":
+            first = self.next_due(today, today)
+        else:
+            first = self.next_due(None, today + dt.timedelta(days=1))
+        return self.upcoming(first, count) if first else []
+
     @property
     def approx_days(self) -> float:
         """Typical days between two due dates: used to rank how overdue someone is."""

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 
 from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
+from netday.services.contacts import ContactFields, add_contact
 from netday.services.context import Context
 from netday.services.journal import log_interaction
 from netday.services.planner import skip_call, snooze_contact
@@ -25,6 +26,7 @@ from netday.services.review import today_overview
 from netday.services.views import PlannedCall, TodayView
 from netday.ui.commands import NetdayCommands
 from netday.ui.screens.contact import ContactScreen
+from netday.ui.screens.contact_form import ContactForm
 from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, MinutesForm, SnoozeForm
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
@@ -50,6 +52,7 @@ class NetdayApp(App[None]):
         Binding("m", "minutes", "Minutes"),
         Binding("question_mark", "show_help_panel", "Keys"),
         Binding("c", "open_selected_contact", "Contact"),
+        Binding("a", "add_contact", "Add contact"),
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 
@@ -122,6 +125,14 @@ class NetdayApp(App[None]):
         call = self.selected_call()
         if call is not None:
             self.open_contact(call.contact.id)
+
+    def action_add_contact(self) -> None:
+        def save(fields: object) -> None:
+            if isinstance(fields, ContactFields):
+                self.run_job(lambda: self._then_today(lambda: add_contact(self.ctx, fields)))
+                self.notify(f"Added {fields.full_name}.")
+
+        self.push_screen(ContactForm(self.ctx.today()), save)
 
     def action_reload(self) -> None:
         self.run_job(lambda: today_overview(self.ctx))

@@ -10,9 +10,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from netday.errors import NetdayError
-from netday.services.contacts import show_contact
+from netday.services.contacts import ContactFields, edit_contact, show_contact
 from netday.services.context import Context
 from netday.services.views import ContactDetail
+from netday.ui.screens.contact_form import ContactForm
 
 
 def profile_text(d: ContactDetail) -> str:
@@ -50,12 +51,16 @@ def profile_text(d: ContactDetail) -> str:
 
 
 class ContactScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("e", "edit", "Edit"),
+    ]
 
     def __init__(self, ctx: Context, contact_id: int) -> None:
         super().__init__()
         self.ctx = ctx
         self.contact_id = contact_id
+        self.detail: ContactDetail | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact"):
@@ -78,7 +83,30 @@ class ContactScreen(Screen[None]):
             return
         self.app.call_from_thread(self.show_detail, detail)
 
+    def action_edit(self) -> None:
+        if self.detail is None:
+            return
+
+        def save(fields: object) -> None:
+            if isinstance(fields, ContactFields):
+                self.save(fields)
+
+        self.app.push_screen(ContactForm(self.ctx.today(), self.detail), save)
+
+    @work(thread=True, exclusive=True)
+    def save(self, fields: ContactFields) -> None:
+        try:
+            edit_contact(self.ctx, str(self.contact_id), fields)
+            detail = show_contact(self.ctx, str(self.contact_id))
+        except NetdayError as exc:
+            self.app.call_from_thread(
+                self.app.notify, str(exc), severity="error", title="Not saved"
+            )
+            return
+        self.app.call_from_thread(self.show_detail, detail)
+
     def show_detail(self, detail: ContactDetail) -> None:
+        self.detail = detail
         self.query_one("#profile", Static).update(profile_text(detail))
         table = self.query_one("#timeline", DataTable)
         table.clear()
