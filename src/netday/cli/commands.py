@@ -15,6 +15,7 @@ from netday.scheduling.cadence import Cadence
 from netday.scheduling.when import parse_day, parse_moment
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
+from netday.services.report import review_markdown
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
@@ -209,7 +210,7 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         _out(dumps(review_json(view)))
     elif args.md:
-        _out(render.review_markdown(view))
+        _out(review_markdown(view))
     else:
         _out(render.review_text(view))
     return 0

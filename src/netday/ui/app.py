@@ -28,10 +28,12 @@ from netday.ui.commands import NetdayCommands
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, MinutesForm, SnoozeForm
+from netday.ui.screens.review import ReviewScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
 Job = Callable[[], TodayView]
 CHECK_SECONDS = 1.0
+MAIN_SCREEN_ACTIONS = frozenset({"minutes", "open_selected_contact", "add_contact", "review"})
 
 
 def header_text(view: TodayView) -> str:
@@ -53,6 +55,7 @@ class NetdayApp(App[None]):
         Binding("question_mark", "show_help_panel", "Keys"),
         Binding("c", "open_selected_contact", "Contact"),
         Binding("a", "add_contact", "Add contact"),
+        Binding("r", "review", "Review"),
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 
@@ -118,6 +121,10 @@ class NetdayApp(App[None]):
             return None
         return next((c for c in self.view.plan.calls if str(c.contact.id) == key), None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys of the main screen are hidden while another screen is on top."""
+        return not (action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+
     def open_contact(self, contact_id: int) -> None:
         self.push_screen(ContactScreen(self.ctx, contact_id))
 
@@ -133,6 +140,9 @@ class NetdayApp(App[None]):
                 self.notify(f"Added {fields.full_name}.")
 
         self.push_screen(ContactForm(self.ctx.today()), save)
+
+    def action_review(self) -> None:
+        self.push_screen(ReviewScreen(self.ctx, self.ctx.today()))
 
     def action_reload(self) -> None:
         self.run_job(lambda: today_overview(self.ctx))

@@ -17,6 +17,8 @@ PALETTE_LIMIT = 20
 
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Set today's minutes", "minutes", "The plan re-sizes to the time you have"),
+    ("Review the day", "review", "Planned vs done, a line of reflection, export as Markdown"),
+    ("Add a contact", "add_contact", "Who, why they matter, how often to be in touch"),
     ("Reload", "reload", "Read everything again from the database"),
     ("Show all keys", "show_help_panel", "Every key of the focused pane and the app"),
 )

@@ -1,0 +1,129 @@
+"""The end-of-day review: two minutes, planned against done, a line of reflection.
+
+`[` and `]` move between days, so yesterday's review can be finished the next morning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from netday.errors import NetdayError
+from netday.services.context import Context
+from netday.services.report import export_review, long_date, plural
+from netday.services.review import review_day, save_review
+from netday.services.views import ReviewView
+
+MARKS = {"planned": " ", "done": "✓", "skipped": "–", "snoozed": "z"}
+
+
+def summary_text(r: ReviewView) -> str:
+    planned = len(r.plan.calls) if r.plan else 0
+    done = r.plan.done if r.plan else 0
+    lines = [
+        f"[b]Review · {long_date(r.date)}[/b]",
+        f"calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
+        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}",
+        f"comments written: {len(r.comments_written)} · invitations sent: "
+        f"{len(r.invites_sent)} · answered: {len(r.invites_answered)}",
+    ]
+    carry = [f"call {c.contact.name}" for c in r.carry_over]
+    carry += [plural(r.comments_waiting, "comment") + " to write"]
+    carry += [plural(r.invites_needing_action, "invitation") + " needing action"]
+    lines.append("[dim]carries over to tomorrow:[/dim] " + " · ".join(carry))
+    return "\n".join(lines)
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+s", "save", "Save note"),
+        Binding("left_square_bracket", "day(-1)", "Day before"),
+        Binding("right_square_bracket", "day(1)", "Day after"),
+        Binding("ctrl+o", "export", "Export .md"),
+    ]
+
+    def __init__(self, ctx: Context, day: dt.date) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.day = day
+        self.review: ReviewView | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review"):
+            yield Static("", id="review-summary")
+            plan: DataTable[str] = DataTable(id="review-plan", cursor_type="row")
+            plan.border_title = "Planned vs done"
+            yield plan
+            log: DataTable[str] = DataTable(id="review-log", cursor_type="row")
+            log.border_title = "Every interaction of the day"
+            yield log
+            note = Input(placeholder="a line of reflection (Enter or Ctrl+S saves)", id="note")
+            note.border_title = "Reflection"
+            yield note
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-plan", DataTable).add_columns("", "Who", "Why / status")
+        self.query_one("#review-log", DataTable).add_columns("Time", "Kind", "Who", "Min", "Note")
+        self.load()
+
+    @work(thread=True, exclusive=True, group="review")
+    def load(self, note: str | None = None) -> None:
+        try:
+            view = (
+                save_review(self.ctx, self.day, note=note)
+                if note is not None
+                else review_day(self.ctx, self.day)
+            )
+        except NetdayError as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.show_review, view, note is not None)
+
+    def show_review(self, r: ReviewView, saved: bool = False) -> None:
+        self.review = r
+        self.query_one("#review-summary", Static).update(summary_text(r))
+        plan = self.query_one("#review-plan", DataTable)
+        plan.clear()
+        for call in r.plan.calls if r.plan else ():
+            status = call.reason if call.status == "planned" else f"{call.status} · {call.reason}"
+            plan.add_row(MARKS[call.status], call.contact.name, status)
+        log = self.query_one("#review-log", DataTable)
+        log.clear()
+        for i in r.interactions:
+            log.add_row(f"{i.at:%H:%M}", i.kind, i.contact_name, str(i.minutes or ""), i.summary)
+        note = self.query_one("#note", Input)
+        if not saved:
+            note.value = r.note
+        if saved:
+            self.notify(f"Saved the reflection of {long_date(r.date)}.")
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.load(self.query_one("#note", Input).value)
+
+    def action_day(self, step: int) -> None:
+        target = self.day + dt.timedelta(days=step)
+        if target > self.ctx.today():
+            self.notify("Tomorrow has not started yet.")
+            return
+        self.day = target
+        self.load()
+
+    @work(thread=True, group="export")
+    def action_export(self) -> None:
+        try:
+            path = export_review(self.ctx, self.day)
+        except (NetdayError, OSError) as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.app.notify, f"Exported to {path}")
