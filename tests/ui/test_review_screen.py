@@ -27,7 +27,7 @@ async def test_the_review_shows_the_day_and_saves_a_reflection(ctx, open_app) ->
         plan = screen.query_one("#review-plan", DataTable)
         assert [str(plan.get_row_at(i)[0]) for i in range(plan.row_count)] == ["✓", " "]
         assert screen.query_one("#review-log", DataTable).row_count == 1
-        screen.query_one("#note", Input).focus()
+        screen.query_one("#reflection", Input).focus()
         await pilot.press(*"Good call with Ana", "enter")
         await settle(pilot)
     assert review_day(ctx).note == "Good call with Ana"
@@ -48,7 +48,7 @@ async def test_yesterdays_review_can_be_finished_the_next_morning(
         assert "Sunday 22 November 2026" in str(
             screen.query_one("#review-summary", Static).render()
         )
-        screen.query_one("#note", Input).focus()
+        screen.query_one("#reflection", Input).focus()
         await pilot.press(*"Written the morning after", "ctrl+s")
         await settle(pilot)
         await pilot.press("ctrl+o")

@@ -12,7 +12,7 @@ from netday.scheduling.invites import check_message
 from netday.services.contacts import ContactFields, create_contact, refresh_next_due
 from netday.services.context import Context
 from netday.services.journal import record_interaction
-from netday.services.lookup import resolve_contact
+from netday.services.lookup import name_key, resolve_contact
 from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view
 from netday.services.views import InviteView
@@ -47,6 +47,13 @@ def _party(
     """The other person: an existing contact, or just a name (not yet a contact)."""
     contact = resolve_contact(session, contact_ref) if contact_ref else None
     person = contact.full_name if contact else " ".join((name or "").split())
+    if contact is None and person:
+        # Someone typed by name who is already a contact, exactly: link them.
+        same = session.scalars(
+            select(Contact).where(Contact.name_key == name_key(person), Contact.archived.is_(False))
+        ).all()
+        if len(same) == 1:
+            contact = same[0]
     if not person:
         raise NetdayError("say who the invitation is with: a contact or --name")
     return contact, person

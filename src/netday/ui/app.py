@@ -6,7 +6,6 @@ fresh `TodayView` comes back to the event loop with `call_from_thread`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from itertools import count
 
@@ -18,22 +17,52 @@ from textual.widgets import Footer, Static
 
 from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
-from netday.services.contacts import ContactFields, add_contact
+from netday.services.contacts import add_contact
 from netday.services.context import Context
+from netday.services.invites import (
+    accept_invite,
+    decline_invite,
+    follow_up_invite,
+    list_templates,
+    record_received,
+    send_invite,
+    withdraw_invite,
+)
 from netday.services.journal import log_interaction
 from netday.services.planner import skip_call, snooze_contact
+from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
-from netday.services.views import PlannedCall, TodayView
+from netday.services.views import PlannedCall, PostView, TodayView
 from netday.ui.commands import NetdayCommands
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.contact_form import ContactForm
-from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, MinutesForm, SnoozeForm
+from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, Confirm, MinutesForm, SnoozeForm
+from netday.ui.screens.network_forms import (
+    CommentForm,
+    InviteDraft,
+    InviteForm,
+    LogDraft,
+    LogForm,
+    PostDraft,
+    PostForm,
+    ReceivedInviteForm,
+)
 from netday.ui.screens.review import ReviewScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
 Job = Callable[[], TodayView]
 CHECK_SECONDS = 1.0
-MAIN_SCREEN_ACTIONS = frozenset({"minutes", "open_selected_contact", "add_contact", "review"})
+MAIN_SCREEN_ACTIONS = frozenset(
+    {
+        "minutes",
+        "open_selected_contact",
+        "add_contact",
+        "review",
+        "log_any",
+        "invite_send",
+        "post_add",
+    }
+)
 
 
 def header_text(view: TodayView) -> str:
@@ -56,6 +85,9 @@ class NetdayApp(App[None]):
         Binding("c", "open_selected_contact", "Contact"),
         Binding("a", "add_contact", "Add contact"),
         Binding("r", "review", "Review"),
+        Binding("l", "log_any", "Log"),
+        Binding("i", "invite_send", "Invite"),
+        Binding("p", "post_add", "Post"),
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 
@@ -133,19 +165,16 @@ class NetdayApp(App[None]):
         if call is not None:
             self.open_contact(call.contact.id)
 
-    def action_add_contact(self) -> None:
-        def save(fields: object) -> None:
-            if isinstance(fields, ContactFields):
-                self.run_job(lambda: self._then_today(lambda: add_contact(self.ctx, fields)))
-                self.notify(f"Added {fields.full_name}.")
-
-        self.push_screen(ContactForm(self.ctx.today()), save)
-
     def action_review(self) -> None:
         self.push_screen(ReviewScreen(self.ctx, self.ctx.today()))
 
     def action_reload(self) -> None:
         self.run_job(lambda: today_overview(self.ctx))
+
+    def reload_after(self, result: object) -> None:
+        """A form closed: if it saved something, show the day as it is now."""
+        if result is not None:
+            self.action_reload()
 
     def action_call_done(self) -> None:
         call = self.selected_call()
@@ -156,24 +185,18 @@ class NetdayApp(App[None]):
             return
         contact_id = str(call.contact.id)
 
-        def save(outcome: object) -> None:
-            if not isinstance(outcome, CallOutcome):
-                return
-            self.run_job(
-                lambda: self._then_today(
-                    lambda: log_interaction(
-                        self.ctx,
-                        contact_id,
-                        kind="call",
-                        summary=outcome.note,
-                        minutes=outcome.minutes,
-                        direction=outcome.direction,
-                        follow_up_on=outcome.follow_up_on,
-                    )
-                )
+        def save(outcome: CallOutcome) -> object:
+            return log_interaction(
+                self.ctx,
+                contact_id,
+                kind="call",
+                summary=outcome.note,
+                minutes=outcome.minutes,
+                direction=outcome.direction,
+                follow_up_on=outcome.follow_up_on,
             )
 
-        self.push_screen(CallDoneForm(call.contact.name, self.ctx.today()), save)
+        self.push_screen(CallDoneForm(call.contact.name, self.ctx.today(), save), self.reload_after)
 
     def action_call_skip(self) -> None:
         call = self.selected_call()
@@ -186,23 +209,98 @@ class NetdayApp(App[None]):
         if call is None:
             return
         contact_id = str(call.contact.id)
-
-        def save(until: object) -> None:
-            if isinstance(until, dt.date):
-                self.run_job(
-                    lambda: self._then_today(lambda: snooze_contact(self.ctx, contact_id, until))
-                )
-
-        self.push_screen(SnoozeForm(call.contact.name, self.ctx.today()), save)
+        form = SnoozeForm(
+            call.contact.name,
+            self.ctx.today(),
+            lambda until: snooze_contact(self.ctx, contact_id, until),
+        )
+        self.push_screen(form, self.reload_after)
 
     def action_minutes(self) -> None:
         current = self.view.plan.minutes if self.view else 30
+        form = MinutesForm(current, lambda minutes: today_overview(self.ctx, minutes))
+        self.push_screen(form, self.reload_after)
 
-        def save(minutes: object) -> None:
-            if isinstance(minutes, int):
-                self.run_job(lambda: today_overview(self.ctx, minutes))
+    def action_add_contact(self) -> None:
+        form = ContactForm(self.ctx.today(), save=lambda fields: add_contact(self.ctx, fields))
+        self.push_screen(form, self.reload_after)
 
-        self.push_screen(MinutesForm(current), save)
+    def action_log_any(self) -> None:
+        def save(d: LogDraft) -> object:
+            return log_interaction(
+                self.ctx, str(d.contact_id), kind=d.kind, summary=d.note, minutes=d.minutes, at=d.at
+            )
+
+        self.push_screen(LogForm(self.ctx, save), self.reload_after)
+
+    def action_invite_send(self) -> None:
+        def save(d: InviteDraft) -> object:
+            return send_invite(self.ctx, d.message, name=d.who, profile_url=d.url)
+
+        def opened(templates: list[str]) -> None:
+            self.push_screen(InviteForm(templates, save), self.reload_after)
+
+        self._with_templates(opened)
+
+    @work(thread=True, group="templates")
+    def _with_templates(self, then: Callable[[list[str]], None]) -> None:
+        templates = [body for _, body in list_templates(self.ctx)]
+        self.call_from_thread(then, templates)
+
+    def action_invite_received(self) -> None:
+        def save(d: InviteDraft) -> object:
+            return record_received(self.ctx, name=d.who, message=d.message, profile_url=d.url)
+
+        self.push_screen(ReceivedInviteForm(save), self.reload_after)
+
+    def action_invite(self, what: str) -> None:
+        key = self.query_one(InvitesPane).selected_key()
+        if key is None:
+            return
+        invite_id = int(key)
+        operations: dict[str, Callable[[], object]] = {
+            "accept": lambda: accept_invite(self.ctx, invite_id),
+            "decline": lambda: decline_invite(self.ctx, invite_id),
+            "withdraw": lambda: withdraw_invite(self.ctx, invite_id),
+            "follow_up": lambda: follow_up_invite(self.ctx, invite_id),
+        }
+        if what == "withdraw":
+            self.push_screen(
+                Confirm("Withdraw this invitation? It cannot be sent again."),
+                lambda yes: (
+                    self.run_job(lambda: self._then_today(operations[what])) if yes else None
+                ),
+            )
+            return
+        self.run_job(lambda: self._then_today(operations[what]))
+
+    def action_post_add(self) -> None:
+        def save(d: PostDraft) -> object:
+            return add_post(self.ctx, d.author, d.url, d.excerpt)
+
+        self.push_screen(PostForm(save), self.reload_after)
+
+    def _selected_post(self) -> PostView | None:
+        key = self.query_one(CommentsPane).selected_key()
+        if self.view is None or key is None:
+            return None
+        return next((p for p in self.view.comments if str(p.id) == key), None)
+
+    def action_post_done(self) -> None:
+        post = self._selected_post()
+        if post is None:
+            return
+        post_id = post.id
+        form = CommentForm(
+            post.author, post.draft_comment, lambda text: mark_commented(self.ctx, post_id, text)
+        )
+        self.push_screen(form, self.reload_after)
+
+    def action_post_skip(self) -> None:
+        post = self._selected_post()
+        if post is not None:
+            post_id = post.id
+            self.run_job(lambda: self._then_today(lambda: skip_post(self.ctx, post_id)))
 
     def _then_today(self, action: Callable[[], object]) -> TodayView:
         action()

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from netday.errors import NetdayError
-from netday.services.contacts import ContactFields, edit_contact, show_contact
+from netday.services.contacts import edit_contact, show_contact
 from netday.services.context import Context
 from netday.services.views import ContactDetail
 from netday.ui.screens.contact_form import ContactForm
@@ -86,24 +86,13 @@ class ContactScreen(Screen[None]):
     def action_edit(self) -> None:
         if self.detail is None:
             return
-
-        def save(fields: object) -> None:
-            if isinstance(fields, ContactFields):
-                self.save(fields)
-
-        self.app.push_screen(ContactForm(self.ctx.today(), self.detail), save)
-
-    @work(thread=True, exclusive=True)
-    def save(self, fields: ContactFields) -> None:
-        try:
-            edit_contact(self.ctx, str(self.contact_id), fields)
-            detail = show_contact(self.ctx, str(self.contact_id))
-        except NetdayError as exc:
-            self.app.call_from_thread(
-                self.app.notify, str(exc), severity="error", title="Not saved"
-            )
-            return
-        self.app.call_from_thread(self.show_detail, detail)
+        contact_id = str(self.contact_id)
+        form = ContactForm(
+            self.ctx.today(),
+            self.detail,
+            save=lambda fields: edit_contact(self.ctx, contact_id, fields),
+        )
+        self.app.push_screen(form, lambda saved: self.load() if saved is not None else None)
 
     def show_detail(self, detail: ContactDetail) -> None:
         self.detail = detail

@@ -7,6 +7,8 @@ as you type; nothing is saved until every field reads correctly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -32,8 +34,13 @@ def preview_text(text: str, today: dt.date) -> str:
 
 
 class ContactForm(Form):
-    def __init__(self, today: dt.date, detail: ContactDetail | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        today: dt.date,
+        detail: ContactDetail | None = None,
+        save: Callable[[Any], object] | None = None,
+    ) -> None:
+        super().__init__(save)
         self.today = today
         self.detail = detail
         self.heading = f"Edit {detail.summary.name}" if detail else "New contact"

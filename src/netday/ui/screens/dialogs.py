@@ -4,8 +4,11 @@ not validate stays open with what was typed and says what is wrong."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -37,10 +40,18 @@ def _minutes(text: str) -> int | None:
 
 
 class Form(ModalScreen[object]):
-    """Shared shape: a titled box, fields, an error line, Save / Cancel."""
+    """Shared shape: a titled box, fields, an error line, Save / Cancel.
+
+    With a `save` function, the form saves itself (in a worker) and closes only when
+    that succeeded; a refusal is shown in the form, with everything typed still there.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
     heading = ""
+
+    def __init__(self, save: Callable[[Any], object] | None = None) -> None:
+        super().__init__()
+        self._save = save
 
     def compose_fields(self) -> ComposeResult:
         yield from ()
@@ -66,13 +77,29 @@ class Form(ModalScreen[object]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Label).update(message)
+
     def action_save(self) -> None:
         try:
             result = self.collect()
         except NetdayError as exc:
-            self.query_one("#form-error", Label).update(str(exc))
+            self.show_error(str(exc))
             return
-        self.dismiss(result)
+        if self._save is None:
+            self.dismiss(result)
+        else:
+            self._persist(result)
+
+    @work(thread=True, exclusive=True, group="form-save")
+    def _persist(self, result: object) -> None:
+        assert self._save is not None
+        try:
+            saved = self._save(result)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, saved if saved is not None else result)
 
     def collect(self) -> object:
         raise NotImplementedError
@@ -81,8 +108,10 @@ class Form(ModalScreen[object]):
 class CallDoneForm(Form):
     """Mark a call done with a quick note."""
 
-    def __init__(self, name: str, today: dt.date) -> None:
-        super().__init__()
+    def __init__(
+        self, name: str, today: dt.date, save: Callable[[Any], object] | None = None
+    ) -> None:
+        super().__init__(save)
         self.heading = f"Call with {name}: done"
         self.today = today
 
@@ -111,8 +140,10 @@ class CallDoneForm(Form):
 class SnoozeForm(Form):
     """Snooze until a day: tomorrow by default."""
 
-    def __init__(self, name: str, today: dt.date) -> None:
-        super().__init__()
+    def __init__(
+        self, name: str, today: dt.date, save: Callable[[Any], object] | None = None
+    ) -> None:
+        super().__init__(save)
         self.heading = f"Snooze {name} until"
         self.today = today
 
@@ -133,8 +164,8 @@ class MinutesForm(Form):
 
     heading = "Minutes for networking today"
 
-    def __init__(self, minutes: int) -> None:
-        super().__init__()
+    def __init__(self, minutes: int, save: Callable[[Any], object] | None = None) -> None:
+        super().__init__(save)
         self.minutes = minutes
 
     def compose_fields(self) -> ComposeResult:
@@ -145,3 +176,33 @@ class MinutesForm(Form):
         if value is None:
             raise NetdayError("say how many minutes you have today")
         return value
+
+
+class Confirm(ModalScreen[bool]):
+    """A destructive action asks first: y or Enter confirms, n or Escape does nothing."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form") as box:
+            box.border_title = "Are you sure?"
+            yield Label(self.question)
+            with Horizontal(classes="buttons"):
+                yield Button("Yes", variant="error", id="yes")
+                yield Button("No", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

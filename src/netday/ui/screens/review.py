@@ -64,7 +64,9 @@ class ReviewScreen(Screen[None]):
             log: DataTable[str] = DataTable(id="review-log", cursor_type="row")
             log.border_title = "Every interaction of the day"
             yield log
-            note = Input(placeholder="a line of reflection (Enter or Ctrl+S saves)", id="note")
+            note = Input(
+                placeholder="a line of reflection (Enter or Ctrl+S saves)", id="reflection"
+            )
             note.border_title = "Reflection"
             yield note
         yield Footer()
@@ -99,7 +101,7 @@ class ReviewScreen(Screen[None]):
         log.clear()
         for i in r.interactions:
             log.add_row(f"{i.at:%H:%M}", i.kind, i.contact_name, str(i.minutes or ""), i.summary)
-        note = self.query_one("#note", Input)
+        note = self.query_one("#reflection", Input)
         if not saved:
             note.value = r.note
         if saved:
@@ -109,7 +111,7 @@ class ReviewScreen(Screen[None]):
         self.action_save()
 
     def action_save(self) -> None:
-        self.load(self.query_one("#note", Input).value)
+        self.load(self.query_one("#reflection", Input).value)
 
     def action_day(self, step: int) -> None:
         target = self.day + dt.timedelta(days=step)

@@ -55,8 +55,8 @@ class CallsPane(Pane):
                 why = f"snoozed until {short_date(call.snoozed_until)}"
             elif call.status == "skipped":
                 why = f"skipped · {why}"
-            line = Text(c.name, style="bold")
-            line.append(f"  {why}", style="italic" if call.status == "planned" else "dim")
+            line = Text(c.name, style="bold", no_wrap=True, overflow="ellipsis")
+            line.append(f" · {why}", style="italic" if call.status == "planned" else "dim")
             details = " · ".join(p for p in (c.company, c.role, c.phone or c.profile_url) if p)
             line.append("\n" + details, style="dim")
             mark = Text(MARKS[call.status], style="bold green" if call.status == "done" else "")
@@ -67,6 +67,10 @@ class CallsPane(Pane):
 class CommentsPane(Pane):
     TITLE = "Comments to write"
     COLUMNS = ("Age", "Author", "Post")
+    BINDINGS = [
+        Binding("enter,d", "app.post_done", "Commented"),
+        Binding("s", "app.post_skip", "Skip"),
+    ]
 
     def show(self, posts: tuple[PostView, ...]) -> None:
         row = self.cursor_row
@@ -87,6 +91,13 @@ SHORT_ACTIONS = {
 class InvitesPane(Pane):
     TITLE = "Pending invites"
     COLUMNS = ("", "Age", "Who", "Next step")
+    BINDINGS = [
+        Binding("y", "app.invite('accept')", "Accept"),
+        Binding("x", "app.invite('decline')", "Decline"),
+        Binding("w", "app.invite('withdraw')", "Withdraw"),
+        Binding("f", "app.invite('follow_up')", "Follow up"),
+        Binding("g", "app.invite_received", "Got one"),
+    ]
 
     def show(self, invites: tuple[InviteView, ...]) -> None:
         row = self.cursor_row

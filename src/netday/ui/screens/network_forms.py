@@ -1,0 +1,237 @@
+"""Forms for the rest of the day's work: invitations, posts, and logging anything.
+
+Each saves itself through the service it is given and stays open, with what was typed,
+when the service refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from netday.errors import NetdayError
+from netday.scheduling.invites import HELP_REPLY, InviteMessageError, check_message
+from netday.scheduling.kinds import INTERACTION_KINDS
+from netday.scheduling.when import parse_moment
+from netday.services.contacts import list_contacts
+from netday.services.context import Context
+from netday.ui.screens.dialogs import Form, _minutes
+
+Save = Callable[[Any], object]
+
+
+@dataclass(frozen=True)
+class InviteDraft:
+    who: str
+    message: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PostDraft:
+    author: str
+    url: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class LogDraft:
+    contact_id: int
+    kind: str
+    note: str
+    minutes: int | None
+    at: dt.datetime | None
+
+
+def message_feedback(message: str, who: str, templates: list[str]) -> str:
+    """What the sender should know before sending, updated as they type."""
+    if not message.strip():
+        return "a personal message is required"
+    try:
+        check = check_message(message, who or " ", templates)
+    except InviteMessageError as exc:
+        return str(exc)
+    named = "names the person ✓" if check.names_person else "does not name the person ✗"
+    canned = "a saved template word for word ✗" if check.is_template else "personal ✓"
+    return f"{named} · {canned}"
+
+
+class InviteForm(Form):
+    """Send an invitation: it cannot be saved without a personal message."""
+
+    heading = "Send an invitation"
+
+    def __init__(self, templates: list[str], save: Save) -> None:
+        super().__init__(save)
+        self.templates = templates
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="to whom (a contact's name, or someone new)", id="who")
+        yield Input(placeholder="profile URL (optional)", id="url")
+        yield Input(placeholder="your personal message", id="message")
+        yield Label("", id="message-check")
+
+    def on_mount(self) -> None:
+        self.update_check()
+
+    def on_input_changed(self) -> None:
+        self.update_check()
+
+    def update_check(self) -> None:
+        who = self.query_one("#who", Input).value
+        message = self.query_one("#message", Input).value
+        self.query_one("#message-check", Label).update(
+            message_feedback(message, who, self.templates)
+        )
+
+    def collect(self) -> InviteDraft:
+        who = self.query_one("#who", Input).value.strip()
+        message = self.query_one("#message", Input).value.strip()
+        if not who:
+            raise NetdayError("say whom the invitation is for")
+        check_message(message, who, self.templates)
+        return InviteDraft(who, message, self.query_one("#url", Input).value.strip())
+
+
+class ReceivedInviteForm(Form):
+    heading = "Record an invitation you received"
+
+    def __init__(self, save: Save) -> None:
+        super().__init__(save)
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="from whom", id="who")
+        yield Input(placeholder="profile URL (optional)", id="url")
+        yield Input(placeholder="their message (empty if none)", id="message")
+        yield Label(f"no message? accept and reply: {HELP_REPLY!r}", id="hint")
+
+    def collect(self) -> InviteDraft:
+        who = self.query_one("#who", Input).value.strip()
+        if not who:
+            raise NetdayError("say who invited you")
+        return InviteDraft(
+            who,
+            self.query_one("#message", Input).value.strip(),
+            self.query_one("#url", Input).value.strip(),
+        )
+
+
+class PostForm(Form):
+    heading = "A post worth a comment"
+
+    def __init__(self, save: Save) -> None:
+        super().__init__(save)
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="author (a contact's name)", id="author")
+        yield Input(placeholder="URL", id="url")
+        yield Input(placeholder="excerpt (what it is about)", id="excerpt")
+
+    def collect(self) -> PostDraft:
+        author = self.query_one("#author", Input).value.strip()
+        url = self.query_one("#url", Input).value.strip()
+        excerpt = self.query_one("#excerpt", Input).value.strip()
+        if not author:
+            raise NetdayError("say who wrote the post")
+        if not url and not excerpt:
+            raise NetdayError("a post needs a URL or an excerpt to find it again")
+        return PostDraft(author, url, excerpt)
+
+
+class CommentForm(Form):
+    def __init__(self, author: str, draft: str, save: Save) -> None:
+        super().__init__(save)
+        self.heading = f"Commented on {author}'s post"
+        self.draft = draft
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(self.draft, placeholder="what you wrote (kept with the log)", id="comment")
+
+    def collect(self) -> str:
+        return self.query_one("#comment", Input).value.strip()
+
+
+class LogForm(Form):
+    """Log any interaction with anyone, found by typing part of a name or company."""
+
+    heading = "Log an interaction"
+    MATCHES = 8
+    BINDINGS = [
+        Binding("down", "pick(1)", "Next match", show=False),
+        Binding("up", "pick(-1)", "Previous match", show=False),
+    ]
+
+    def __init__(self, ctx: Context, save: Save) -> None:
+        super().__init__(save)
+        self.ctx = ctx
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="who: type part of a name or company", id="who")
+        yield OptionList(id="matches")
+        yield Select(
+            [(kind, kind) for kind in INTERACTION_KINDS],
+            value="call",
+            allow_blank=False,
+            compact=True,
+            id="kind",
+        )
+        yield Input(placeholder="what happened", id="what")
+        yield Input(placeholder="minutes", id="minutes", type="integer")
+        yield Input(placeholder="when (now, 14:30, yesterday 16:00)", id="at")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "who":
+            self.find(event.value)
+
+    def action_pick(self, step: int) -> None:
+        """Arrow keys move through the matches while the name is being typed."""
+        matches = self.query_one("#matches", OptionList)
+        if self.focused is not self.query_one("#who", Input) or not matches.option_count:
+            self.focus_next() if step > 0 else self.focus_previous()
+            return
+        current = matches.highlighted or 0
+        matches.highlighted = max(0, min(matches.option_count - 1, current + step))
+
+    @work(thread=True, exclusive=True, group="picker")
+    def find(self, text: str) -> None:
+        found = list_contacts(self.ctx, search=text, limit=self.MATCHES) if len(text) >= 2 else []
+        self.app.call_from_thread(self.show_matches, found)
+
+    def show_matches(self, found: list[Any]) -> None:
+        matches = self.query_one("#matches", OptionList)
+        matches.clear_options()
+        for c in found:
+            label = c.name + (f" · {c.company}" if c.company else "")
+            matches.add_option(Option(label, id=str(c.id)))
+        if found:
+            matches.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "who":
+            # Enter in the picker takes the highlighted person and moves on; the base
+            # form's handler (which saves) must not run for it.
+            event.prevent_default()
+            self.query_one("#what", Input).focus()
+
+    def collect(self) -> LogDraft:
+        matches = self.query_one("#matches", OptionList)
+        if matches.highlighted is None or matches.option_count == 0:
+            raise NetdayError("pick who it was with: type part of their name")
+        option = matches.get_option_at_index(matches.highlighted)
+        kind = self.query_one("#kind", Select).value
+        at_text = self.query_one("#at", Input).value.strip()
+        return LogDraft(
+            contact_id=int(option.id or 0),
+            kind=str(kind),
+            note=self.query_one("#what", Input).value.strip(),
+            minutes=_minutes(self.query_one("#minutes", Input).value),
+            at=parse_moment(at_text, self.ctx.now()) if at_text else None,
+        )
