@@ -18,6 +18,7 @@ from tests.ui.conftest import settle
 async def test_an_invitation_cannot_be_sent_without_a_personal_message(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
     add_template(ctx, "generic", "I'd like to add you to my professional network.")
     async with open_app() as pilot:
+        await pilot.press("escape")  # the first-run welcome
         await pilot.press("i")
         await settle(pilot)
         form = pilot.app.screen
@@ -52,6 +53,7 @@ async def test_accepting_a_received_invite_puts_a_first_call_in_the_plan(
     ctx, clock, open_app
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_app() as pilot:
+        await pilot.press("escape")  # the first-run welcome
         await pilot.press("tab", "tab")
         assert pilot.app.focused is pilot.app.query_one(InvitesPane)
         await pilot.press("g", *"Cold Caller", "enter")
@@ -119,6 +121,7 @@ async def test_adding_a_post_and_marking_it_commented(ctx, open_app) -> None:  #
 
 async def test_a_refused_post_keeps_the_form_and_what_was_typed(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
     async with open_app() as pilot:
+        await pilot.press("escape")  # the first-run welcome
         await pilot.press("p", *"Nobody Known", "tab", *"https://example.com/p/2", "enter")
         await settle(pilot)
         form = pilot.app.screen

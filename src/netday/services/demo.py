@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from netday.clock import Clock
 from netday.errors import NetdayError
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.invites import fold
@@ -621,3 +622,17 @@ def _posts(b: _Builder, active: list[dict[str, Any]], now: dt.datetime) -> list[
             }
         )
     return rows
+
+
+def open_demo(clock: Clock, contacts: int = 40) -> Context:
+    """A fresh sample network in a temporary folder, leaving the user's database alone."""
+    import tempfile
+    from pathlib import Path
+
+    from netday.store.schema import open_database
+
+    folder = Path(tempfile.mkdtemp(prefix="netday-demo-"))
+    db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}", clock.now())
+    ctx = Context(db, clock)
+    seed_demo(ctx, contacts)
+    return ctx

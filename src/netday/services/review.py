@@ -60,6 +60,8 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
             comments_total=total,
             invites=tuple(pending_invites(session, ctx)),
             log=tuple(interactions_between(session, start, end, LOG_LIMIT)),
+            is_empty=session.scalar(select(Contact.id).limit(1)) is None
+            and session.scalar(select(Invite.id).limit(1)) is None,
         )
 
 

@@ -118,6 +118,8 @@ class TodayView:
     comments_total: int
     invites: tuple[InviteView, ...]
     log: tuple[InteractionView, ...]
+    is_empty: bool = False
+    """No contacts and no invitations yet: a first run."""
 
 
 @dataclass(frozen=True)

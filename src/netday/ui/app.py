@@ -6,6 +6,7 @@ fresh `TodayView` comes back to the event loop with `call_from_thread`.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from itertools import count
 
@@ -19,6 +20,7 @@ from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
 from netday.services.contacts import add_contact
 from netday.services.context import Context
+from netday.services.demo import open_demo
 from netday.services.invites import (
     accept_invite,
     decline_invite,
@@ -48,6 +50,7 @@ from netday.ui.screens.network_forms import (
     ReceivedInviteForm,
 )
 from netday.ui.screens.review import ReviewScreen
+from netday.ui.screens.welcome import WelcomeScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
 Job = Callable[[], TodayView]
@@ -97,6 +100,8 @@ class NetdayApp(App[None]):
         self.view: TodayView | None = None
         self._sequence = count(1)
         self._shown = 0
+        self._welcomed = False
+        self.is_demo = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-header")
@@ -115,6 +120,10 @@ class NetdayApp(App[None]):
 
     def on_unmount(self) -> None:
         self.changes.close()
+        if self.is_demo:
+            self.ctx.db.close()
+            if self.ctx.db.path is not None:
+                shutil.rmtree(self.ctx.db.path.parent, ignore_errors=True)
 
     @work(thread=True, exclusive=True, group="watch")
     def check_for_changes(self) -> None:
@@ -141,11 +150,37 @@ class NetdayApp(App[None]):
             return
         self._shown = ticket
         self.view = view
-        self.query_one("#day-header", Static).update(header_text(view))
+        prefix = "DEMO  ·  " if self.is_demo else ""
+        self.query_one("#day-header", Static).update(prefix + header_text(view))
         self.query_one(CallsPane).show(view.plan.calls)
         self.query_one(CommentsPane).show(view.comments)
         self.query_one(InvitesPane).show(view.invites)
         self.query_one(LogPane).show(view.log)
+        if view.is_empty and not self._welcomed:
+            self._welcomed = True
+            self.push_screen(WelcomeScreen(), self.welcome_choice)
+
+    def welcome_choice(self, choice: str | None) -> None:
+        if choice == "add":
+            self.action_add_contact()
+        elif choice == "demo":
+            self.notify("Building a sample network…")
+            self.switch_to_demo()
+
+    @work(thread=True, exclusive=True, group="db")
+    def switch_to_demo(self) -> None:
+        """Work on a throwaway sample network; the user's own database stays as it was."""
+        demo = open_demo(self.ctx.clock)
+        view = today_overview(demo)
+
+        def switch() -> None:
+            self.changes.close()
+            self.ctx = demo
+            self.is_demo = True
+            self.changes = ChangeCheck(demo)
+            self.show_today(view, next(self._sequence))
+
+        self.call_from_thread(switch)
 
     def selected_call(self) -> PlannedCall | None:
         key = self.query_one(CallsPane).selected_key()

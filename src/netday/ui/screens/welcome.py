@@ -1,0 +1,43 @@
+"""First run on an empty database: the three ways to start."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+WELCOME = (
+    "netday plans a few calls a day so that nobody important drifts away, keeps the "
+    "comments worth writing and the invitations waiting in one place, and closes the "
+    "day with a two-minute review.\n\nStart with the people who matter:"
+)
+
+
+class WelcomeScreen(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("a", "choose('add')", "Add a contact"),
+        Binding("d", "choose('demo')", "Open the demo"),
+        Binding("escape", "choose('')", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form", id="welcome") as box:
+            box.border_title = "Welcome to netday"
+            yield Static(WELCOME)
+            with Horizontal(classes="buttons"):
+                yield Button("Add a contact  (a)", variant="primary", id="add")
+                yield Button("Import LinkedIn", id="import", disabled=True)
+                yield Button("Open the demo  (d)", id="demo")
+            yield Static(
+                "The LinkedIn importer is on its way. The demo opens a sample network in a "
+                "temporary file: your own database stays empty and untouched.",
+                classes="hint",
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or None)
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)
