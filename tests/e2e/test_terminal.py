@@ -1,0 +1,78 @@
+"""netday in a real terminal (tmux): the keys a person presses, the database after."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY, netday_process
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed: the real-terminal test is skipped"
+)
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def wait_for(session: str, text: str, seconds: float = 20) -> str:
+    deadline = time.monotonic() + seconds
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+def test_log_a_call_from_the_keyboard_in_a_real_terminal(tmp_path: Path) -> None:
+    db = tmp_path / "e2e.sqlite3"
+    for name in ("Ana Souza", "Bruno Martin", "Chloé Dubois"):
+        assert netday_process("contact", "add", name, "--every", "3 weeks", db=db).returncode == 0
+        assert netday_process("log", name, "--at", "2026-10-20 10:00", db=db).returncode == 0
+    session = f"netday-e2e-{uuid.uuid4().hex[:8]}"
+    command = (
+        f"NETDAY_TODAY={TODAY.isoformat()} {sys.executable} -m netday --db {db}; "
+        "echo NETDAY-EXITED; sleep 30"
+    )
+    env = {**os.environ, "TERM": "xterm-256color"}
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
+        check=True,
+        env=env,
+    )
+    try:
+        wait_for(session, "Ana Souza · overdue by 12 days")
+        tmux("send-keys", "-t", session, "d")
+        wait_for(session, "Call with Ana Souza: done")
+        tmux("send-keys", "-t", session, "-l", "Caught up, all good")
+        wait_for(session, "Caught up, all good")
+        tmux("send-keys", "-t", session, "Tab")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", session, "-l", "7")
+        wait_for(session, "7")
+        tmux("send-keys", "-t", session, "Enter")
+        screen = wait_for(session, "calls 1/3 done")
+        assert "✓" in screen
+        tmux("send-keys", "-t", session, "q")
+        wait_for(session, "NETDAY-EXITED")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT kind, summary, minutes FROM interaction WHERE occurred_at >= '2026-11-22'"
+    ).fetchall()
+    done = conn.execute("SELECT count(*) FROM plan_item WHERE status = 'done'").fetchone()
+    conn.close()
+    assert rows == [("call", "Caught up, all good", 7)]
+    assert done == (1,)
