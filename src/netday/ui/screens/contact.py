@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,37 +18,42 @@ from netday.services.views import ContactDetail
 from netday.ui.screens.contact_form import ContactForm
 
 
-def profile_text(d: ContactDetail) -> str:
+def _field(label: str, value: str) -> str:
+    return f"[dim]{label:<18}[/dim]{value}"
+
+
+def profile_text(d: ContactDetail, today: dt.date) -> str:
     c = d.summary
     lines = [f"[b]{c.name}[/b]" + ("  (archived)" if c.archived else "")]
     who = " · ".join(p for p in (c.role, c.company) if p)
     if who:
         lines.append(who)
     lines.append(f"tier {c.tier} · {c.circle}" + (f" · {', '.join(d.tags)}" if d.tags else ""))
+    lines.append("")
     for label, value in (
         ("phone", c.phone),
         ("e-mail", d.email),
         ("profile", c.profile_url),
         ("birthday", d.birthday.isoformat() if d.birthday else ""),
+        ("why", d.why),
+        ("notes", d.notes),
     ):
         if value:
-            lines.append(f"[dim]{label}[/dim] {value}")
-    if d.why:
-        lines.append(f"[dim]why[/dim] {d.why}")
-    if d.notes:
-        lines.append(f"[dim]notes[/dim] {d.notes}")
-    cadence = c.cadence or "no cadence"
-    due = f" · next due {c.next_due:%a %d %b %Y}" if c.next_due else ""
-    lines.append(f"[dim]cadence[/dim] {cadence}{due}")
+            lines.append(_field(label, value))
+    due = ""
+    if c.next_due:
+        late = " (overdue)" if c.next_due < today else ""
+        due = f" · next due {c.next_due:%a %d %b %Y}{late}"
+    lines.append(_field("cadence", (c.cadence or "no cadence") + due))
     if d.upcoming:
-        lines.append("[dim]next dates[/dim] " + ", ".join(f"{x:%d %b}" for x in d.upcoming))
+        lines.append(_field("next dates", ", ".join(f"{x:%d %b}" for x in d.upcoming)))
     if d.last_conversation:
-        lines.append(f"[dim]last conversation[/dim] {d.last_conversation:%a %d %b %Y}")
+        lines.append(_field("last conversation", f"{d.last_conversation:%a %d %b %Y}"))
     if d.follow_up_on:
-        lines.append(f"[dim]follow-up[/dim] {d.follow_up_on:%a %d %b}")
+        lines.append(_field("follow-up", f"{d.follow_up_on:%a %d %b}"))
     if d.snoozed_until:
-        lines.append(f"[dim]snoozed until[/dim] {d.snoozed_until:%a %d %b}")
-    lines.append(f"[dim]balance[/dim] gave {d.gave} · asked {d.asked}")
+        lines.append(_field("snoozed until", f"{d.snoozed_until:%a %d %b}"))
+    lines.append(_field("balance", f"gave {d.gave} · asked {d.asked}"))
     return "\n".join(lines)
 
 
@@ -96,7 +103,7 @@ class ContactScreen(Screen[None]):
 
     def show_detail(self, detail: ContactDetail) -> None:
         self.detail = detail
-        self.query_one("#profile", Static).update(profile_text(detail))
+        self.query_one("#profile", Static).update(profile_text(detail, self.ctx.today()))
         table = self.query_one("#timeline", DataTable)
         table.clear()
         events: list[tuple[str, str, str, str]] = []

@@ -36,7 +36,7 @@ def summary_text(r: ReviewView) -> str:
     carry = [f"call {c.contact.name}" for c in r.carry_over]
     carry += [plural(r.comments_waiting, "comment") + " to write"]
     carry += [plural(r.invites_needing_action, "invitation") + " needing action"]
-    lines.append("[dim]carries over to tomorrow:[/dim] " + " · ".join(carry))
+    lines.append("[dim]carries over to tomorrow →[/dim] " + " · ".join(carry))
     return "\n".join(lines)
 
 
