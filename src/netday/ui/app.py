@@ -81,6 +81,7 @@ class NetdayApp(App[None]):
     CSS_PATH = "netday.tcss"
     TITLE = "netday"
     COMMANDS = App.COMMANDS | {NetdayCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("m", "minutes", "Minutes"),

@@ -2,28 +2,66 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from netday.scheduling.plan import short_date
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
 
 MARKS = {"planned": " ", "done": "✓", "skipped": "–", "snoozed": "z"}
+SCROLLBAR = 2
 
 
 class Pane(DataTable[str | Text]):
-    """A focusable, scrollable table with a title on its border."""
+    """A focusable, scrollable table with a title on its border.
+
+    Column widths come from the pane's own width (fixed columns, and flexible ones
+    sharing the rest by weight), recomputed on every resize, so nothing depends on
+    how wide the terminal happened to be when the rows were first measured.
+    """
 
     TITLE = ""
-    COLUMNS: tuple[str, ...] = ()
+    COLUMNS: tuple[tuple[str, int, int], ...] = ()
+    """(label, minimum width, weight): weight 0 is a fixed column."""
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = self.TITLE
+        self._last_shown: Any = None
 
     def on_mount(self) -> None:
-        self.add_columns(*self.COLUMNS)
+        for index, (label, width, _) in enumerate(self.COLUMNS):
+            self.add_column(label, width=width, key=f"c{index}")
+
+    def on_resize(self) -> None:
+        if self._last_shown is not None:
+            self.show(self._last_shown)
+
+    def _fit(self) -> None:
+        fixed = sum(width for _, width, weight in self.COLUMNS if weight == 0)
+        weights = sum(weight for _, _, weight in self.COLUMNS)
+        padding = 2 * self.cell_padding * len(self.COLUMNS)
+        room = max(0, self.size.width - fixed - padding - SCROLLBAR)
+        for index, (_, width, weight) in enumerate(self.COLUMNS):
+            if weight:
+                self.columns[ColumnKey(f"c{index}")].width = max(width, room * weight // weights)
+
+    def show(self, data: Any) -> None:
+        """Show fresh rows, keeping the cursor where it was."""
+        self._last_shown = data
+        row = self.cursor_row
+        self._fit()
+        self.clear()
+        self.fill(data)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def fill(self, data: Any) -> None:
+        raise NotImplementedError
 
     def selected_key(self) -> str | None:
         if self.row_count == 0:
@@ -31,23 +69,17 @@ class Pane(DataTable[str | Text]):
         row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return row_key.value
 
-    def _keep_cursor(self, row: int) -> None:
-        if self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1))
-
 
 class CallsPane(Pane):
     TITLE = "Today's calls"
-    COLUMNS = ("", "Call")
+    COLUMNS = (("", 1, 0), ("Call", 20, 1))
     BINDINGS = [
         Binding("enter,d", "app.call_done", "Done"),
         Binding("s", "app.call_skip", "Skip"),
         Binding("z", "app.call_snooze", "Snooze"),
     ]
 
-    def show(self, calls: tuple[PlannedCall, ...]) -> None:
-        row = self.cursor_row
-        self.clear()
+    def fill(self, calls: tuple[PlannedCall, ...]) -> None:
         for call in calls:
             c = call.contact
             why = call.reason
@@ -61,23 +93,19 @@ class CallsPane(Pane):
             line.append("\n" + details, style="dim")
             mark = Text(MARKS[call.status], style="bold green" if call.status == "done" else "")
             self.add_row(mark, line, height=2, key=str(c.id))
-        self._keep_cursor(row)
 
 
 class CommentsPane(Pane):
     TITLE = "Comments to write"
-    COLUMNS = ("Age", "Author", "Post")
+    COLUMNS = (("Age", 5, 0), ("Author", 6, 1), ("Post", 6, 2))
     BINDINGS = [
         Binding("enter,d", "app.post_done", "Commented"),
         Binding("s", "app.post_skip", "Skip"),
     ]
 
-    def show(self, posts: tuple[PostView, ...]) -> None:
-        row = self.cursor_row
-        self.clear()
+    def fill(self, posts: tuple[PostView, ...]) -> None:
         for p in posts:
             self.add_row(_age(p.age_days), p.author, p.excerpt or p.url, key=str(p.id))
-        self._keep_cursor(row)
 
 
 SHORT_ACTIONS = {
@@ -90,7 +118,7 @@ SHORT_ACTIONS = {
 
 class InvitesPane(Pane):
     TITLE = "Pending invites"
-    COLUMNS = ("", "Age", "Who", "Next step")
+    COLUMNS = (("", 1, 0), ("Age", 5, 0), ("Who", 6, 1), ("Next step", 6, 2))
     BINDINGS = [
         Binding("y", "app.invite('accept')", "Accept"),
         Binding("x", "app.invite('decline')", "Decline"),
@@ -99,9 +127,7 @@ class InvitesPane(Pane):
         Binding("g", "app.invite_received", "Got one"),
     ]
 
-    def show(self, invites: tuple[InviteView, ...]) -> None:
-        row = self.cursor_row
-        self.clear()
+    def fill(self, invites: tuple[InviteView, ...]) -> None:
         for i in invites:
             arrow = "→" if i.direction == "sent" else "←"
             if i.action:
@@ -111,15 +137,13 @@ class InvitesPane(Pane):
             else:
                 step = Text("waiting", style="dim")
             self.add_row(arrow, _age(i.age_days), i.name, step, key=str(i.id))
-        self._keep_cursor(row)
 
 
 class LogPane(Pane):
     TITLE = "Interaction log"
-    COLUMNS = ("Time", "Kind", "Who", "Note")
+    COLUMNS = (("Time", 5, 0), ("Kind", 7, 0), ("Who", 6, 1), ("Note", 6, 1))
 
-    def show(self, log: tuple[InteractionView, ...]) -> None:
-        self.clear()
+    def fill(self, log: tuple[InteractionView, ...]) -> None:
         for i in log:
             self.add_row(f"{i.at:%H:%M}", i.kind, i.contact_name, i.summary, key=str(i.id))
 
