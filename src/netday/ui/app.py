@@ -81,17 +81,18 @@ class NetdayApp(App[None]):
     CSS_PATH = "netday.tcss"
     TITLE = "netday"
     COMMANDS = App.COMMANDS | {NetdayCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("m", "minutes", "Minutes"),
-        Binding("question_mark", "show_help_panel", "Keys"),
-        Binding("c", "open_selected_contact", "Contact"),
-        Binding("a", "add_contact", "Add contact"),
         Binding("r", "review", "Review"),
-        Binding("l", "log_any", "Log"),
-        Binding("i", "invite_send", "Invite"),
-        Binding("p", "post_add", "Post"),
+        Binding("question_mark", "show_help_panel", "Keys"),
+        Binding("q", "quit", "Quit"),
+        # Reachable from everywhere, listed by `?` and the palette, kept out of the
+        # footer so that it shows the focused pane's own keys.
+        Binding("m", "minutes", "Today's minutes", show=False),
+        Binding("c", "open_selected_contact", "Open contact", show=False),
+        Binding("a", "add_contact", "Add contact", show=False),
+        Binding("l", "log_any", "Log an interaction", show=False),
+        Binding("i", "invite_send", "Send an invitation", show=False),
+        Binding("p", "post_add", "Add a post to comment", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 

@@ -97,7 +97,7 @@ class CallsPane(Pane):
 
 class CommentsPane(Pane):
     TITLE = "Comments to write"
-    COLUMNS = (("Age", 5, 0), ("Author", 6, 1), ("Post", 6, 2))
+    COLUMNS = (("Age", 5, 0), ("Author", 6, 2), ("Post", 6, 3))
     BINDINGS = [
         Binding("enter,d", "app.post_done", "Commented"),
         Binding("s", "app.post_skip", "Skip"),
@@ -118,7 +118,7 @@ SHORT_ACTIONS = {
 
 class InvitesPane(Pane):
     TITLE = "Pending invites"
-    COLUMNS = (("", 1, 0), ("Age", 5, 0), ("Who", 6, 1), ("Next step", 6, 2))
+    COLUMNS = (("", 1, 0), ("Age", 5, 0), ("Who", 6, 2), ("Next step", 6, 3))
     BINDINGS = [
         Binding("y", "app.invite('accept')", "Accept"),
         Binding("x", "app.invite('decline')", "Decline"),
@@ -141,7 +141,7 @@ class InvitesPane(Pane):
 
 class LogPane(Pane):
     TITLE = "Interaction log"
-    COLUMNS = (("Time", 5, 0), ("Kind", 7, 0), ("Who", 6, 1), ("Note", 6, 1))
+    COLUMNS = (("Time", 5, 0), ("Kind", 7, 0), ("Who", 6, 2), ("Note", 6, 3))
 
     def fill(self, log: tuple[InteractionView, ...]) -> None:
         for i in log:
