@@ -68,6 +68,9 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
     from netday.services.context import Context
     from netday.store.schema import open_database
 
+    full_screen = args.command is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if full_screen:
+        from netday.ui.app import NetdayApp
     gc.freeze()
     gc.enable()
     db = open_database(url, clock.now())
@@ -77,9 +80,7 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
             from netday.services.demo import seed_demo
 
             seed_demo(ctx)
-        if args.command is None and sys.stdin.isatty() and sys.stdout.isatty():
-            from netday.ui.app import NetdayApp
-
+        if full_screen:
             NetdayApp(ctx).run()
             return 0
         handler = HANDLERS.get(args.command or "", cmd_today)

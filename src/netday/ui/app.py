@@ -13,6 +13,7 @@ from itertools import count
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import Provider
 from textual.containers import Grid
 from textual.widgets import Footer, Static
 
@@ -20,7 +21,6 @@ from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
 from netday.services.contacts import add_contact
 from netday.services.context import Context
-from netday.services.demo import open_demo
 from netday.services.invites import (
     accept_invite,
     decline_invite,
@@ -35,22 +35,6 @@ from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
 from netday.services.views import PlannedCall, PostView, TodayView
-from netday.ui.commands import NetdayCommands
-from netday.ui.screens.contact import ContactScreen
-from netday.ui.screens.contact_form import ContactForm
-from netday.ui.screens.dialogs import CallDoneForm, CallOutcome, Confirm, MinutesForm, SnoozeForm
-from netday.ui.screens.network_forms import (
-    CommentForm,
-    InviteDraft,
-    InviteForm,
-    LogDraft,
-    LogForm,
-    PostDraft,
-    PostForm,
-    ReceivedInviteForm,
-)
-from netday.ui.screens.review import ReviewScreen
-from netday.ui.screens.welcome import WelcomeScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
 Job = Callable[[], TodayView]
@@ -77,10 +61,17 @@ def header_text(view: TodayView) -> str:
     )
 
 
+def _palette_provider() -> type[Provider]:
+    """Imported when the palette first opens, not on the way to the first frame."""
+    from netday.ui.commands import NetdayCommands
+
+    return NetdayCommands
+
+
 class NetdayApp(App[None]):
     CSS_PATH = "netday.tcss"
     TITLE = "netday"
-    COMMANDS = App.COMMANDS | {NetdayCommands}
+    COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = [
         Binding("r", "review", "Review"),
         Binding("question_mark", "show_help_panel", "Keys"),
@@ -116,7 +107,12 @@ class NetdayApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one(CallsPane).focus()
-        self.run_job(lambda: today_overview(self.ctx))
+        # The first view is read before the first frame, like any start-up work (a few
+        # milliseconds even at 10,000 contacts); every later read runs in a worker.
+        try:
+            self.show_today(today_overview(self.ctx), next(self._sequence))
+        except NetdayError as exc:
+            self.notify(str(exc), severity="error")
         self.changes = ChangeCheck(self.ctx)
         self.set_interval(CHECK_SECONDS, self.check_for_changes)
 
@@ -148,6 +144,8 @@ class NetdayApp(App[None]):
         self.call_from_thread(self.show_today, view, ticket)
 
     def show_today(self, view: TodayView, ticket: int = 0) -> None:
+        from netday.ui.screens.welcome import WelcomeScreen
+
         if ticket and ticket < self._shown:
             return
         self._shown = ticket
@@ -163,6 +161,7 @@ class NetdayApp(App[None]):
             self.push_screen(WelcomeScreen(), self.welcome_choice)
 
     def welcome_choice(self, choice: str | None) -> None:
+
         if choice == "add":
             self.action_add_contact()
         elif choice == "demo":
@@ -171,6 +170,8 @@ class NetdayApp(App[None]):
 
     @work(thread=True, exclusive=True, group="db")
     def switch_to_demo(self) -> None:
+        from netday.services.demo import open_demo
+
         """Work on a throwaway sample network; the user's own database stays as it was."""
         demo = open_demo(self.ctx.clock)
         view = today_overview(demo)
@@ -195,6 +196,8 @@ class NetdayApp(App[None]):
         return not (action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
     def open_contact(self, contact_id: int) -> None:
+        from netday.ui.screens.contact import ContactScreen
+
         self.push_screen(ContactScreen(self.ctx, contact_id))
 
     def action_open_selected_contact(self) -> None:
@@ -203,6 +206,8 @@ class NetdayApp(App[None]):
             self.open_contact(call.contact.id)
 
     def action_review(self) -> None:
+        from netday.ui.screens.review import ReviewScreen
+
         self.push_screen(ReviewScreen(self.ctx, self.ctx.today()))
 
     def action_reload(self) -> None:
@@ -214,6 +219,8 @@ class NetdayApp(App[None]):
             self.action_reload()
 
     def action_call_done(self) -> None:
+        from netday.ui.screens.dialogs import CallDoneForm, CallOutcome
+
         call = self.selected_call()
         if call is None:
             return
@@ -242,6 +249,8 @@ class NetdayApp(App[None]):
             self.run_job(lambda: self._then_today(lambda: skip_call(self.ctx, contact_id)))
 
     def action_call_snooze(self) -> None:
+        from netday.ui.screens.dialogs import SnoozeForm
+
         call = self.selected_call()
         if call is None:
             return
@@ -254,15 +263,21 @@ class NetdayApp(App[None]):
         self.push_screen(form, self.reload_after)
 
     def action_minutes(self) -> None:
+        from netday.ui.screens.dialogs import MinutesForm
+
         current = self.view.plan.minutes if self.view else 30
         form = MinutesForm(current, lambda minutes: today_overview(self.ctx, minutes))
         self.push_screen(form, self.reload_after)
 
     def action_add_contact(self) -> None:
+        from netday.ui.screens.contact_form import ContactForm
+
         form = ContactForm(self.ctx.today(), save=lambda fields: add_contact(self.ctx, fields))
         self.push_screen(form, self.reload_after)
 
     def action_log_any(self) -> None:
+        from netday.ui.screens.network_forms import LogDraft, LogForm
+
         def save(d: LogDraft) -> object:
             return log_interaction(
                 self.ctx, str(d.contact_id), kind=d.kind, summary=d.note, minutes=d.minutes, at=d.at
@@ -271,6 +286,8 @@ class NetdayApp(App[None]):
         self.push_screen(LogForm(self.ctx, save), self.reload_after)
 
     def action_invite_send(self) -> None:
+        from netday.ui.screens.network_forms import InviteDraft, InviteForm
+
         def save(d: InviteDraft) -> object:
             return send_invite(self.ctx, d.message, name=d.who, profile_url=d.url)
 
@@ -285,12 +302,16 @@ class NetdayApp(App[None]):
         self.call_from_thread(then, templates)
 
     def action_invite_received(self) -> None:
+        from netday.ui.screens.network_forms import InviteDraft, ReceivedInviteForm
+
         def save(d: InviteDraft) -> object:
             return record_received(self.ctx, name=d.who, message=d.message, profile_url=d.url)
 
         self.push_screen(ReceivedInviteForm(save), self.reload_after)
 
     def action_invite(self, what: str) -> None:
+        from netday.ui.screens.dialogs import Confirm
+
         key = self.query_one(InvitesPane).selected_key()
         if key is None:
             return
@@ -312,6 +333,8 @@ class NetdayApp(App[None]):
         self.run_job(lambda: self._then_today(operations[what]))
 
     def action_post_add(self) -> None:
+        from netday.ui.screens.network_forms import PostDraft, PostForm
+
         def save(d: PostDraft) -> object:
             return add_post(self.ctx, d.author, d.url, d.excerpt)
 
@@ -324,6 +347,8 @@ class NetdayApp(App[None]):
         return next((p for p in self.view.comments if str(p.id) == key), None)
 
     def action_post_done(self) -> None:
+        from netday.ui.screens.network_forms import CommentForm
+
         post = self._selected_post()
         if post is None:
             return
