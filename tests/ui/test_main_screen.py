@@ -174,3 +174,22 @@ async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app
         assert time.monotonic() - logged_at <= 2.0
         assert cell_text(log, 0, 3) == "called from the other tab"
         assert cell_text(pilot.app.query_one(CallsPane), 1, 0) == "✓"
+
+
+async def test_the_one_line_quick_entry_logs_and_keeps_text_on_refusal(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    three_due(ctx)
+    async with open_app() as pilot:
+        quick = pilot.app.query_one("#quick-log", Input)
+        quick.focus()
+        await pilot.press(*"nobody: hello", "enter")
+        await settle(pilot)
+        assert quick.value == "nobody: hello"
+        quick.value = ""
+        await pilot.press(*"call bruno: caught up quickly", "enter")
+        await settle(pilot)
+        assert quick.value == ""
+        log = pilot.app.query_one(LogPane)
+        assert str(log.get_row_at(0)[3]) == "caught up quickly"
+        assert cell_text(pilot.app.query_one(CallsPane), 1, 0) == "✓"
+    (row,) = logged_today(ctx)
+    assert (row.kind, row.summary) == ("call", "caught up quickly")

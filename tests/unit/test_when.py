@@ -39,3 +39,21 @@ def test_parse_moment() -> None:
     assert parse_moment("today", now) == now
     with pytest.raises(DateError):
         parse_moment("25:00", now)
+
+
+def test_quick_entries_read_who_what_and_kind() -> None:
+    from netday.errors import NetdayError
+    from netday.services.journal import parse_quick_entry
+
+    assert parse_quick_entry("ana: coffee, talked about hiring") == (
+        "note",
+        "ana",
+        "coffee, talked about hiring",
+    )
+    assert parse_quick_entry("email Ana Souza: sent the deck") == (
+        "email",
+        "Ana Souza",
+        "sent the deck",
+    )
+    with pytest.raises(NetdayError):
+        parse_quick_entry("no colon here")

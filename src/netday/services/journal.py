@@ -130,3 +130,20 @@ def interactions_between(
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(day, dt.time())
     return start, start + dt.timedelta(days=1)
+
+
+def parse_quick_entry(text: str) -> tuple[str, str, str]:
+    """Read "ana: coffee, talked about hiring" or "email ana: sent the deck".
+
+    Returns (kind, who, note); a line without a kind is a note-less "note" unless it
+    starts with one of the interaction kinds.
+    """
+    who_part, sep, note = text.partition(":")
+    if not sep or not who_part.strip():
+        raise NetdayError('write it as "name: what happened" (e.g. "ana: coffee chat")')
+    words = who_part.split()
+    kind = "note"
+    if len(words) > 1 and words[0].lower() in INTERACTION_KINDS:
+        kind = words[0].lower()
+        words = words[1:]
+    return kind, " ".join(words), note.strip()

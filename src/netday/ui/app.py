@@ -14,8 +14,8 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Provider
-from textual.containers import Grid
-from textual.widgets import Footer, Static
+from textual.containers import Grid, Vertical
+from textual.widgets import Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
@@ -30,7 +30,7 @@ from netday.services.invites import (
     send_invite,
     withdraw_invite,
 )
-from netday.services.journal import log_interaction
+from netday.services.journal import log_interaction, parse_quick_entry
 from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
@@ -102,7 +102,13 @@ class NetdayApp(App[None]):
             yield CallsPane(id="calls")
             yield CommentsPane(id="comments")
             yield InvitesPane(id="invites")
-            yield LogPane(id="log")
+            with Vertical(id="log-cell"):
+                yield LogPane(id="log")
+                yield Input(
+                    placeholder="quick log: ana: coffee, talked about hiring  (Enter)",
+                    id="quick-log",
+                    compact=True,
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -209,6 +215,28 @@ class NetdayApp(App[None]):
         from netday.ui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(self.ctx, self.ctx.today()))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "quick-log" and event.value.strip():
+            self.quick_log(event.value)
+
+    @work(thread=True, exclusive=True, group="quick-log")
+    def quick_log(self, text: str) -> None:
+        """One line, logged; the line is cleared only once it is saved."""
+        try:
+            kind, who, note = parse_quick_entry(text)
+            logged = log_interaction(self.ctx, who, kind=kind, summary=note)
+            view = today_overview(self.ctx)
+        except NetdayError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", title="Not logged")
+            return
+
+        def done() -> None:
+            self.query_one("#quick-log", Input).value = ""
+            self.show_today(view, next(self._sequence))
+            self.notify(f"Logged a {logged.kind} with {logged.contact_name}.")
+
+        self.call_from_thread(done)
 
     def action_reload(self) -> None:
         self.run_job(lambda: today_overview(self.ctx))
