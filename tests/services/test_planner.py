@@ -141,3 +141,14 @@ def test_sql_ranking_agrees_with_the_planner_rules(ctx) -> None:  # type: ignore
     best_short = [p.contact_id for p in choose_calls(short, ctx.today(), 3)]
     best_full = [p.contact_id for p in choose_calls(full, ctx.today(), 3)]
     assert best_short == best_full
+
+
+def test_searching_contacts_by_words_of_name_and_company_in_any_order(ctx) -> None:  # type: ignore[no-untyped-def]
+    from netday.services.contacts import list_contacts
+
+    person(ctx, "Ana Souza", company="Kestrel Capital")
+    person(ctx, "Anatole Dubois", company="Northwind")
+    assert [c.name for c in list_contacts(ctx, search="souza kest")] == ["Ana Souza"]
+    assert [c.name for c in list_contacts(ctx, search="KESTREL ana")] == ["Ana Souza"]
+    assert [c.name for c in list_contacts(ctx, search="an")] == ["Ana Souza", "Anatole Dubois"]
+    assert list_contacts(ctx, search="souza north") == []

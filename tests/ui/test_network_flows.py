@@ -158,3 +158,26 @@ async def test_logging_any_interaction_with_the_picker(ctx, open_app) -> None:  
     with ctx.db.reading() as s:
         meeting = s.scalars(select(Interaction).where(Interaction.kind == "meeting")).one()
         assert (meeting.summary, meeting.minutes) == ("Coffee near the office", 45)
+
+
+async def test_declining_a_received_invite(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    received = record_received(ctx, name="Spam Sender", message="Buy my course")
+    async with open_app() as pilot:
+        await pilot.press("tab", "tab", "x")
+        await settle(pilot)
+        assert pilot.app.query_one(InvitesPane).row_count == 0
+    with ctx.db.reading() as s:
+        assert s.get(Invite, received.id).status == "declined"  # type: ignore[union-attr]
+        assert s.scalars(select(Contact)).all() == []
+
+
+async def test_the_palette_offers_the_actions_too(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    from netday.ui.screens.network_forms import LogForm
+
+    person(ctx, "Ana Souza")
+    async with open_app() as pilot:
+        await pilot.press("ctrl+p", *"log an inter")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LogForm)

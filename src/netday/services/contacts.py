@@ -270,12 +270,12 @@ def list_contacts(
         query = query.where(
             Contact.id.in_(select(ContactTag.contact_id).where(ContactTag.tag == tag.lower()))
         )
-    if search:
-        key = fold(search)
+    # Every word typed must appear in the name or the company, in any order.
+    for word in fold(search or "").split():
         query = query.where(
             or_(
-                Contact.name_key.contains(key, autoescape=True),
-                Company.name_key.contains(key, autoescape=True),
+                Contact.name_key.contains(word, autoescape=True),
+                Company.name_key.contains(word, autoescape=True),
             )
         )
     if limit:

@@ -19,6 +19,14 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Set today's minutes", "minutes", "The plan re-sizes to the time you have"),
     ("Review the day", "review", "Planned vs done, a line of reflection, export as Markdown"),
     ("Add a contact", "add_contact", "Who, why they matter, how often to be in touch"),
+    ("Log an interaction", "log_any", "Any kind, with anyone: type part of a name or company"),
+    ("Send an invitation", "invite_send", "Always with a personal message"),
+    (
+        "Record an invitation you received",
+        "invite_received",
+        "From whom, with or without a message",
+    ),
+    ("Add a post to comment on", "post_add", "Author, URL, what it is about"),
     ("Reload", "reload", "Read everything again from the database"),
     ("Show all keys", "show_help_panel", "Every key of the focused pane and the app"),
 )
