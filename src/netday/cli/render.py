@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netday.scheduling.plan import short_date
-from netday.services.report import long_date, plural
+from netday.services.report import long_date, plural, review_headline
 from netday.services.views import (
     ContactDetail,
     ContactSummary,
@@ -148,12 +148,9 @@ def contact_text(d: ContactDetail) -> str:
 
 
 def review_text(r: ReviewView) -> str:
-    planned = len(r.plan.calls) if r.plan else 0
-    done = r.plan.done if r.plan else 0
     lines = [
         f"REVIEW · {long_date(r.date)}",
-        f"  calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
-        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}",
+        f"  {review_headline(r)}",
         "",
         "PLANNED VS DONE",
     ]

@@ -17,6 +17,16 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def review_headline(r: ReviewView) -> str:
+    """One line for the top of any review: done against planned, time, streak."""
+    planned = len(r.plan.calls) if r.plan else 0
+    done = r.plan.done if r.plan else 0
+    return (
+        f"calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
+        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}"
+    )
+
+
 def review_markdown(r: ReviewView) -> str:
     planned = len(r.plan.calls) if r.plan else 0
     done = r.plan.done if r.plan else 0

@@ -16,20 +16,16 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
-from netday.services.report import export_review, long_date, plural
+from netday.services.report import export_review, long_date, plural, review_headline
 from netday.services.review import review_day, save_review
 from netday.services.views import ReviewView
-
-MARKS = {"planned": " ", "done": "✓", "skipped": "–", "snoozed": "z"}
+from netday.ui.widgets.panes import MARKS
 
 
 def summary_text(r: ReviewView) -> str:
-    planned = len(r.plan.calls) if r.plan else 0
-    done = r.plan.done if r.plan else 0
     lines = [
         f"[b]Review · {long_date(r.date)}[/b]",
-        f"calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
-        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}",
+        review_headline(r),
         f"comments written: {len(r.comments_written)} · invitations sent: "
         f"{len(r.invites_sent)} · answered: {len(r.invites_answered)}",
     ]
