@@ -480,7 +480,8 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                 )
         posts = _posts(b, active, now)
 
-        session.execute(insert(Company), companies) if companies else None
+        if companies:
+            session.execute(insert(Company), companies)
         session.execute(insert(Contact), b.contacts)
         if tags:
             session.execute(insert(ContactTag), tags)

@@ -59,6 +59,34 @@ def _party(
     return contact, person
 
 
+def _new_invite(
+    session: Session,
+    contact: Contact | None,
+    person: str,
+    direction: str,
+    message: str,
+    profile_url: str,
+    *,
+    sent_at: dt.datetime,
+    now: dt.datetime,
+    follow_up_due: dt.date | None = None,
+) -> Invite:
+    invite = Invite(
+        contact_id=contact.id if contact else None,
+        name=person,
+        profile_url=profile_url.strip() or (contact.profile_url if contact else ""),
+        direction=direction,
+        message=message.strip(),
+        sent_at=sent_at,
+        status="pending",
+        follow_up_due=follow_up_due,
+        follow_ups=0,
+        created_at=now,
+    )
+    session.add(invite)
+    return invite
+
+
 def send_invite(
     ctx: Context,
     message: str,
@@ -73,19 +101,17 @@ def send_invite(
         contact, person = _party(session, contact_ref, name)
         check = check_message(message, person, _templates(session))
         settings = load_settings(session)
-        invite = Invite(
-            contact_id=contact.id if contact else None,
-            name=person,
-            profile_url=profile_url.strip() or (contact.profile_url if contact else ""),
-            direction="sent",
-            message=message.strip(),
+        invite = _new_invite(
+            session,
+            contact,
+            person,
+            "sent",
+            message,
+            profile_url,
             sent_at=now,
-            status="pending",
+            now=now,
             follow_up_due=now.date() + dt.timedelta(days=settings.invite_follow_up_days),
-            follow_ups=0,
-            created_at=now,
         )
-        session.add(invite)
         if contact is not None:
             record_interaction(
                 session,
@@ -111,18 +137,9 @@ def record_received(
     now = ctx.now()
     with ctx.db.transaction() as session:
         contact, person = _party(session, contact_ref, name)
-        invite = Invite(
-            contact_id=contact.id if contact else None,
-            name=person,
-            profile_url=profile_url.strip() or (contact.profile_url if contact else ""),
-            direction="received",
-            message=message.strip(),
-            sent_at=at or now,
-            status="pending",
-            follow_ups=0,
-            created_at=now,
+        invite = _new_invite(
+            session, contact, person, "received", message, profile_url, sent_at=at or now, now=now
         )
-        session.add(invite)
         session.flush()
         return _view(session, invite, ctx)
 

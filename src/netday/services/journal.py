@@ -94,7 +94,6 @@ def log_interaction(
     direction: str = "neutral",
     follow_up_on: dt.date | None = None,
 ) -> InteractionView:
-    _validate(kind, direction, minutes)
     now = ctx.now()
     with ctx.db.transaction() as session:
         contact = resolve_contact(session, ref)
