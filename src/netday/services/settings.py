@@ -22,6 +22,14 @@ class SettingsView:
     default_cadence: str
     invite_follow_up_days: int
     invite_expiry_days: int
+    tier_a_cadence: str
+    tier_b_cadence: str
+    tier_c_cadence: str
+
+    def tier_cadence(self, tier: str) -> str:
+        """The cadence a contact gets when triaged into `tier` (A, B or C)."""
+        value: str = getattr(self, f"tier_{tier.lower()}_cadence")
+        return value
 
     @property
     def limits(self) -> PlanLimits:
@@ -56,7 +64,7 @@ def change_setting(ctx: Context, name: str, value: str) -> SettingsView:
         raise NetdayError(f"unknown setting {name!r}; known: {', '.join(SETTING_NAMES)}")
     with ctx.db.transaction() as session:
         row = settings_row(session)
-        if key == "default_cadence":
+        if key.endswith("_cadence"):
             setattr(row, key, Cadence.parse_every(value).spec())
         else:
             try:

@@ -55,8 +55,10 @@ class Contact(Base):
             "cadence_kind IS NULL OR cadence_kind IN ('relative', 'calendar')",
             name="cadence_kind",
         ),
+        CheckConstraint("triage IS NULL OR triage IN ('pending', 'skipped')", name="triage"),
         Index("ix_contact_due", "archived", "next_due_on"),
         Index("ix_contact_follow_up", "archived", "follow_up_on"),
+        Index("ix_contact_triage", "triage", "connected_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -90,12 +92,23 @@ class Contact(Base):
     follow_up_since: Mapped[dt.date | None] = mapped_column(Date)
     snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
 
+    triage: Mapped[str | None] = mapped_column(String(8))
+    """'pending' for an imported connection nobody has looked at yet, 'skipped' when
+    passed over in triage; NULL once it is part of the network (or was never imported)."""
+    connected_on: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    vcard: Mapped[str | None] = mapped_column(Text)
+    """The card as imported, so an export keeps what netday does not model."""
+
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     company: Mapped[Company | None] = relationship(lazy="joined")
     tags: Mapped[list[ContactTag]] = relationship(
         cascade="all, delete-orphan", order_by="ContactTag.tag"
+    )
+    details: Mapped[list[ContactDetail]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactDetail.id"
     )
 
 
@@ -106,6 +119,20 @@ class ContactTag(Base):
         ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
     )
     tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class ContactDetail(Base):
+    """The second e-mail, the work phone, the blog: address-book entries beyond the first."""
+
+    __tablename__ = "contact_detail"
+    __table_args__ = (CheckConstraint("kind IN ('email', 'phone', 'url')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str] = mapped_column(String(500))
 
 
 class Interaction(Base):
@@ -244,3 +271,12 @@ class Settings(Base):
     default_cadence: Mapped[str] = mapped_column(String(100), default="every 4 weeks")
     invite_follow_up_days: Mapped[int] = mapped_column(Integer, default=7)
     invite_expiry_days: Mapped[int] = mapped_column(Integer, default=21)
+    tier_a_cadence: Mapped[str] = mapped_column(
+        String(100), default="every 3 weeks", server_default="every 3 weeks"
+    )
+    tier_b_cadence: Mapped[str] = mapped_column(
+        String(100), default="every 2 months", server_default="every 2 months"
+    )
+    tier_c_cadence: Mapped[str] = mapped_column(
+        String(100), default="every 4 months", server_default="every 4 months"
+    )

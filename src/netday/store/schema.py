@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from netday.errors import NetdayError, SchemaTooNew
 from netday.store.db import Database, create_private_file
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 """Every revision in `migrations/versions`, oldest first; a test checks it against Alembic."""
 
 HEAD = REVISIONS[-1]
