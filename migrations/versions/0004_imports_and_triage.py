@@ -40,12 +40,20 @@ def upgrade() -> None:
     with op.batch_alter_table("contact") as batch:
         batch.add_column(sa.Column("triage", sa.String(length=8), nullable=True))
         batch.add_column(sa.Column("connected_on", sa.Date(), nullable=True))
-        batch.add_column(sa.Column("source", sa.String(length=16), server_default="", nullable=False))
+        batch.add_column(
+            sa.Column("source", sa.String(length=16), server_default="", nullable=False)
+        )
         batch.add_column(sa.Column("vcard", sa.Text(), nullable=True))
-        batch.create_check_constraint("triage", "triage IS NULL OR triage IN ('pending', 'skipped')")
+        batch.create_check_constraint(
+            "triage", "triage IS NULL OR triage IN ('pending', 'skipped')"
+        )
         batch.create_index("ix_contact_triage", ["triage", "connected_on"], unique=False)
     with op.batch_alter_table("settings") as batch:
-        for tier, cadence in (("a", "every 3 weeks"), ("b", "every 2 months"), ("c", "every 4 months")):
+        for tier, cadence in (
+            ("a", "every 3 weeks"),
+            ("b", "every 2 months"),
+            ("c", "every 4 months"),
+        ):
             batch.add_column(
                 sa.Column(
                     f"tier_{tier}_cadence",

@@ -191,6 +191,50 @@ def build_parser() -> argparse.ArgumentParser:
     p = dsub.add_parser("backup", help="a consistent copy of the database")
     p.add_argument("--to", help="destination file (default: timestamped, beside the database)")
 
+    imp = sub.add_parser("import", help="bring contacts in: LinkedIn export, vCard")
+    imsub = imp.add_subparsers(
+        dest="source", required=True, metavar="SOURCE", parser_class=OneLineParser
+    )
+    p = imsub.add_parser("linkedin", help="the LinkedIn data export: its ZIP, folder or a CSV")
+    p.add_argument("path")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--json", action="store_true")
+    p = imsub.add_parser("vcard", help="vCard files (.vcf) from an address book")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--json", action="store_true")
+
+    exp = sub.add_parser("export", help="take your data out: vCard, iCalendar, CSV, Markdown")
+    exsub = exp.add_subparsers(
+        dest="format", required=True, metavar="FORMAT", parser_class=OneLineParser
+    )
+    p = exsub.add_parser("vcard", help="every contact as vCard 3.0")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--archived", action="store_true", help="include archived contacts")
+    p = exsub.add_parser("ics", help="planned calls and follow-ups as calendar events")
+    p.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p = exsub.add_parser("csv", help="contacts or interactions as a spreadsheet")
+    p.add_argument("table", choices=("contacts", "interactions"))
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p = exsub.add_parser("md", help="the review of a day or a week as Markdown")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--week", action="store_true", help="the last seven days up to today")
+    which.add_argument("--date", help="one day (YYYY-MM-DD, today, yesterday)")
+    p.add_argument("--out", help="file to write (default: standard output)")
+
+    p = sub.add_parser("triage", help="sort imported connections: tier A/B/C, personal, ...")
+    p.add_argument("contact", nargs="?", help="who to decide about (id or name)")
+    p.add_argument(
+        "decision",
+        nargs="?",
+        choices=("a", "b", "c", "personal", "skip", "archive"),
+        type=str.lower,
+        help="a, b, c (tiers, each with its cadence), personal, skip, archive",
+    )
+    p.add_argument("--limit", type=int, default=20, help="how many to list (default 20)")
+    p.add_argument("--json", action="store_true")
+
     settings = sub.add_parser("settings", help="show or change settings")
     ssub = settings.add_subparsers(dest="action", metavar="ACTION", parser_class=OneLineParser)
     ssub.add_parser("show")

@@ -85,7 +85,7 @@ def refresh_next_due(session: Session, contact: Contact, today: dt.date) -> None
     contact.next_due_on = cadence.next_due(last, contact.cadence_since or today, contact.id)
 
 
-def _apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> None:
+def apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> None:
     contact.cadence_kind = cadence.kind if cadence else None
     contact.cadence_every = cadence.every if cadence and cadence.kind == "relative" else None
     contact.cadence_unit = cadence.unit if cadence and cadence.kind == "relative" else None
@@ -157,7 +157,7 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
     cadence = None if fields.clear_cadence else fields.cadence
     if cadence is None and not fields.clear_cadence:
         cadence = Cadence.parse_every(load_settings(session).default_cadence)
-    _apply_cadence(contact, cadence, ctx.today())
+    apply_cadence(contact, cadence, ctx.today())
     refresh_next_due(session, contact, ctx.today())
     return contact
 
@@ -173,7 +173,7 @@ def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummar
         contact = resolve_contact(session, ref, include_archived=True)
         _assign(session, contact, fields, ctx)
         if fields.clear_cadence or fields.cadence is not None:
-            _apply_cadence(contact, None if fields.clear_cadence else fields.cadence, ctx.today())
+            apply_cadence(contact, None if fields.clear_cadence else fields.cadence, ctx.today())
             refresh_next_due(session, contact, ctx.today())
         return contact_summary(contact)
 

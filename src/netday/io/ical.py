@@ -1,0 +1,53 @@
+"""iCalendar out: planned calls and follow-ups as events any calendar app shows.
+
+Written by hand (RFC 5545 is plain text), and read back in the tests with the
+icalendar library. Calls are all-day events on their date: netday plans days, not
+hours, and an all-day event never lands at 3 a.m. in another time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from netday.io.vcard import fold
+from netday.services.exporting import CalendarItem
+
+
+def _text(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def calendar_text(items: Iterable[CalendarItem], stamp: dt.datetime) -> str:
+    """A VCALENDAR with one VEVENT per item; `stamp` is the export time (DTSTAMP)."""
+    utc = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
+    dtstamp = utc.strftime("%Y%m%dT%H%M%S") + ("Z" if stamp.tzinfo else "")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//netday//daily networking planner//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:netday",
+    ]
+    for item in items:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{item.uid}",
+            f"DTSTAMP:{dtstamp}",
+            f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{item.day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_text(item.title)}",
+            f"DESCRIPTION:{_text(item.description)}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if item.rrule:
+            lines.append(f"RRULE:{item.rrule.removeprefix('RRULE:')}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,496 @@
+"""vCard in and out (2.1, 3.0 and 4.0 in; 3.0 out), with vobject checking every card.
+
+Real address books write vCards vobject cannot read as they are: quoted-printable
+values broken over lines (Android, Outlook), base64 photos continued without the
+folding space (iPhone), a PROFILE line inside the card (Lotus Notes). Each file is
+first split into logical lines here, those quirks repaired, binary properties set
+aside; then vobject parses the card. Fields vobject mangles (commas in FN, ORG and
+TITLE, escaped colons in URL) are read from the line text instead, and the card as it
+came is kept, so an export gives back what netday does not model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import quopri
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from netday.io.sources import BadInput, decode, read_bytes
+from netday.services.exporting import ContactRecord
+from netday.services.records import ImportBatch, NetdayFields, Origin, PersonRecord, Rejected
+
+BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+"""Pictures and keys: kept in the original card, never parsed."""
+SET_ASIDE = BINARY | {"PROFILE", "AGENT"}
+MANAGED = frozenset(
+    {"FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE", "BDAY", "CATEGORIES"}
+)
+"""Properties netday models; an export writes them from netday's data when they changed."""
+FRAME = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV"})
+NAME_RE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?=[;:])")
+FOLD_OCTETS = 75
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical (unfolded) line and the physical line it starts on."""
+
+    number: int
+    text: str
+
+    @property
+    def name(self) -> str:
+        match = NAME_RE.match(self.text)
+        return match.group(1).upper() if match else ""
+
+    @property
+    def params(self) -> str:
+        head = _split_unquoted(self.text, ":")[0]
+        return head[len(head.split(";", 1)[0]) :].upper()
+
+    @property
+    def value(self) -> str:
+        parts = _split_unquoted(self.text, ":")
+        return parts[1] if len(parts) > 1 else ""
+
+
+def _split_unquoted(text: str, sep: str) -> list[str]:
+    """Split once at the first `sep` outside double quotes (parameters may quote colons)."""
+    quoted = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            return [text[:i], text[i + 1 :]]
+    return [text]
+
+
+def logical_lines(text: str) -> list[Line]:
+    """Unfold: a leading space or tab continues a line; so does a quoted-printable soft
+    break (a line ending in '='), and so does base64 text that is not indented."""
+    out: list[Line] = []
+    in_base64 = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        if out and raw[:1] in (" ", "\t"):
+            out[-1] = Line(out[-1].number, out[-1].text + raw[1:])
+            continue
+        last = out[-1] if out else None
+        if last and last.text.endswith("=") and "QUOTED-PRINTABLE" in last.params:
+            out[-1] = Line(last.number, last.text[:-1] + raw)
+            continue
+        if in_base64 and raw.strip() and not NAME_RE.match(raw) and last is not None:
+            out[-1] = Line(last.number, last.text + raw.strip())
+            continue
+        in_base64 = False
+        if not raw.strip():
+            continue
+        line = Line(number, raw)
+        in_base64 = "BASE64" in line.params or "ENCODING=B" in line.params
+        out.append(line)
+    return out
+
+
+def _decode_qp(line: Line) -> Line:
+    """A quoted-printable value decoded (in its charset) and written as plain vCard text."""
+    if "QUOTED-PRINTABLE" not in line.params:
+        return line
+    head, value = _split_unquoted(line.text, ":")
+    charset = re.search(r"CHARSET=([A-Za-z0-9_-]+)", head, re.IGNORECASE)
+    raw = quopri.decodestring(value.encode("latin-1", "replace"))
+    try:
+        text = raw.decode(charset.group(1) if charset else "utf-8")
+    except (UnicodeDecodeError, LookupError):
+        text = raw.decode("cp1252", "replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    params = [
+        p
+        for p in head.split(";")
+        if not p.upper().startswith(("ENCODING=", "CHARSET=")) and p.upper() != "QUOTED-PRINTABLE"
+    ]
+    return Line(line.number, ";".join(params) + ":" + text)
+
+
+@dataclass(frozen=True)
+class Card:
+    file: str
+    start: int
+    lines: tuple[Line, ...]
+    """Normalised logical lines, BEGIN to END; nested cards (AGENT) are inside."""
+    original: str
+
+    def top_level(self) -> Iterator[Line]:
+        """Lines of this card itself: not BEGIN/END, not those of a nested card."""
+        depth = 0
+        for line in self.lines:
+            upper = line.text.strip().upper()
+            if upper == "BEGIN:VCARD":
+                depth += 1
+                continue
+            if upper == "END:VCARD":
+                depth -= 1
+                continue
+            if depth == 1:
+                yield line
+
+
+def split_cards(name: str, text: str) -> list[Card]:
+    physical = text.splitlines()
+    cards: list[Card] = []
+    current: list[Line] = []
+    depth = 0
+    start = 0
+    for line in logical_lines(text):
+        upper = line.text.strip().upper()
+        if upper == "BEGIN:VCARD":
+            if depth == 0:
+                start, current = line.number, []
+            depth += 1
+        elif depth == 0:
+            raise BadInput(f"{name}:{line.number}: expected BEGIN:VCARD, found {line.text[:40]!r}")
+        current.append(_decode_qp(line))
+        if upper == "END:VCARD":
+            depth -= 1
+            if depth == 0:
+                original = "\r\n".join(physical[start - 1 : line.number]) + "\r\n"
+                cards.append(Card(name, start, tuple(current), original))
+    if depth:
+        raise BadInput(f"{name}:{start}: this card never ends (END:VCARD is missing)")
+    if not cards:
+        raise BadInput(f"{name}: no vCard in this file (no BEGIN:VCARD)")
+    return cards
+
+
+def unescape(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            nxt = value[i + 1]
+            out.append("\n" if nxt in "nN" else nxt)
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def split_escaped(value: str, sep: str) -> list[str]:
+    """Components split at each `sep` not escaped by a backslash, each unescaped."""
+    parts, buf, i = [], [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            buf.append(value[i : i + 2])
+            i += 2
+            continue
+        if ch == sep:
+            parts.append(unescape("".join(buf)))
+            buf = []
+        else:
+            buf.append(ch)
+        i += 1
+    parts.append(unescape("".join(buf)))
+    return parts
+
+
+def escape(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _parse_day(value: str) -> dt.date | None:
+    clean = value.strip().split("T")[0]
+    for fmt in ("%Y-%m-%d", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(clean, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass(frozen=True)
+class CardFields:
+    """What netday takes from a card; compared on export to see what changed since."""
+
+    full_name: str
+    company: str
+    role: str
+    profile_url: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    urls: tuple[str, ...]
+    notes: str
+    birthday: dt.date | None
+    tags: tuple[str, ...]
+    netday: NetdayFields | None
+
+
+def _first(lines: list[Line], name: str) -> Line | None:
+    return next((ln for ln in lines if ln.name == name), None)
+
+
+def card_fields(card: Card) -> CardFields:
+    lines = list(card.top_level())
+
+    def values(name: str) -> list[str]:
+        return [unescape(ln.value).strip() for ln in lines if ln.name == name]
+
+    fn = _first(lines, "FN")
+    full_name = unescape(fn.value).strip() if fn else ""
+    if not full_name and (n := _first(lines, "N")):
+        family, given, extra, prefix, suffix = (split_escaped(n.value, ";") + [""] * 5)[:5]
+        full_name = " ".join(p.strip() for p in (prefix, given, extra, family, suffix) if p.strip())
+    org = _first(lines, "ORG")
+    company = (
+        next((p.strip() for p in split_escaped(org.value, ";") if p.strip()), "") if org else ""
+    )
+    emails = tuple(v for v in values("EMAIL") if "@" in v)
+    phones = tuple(re.sub(r"^tel:", "", v, flags=re.IGNORECASE) for v in values("TEL") if v)
+    profile = ""
+    urls: list[str] = []
+    for ln in lines:
+        if ln.name != "URL":
+            continue
+        url = unescape(ln.value).strip()
+        if not url:
+            continue
+        if not profile and ("PROFILE" in ln.params or "linkedin.com/in/" in url.casefold()):
+            profile = url
+        else:
+            urls.append(url)
+    if not full_name:
+        full_name = company or (emails[0] if emails else "") or (phones[0] if phones else "")
+    tags: list[str] = []
+    for ln in lines:
+        if ln.name == "CATEGORIES":
+            # Thunderbird escapes the commas between categories; split on those too.
+            tags += [unescape(t).strip() for t in re.split(r"\\?,", ln.value)]
+    tags = [t for t in tags if t]
+    bday = _first(lines, "BDAY")
+
+    def own(name: str) -> str | None:
+        line = _first(lines, f"X-NETDAY-{name}")
+        return unescape(line.value).strip() if line else None
+
+    netday = None
+    if any(ln.name.startswith("X-NETDAY-") for ln in lines):
+        netday = NetdayFields(
+            tier=own("TIER"),
+            circle=own("CIRCLE"),
+            cadence=own("CADENCE"),
+            why=own("WHY"),
+            triage=own("TRIAGE"),
+        )
+    return CardFields(
+        full_name=" ".join(full_name.split()),
+        company=company,
+        role=" ".join(values("TITLE")[:1]),
+        profile_url=profile,
+        emails=emails,
+        phones=phones,
+        urls=tuple(urls),
+        notes="\n\n".join(v for v in values("NOTE") if v),
+        birthday=_parse_day(bday.value) if bday else None,
+        tags=tuple(tags),
+        netday=netday,
+    )
+
+
+def _check_with_vobject(card: Card) -> None:
+    """vobject must accept the card (binary and nested parts aside), or the file is refused."""
+    import vobject  # imported here: only imports and exports of vCards pay for it
+
+    fed = [card.lines[0]] + [ln for ln in card.top_level() if ln.name not in SET_ASIDE]
+    fed.append(card.lines[-1])
+    try:
+        vobject.readOne("\r\n".join(ln.text for ln in fed) + "\r\n")
+    except Exception as exc:  # vobject raises many kinds; all mean "this card is broken"
+        number = getattr(exc, "lineNumber", None)
+        at = (
+            fed[number - 1].number
+            if isinstance(number, int) and 0 < number <= len(fed)
+            else card.start
+        )
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BadInput(f"{card.file}:{at}: not a readable vCard ({message[:120]})") from None
+
+
+def read_vcard_files(paths: Iterable[Path]) -> ImportBatch:
+    people: list[PersonRecord] = []
+    rejected: list[Rejected] = []
+    files: list[str] = []
+    for path in paths:
+        name = str(path)
+        text = decode(name, read_bytes(path), fallback="cp1252")
+        for card in split_cards(name, text):
+            _check_with_vobject(card)
+            fields = card_fields(card)
+            origin = Origin(name, card.start)
+            if not fields.full_name:
+                rejected.append(Rejected(origin, "a card with no name, e-mail or phone"))
+                continue
+            people.append(
+                PersonRecord(
+                    origin=origin,
+                    source="vcard",
+                    full_name=fields.full_name,
+                    company=fields.company,
+                    role=fields.role,
+                    profile_url=fields.profile_url,
+                    emails=fields.emails,
+                    phones=fields.phones,
+                    urls=fields.urls,
+                    notes=fields.notes,
+                    birthday=fields.birthday,
+                    tags=fields.tags,
+                    vcard=card.original,
+                    netday=fields.netday,
+                )
+            )
+        files.append(name)
+    return ImportBatch(
+        kind="vcard", files=tuple(files), people=tuple(people), rejected=tuple(rejected)
+    )
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next with a space (never mid-character)."""
+    data = line.encode("utf-8")
+    if len(data) <= FOLD_OCTETS:
+        return line
+    pieces, current, size, limit = [], [], 0, FOLD_OCTETS
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(current))
+            current, size, limit = [], 0, FOLD_OCTETS - 1
+        current.append(ch)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def _name_parts(full_name: str) -> str:
+    words = full_name.split()
+    family = words[-1] if len(words) > 1 else full_name
+    given = " ".join(words[:-1]) if len(words) > 1 else ""
+    return f"{escape(family)};{escape(given)};;;"
+
+
+def _fresh(record: ContactRecord, group: str) -> list[str]:
+    """The lines of one managed property group, written from netday's data."""
+    if group == "FN":
+        return [f"FN:{escape(record.full_name)}", f"N:{_name_parts(record.full_name)}"]
+    if group == "ORG":
+        return [f"ORG:{escape(record.company)}"] if record.company else []
+    if group == "TITLE":
+        return [f"TITLE:{escape(record.role)}"] if record.role else []
+    if group == "EMAIL":
+        return [f"EMAIL;TYPE=INTERNET:{e}" for e in _emails(record)]
+    if group == "TEL":
+        return [f"TEL:{escape(p)}" for p in _phones(record)]
+    if group == "URL":
+        lines = [f"URL;TYPE=PROFILE:{record.profile_url}"] if record.profile_url else []
+        return lines + [f"URL:{u}" for u in record.urls]
+    if group == "NOTE":
+        return [f"NOTE:{escape(record.notes)}"] if record.notes else []
+    if group == "BDAY":
+        return [f"BDAY:{record.birthday.isoformat()}"] if record.birthday else []
+    if group == "CATEGORIES":
+        return [f"CATEGORIES:{','.join(escape(t) for t in record.tags)}"] if record.tags else []
+    raise ValueError(group)
+
+
+def _emails(record: ContactRecord) -> list[str]:
+    return [e for e in (record.email, *record.emails) if e]
+
+
+def _phones(record: ContactRecord) -> list[str]:
+    return [p for p in (record.phone, *record.phones) if p]
+
+
+def _unchanged(record: ContactRecord, was: CardFields, group: str) -> bool:
+    """Does netday still hold what it read from the original card for this property?"""
+    if group in ("FN", "N"):
+        return record.full_name == was.full_name
+    if group == "ORG":
+        return record.company == was.company
+    if group == "TITLE":
+        return record.role == was.role
+    if group == "EMAIL":
+        return _emails(record) == list(was.emails)
+    if group == "TEL":
+        return _phones(record) == list(was.phones)
+    if group == "URL":
+        return (record.profile_url, record.urls) == (was.profile_url, was.urls)
+    if group == "NOTE":
+        return record.notes == was.notes
+    if group == "BDAY":
+        return record.birthday == was.birthday
+    if group == "CATEGORIES":
+        return sorted({t.lower() for t in was.tags}) == list(record.tags)
+    return True
+
+
+def _netday_lines(record: ContactRecord) -> list[str]:
+    lines = [f"X-NETDAY-TIER:{record.tier}", f"X-NETDAY-CIRCLE:{record.circle}"]
+    if record.cadence:
+        lines.append(f"X-NETDAY-CADENCE:{escape(record.cadence)}")
+    if record.why:
+        lines.append(f"X-NETDAY-WHY:{escape(record.why)}")
+    if record.triage:
+        lines.append(f"X-NETDAY-TRIAGE:{record.triage}")
+    return lines
+
+
+def card_text(record: ContactRecord) -> str:
+    """One vCard for a contact: the original card's lines where netday's data is as imported."""
+    groups = ("FN", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE", "BDAY", "CATEGORIES")
+    body: list[str] = []
+    version = "3.0"
+    if record.vcard:
+        card = split_cards("stored card", record.vcard)[0]
+        was = card_fields(card)
+        kept: set[str] = {g for g in groups if _unchanged(record, was, g)}
+        if kept and "FN" in kept:
+            kept.add("N")
+        version_line = _first(list(card.top_level()), "VERSION")
+        version = version_line.value.strip() if version_line else version
+        depth = 0
+        for line in card.lines[1:-1]:
+            upper = line.text.strip().upper()
+            depth += upper == "BEGIN:VCARD"
+            inside_nested = depth > 0
+            depth -= upper == "END:VCARD"
+            name = line.name
+            if inside_nested or name.startswith("X-NETDAY-") or name in FRAME:
+                if inside_nested:
+                    body.append(line.text)
+                continue
+            if name in MANAGED and name not in kept:
+                continue
+            body.append(line.text)
+        for group in groups:
+            if group not in kept:
+                body += _fresh(record, group)
+    else:
+        for group in groups:
+            body += _fresh(record, group)
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", *body, *_netday_lines(record), "END:VCARD"]
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def write_vcards(records: Iterable[ContactRecord]) -> Iterator[str]:
+    for record in records:
+        yield card_text(record)

@@ -1,0 +1,288 @@
+"""Reading everything out for the exporters: contacts whole, interactions, the coming days.
+
+Exports stream over large tables in pages and hand out frozen records, so a writer in
+`netday.io` never holds a session or an ORM row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from netday.services.context import Context
+from netday.services.planner import ensure_plan
+from netday.services.report import long_date, plural, review_markdown
+from netday.services.review import review_day
+from netday.services.snapshots import cadence_of
+from netday.store.models import Contact, Interaction, PlanItem
+
+PAGE = 1000
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """A contact with everything an address book or a spreadsheet can hold."""
+
+    id: int
+    full_name: str
+    company: str
+    role: str
+    email: str
+    phone: str
+    profile_url: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    urls: tuple[str, ...]
+    notes: str
+    birthday: dt.date | None
+    tags: tuple[str, ...]
+    tier: str
+    circle: str
+    why: str
+    cadence: str
+    cadence_kind: str | None
+    cadence_rule: str | None
+    next_due: dt.date | None
+    connected_on: dt.date | None
+    triage: str | None
+    archived: bool
+    vcard: str | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    at: dt.datetime
+    minutes: int | None
+    direction: str
+    summary: str
+    follow_up_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One event for a calendar app: a planned call, a due date or a promised follow-up."""
+
+    uid: str
+    day: dt.date
+    title: str
+    description: str
+    minutes: int
+    rrule: str | None = None
+
+
+def _record(c: Contact) -> ContactRecord:
+    cadence = cadence_of(c)
+    return ContactRecord(
+        id=c.id,
+        full_name=c.full_name,
+        company=c.company.name if c.company else "",
+        role=c.role,
+        email=c.email,
+        phone=c.phone,
+        profile_url=c.profile_url,
+        emails=tuple(d.value for d in c.details if d.kind == "email"),
+        phones=tuple(d.value for d in c.details if d.kind == "phone"),
+        urls=tuple(d.value for d in c.details if d.kind == "url"),
+        notes=c.notes,
+        birthday=c.birthday,
+        tags=tuple(t.tag for t in c.tags),
+        tier=c.tier,
+        circle=c.circle,
+        why=c.why,
+        cadence=cadence.spec() if cadence else "",
+        cadence_kind=c.cadence_kind,
+        cadence_rule=c.cadence_rule,
+        next_due=c.next_due_on,
+        connected_on=c.connected_on,
+        triage=c.triage,
+        archived=c.archived,
+        vcard=c.vcard,
+        updated_at=c.updated_at,
+    )
+
+
+def count_contacts(ctx: Context, archived: bool = True) -> int:
+    query = select(func.count()).select_from(Contact)
+    if not archived:
+        query = query.where(Contact.archived.is_(False))
+    with ctx.db.reading() as session:
+        return session.scalar(query) or 0
+
+
+def contact_records(ctx: Context, archived: bool = True) -> Iterator[ContactRecord]:
+    """Every contact in the order they were added, a page at a time."""
+    last_id = 0
+    while True:
+        query = (
+            select(Contact)
+            .options(selectinload(Contact.tags), selectinload(Contact.details))
+            .where(Contact.id > last_id)
+            .order_by(Contact.id)
+            .limit(PAGE)
+        )
+        if not archived:
+            query = query.where(Contact.archived.is_(False))
+        with ctx.db.reading() as session:
+            page = [_record(c) for c in session.scalars(query).unique()]
+        yield from page
+        if len(page) < PAGE:
+            return
+        last_id = page[-1].id
+
+
+def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
+    """Every interaction, oldest first, a page at a time."""
+    last_id = 0
+    while True:
+        query = (
+            select(Interaction, Contact.full_name)
+            .join(Contact, Contact.id == Interaction.contact_id)
+            .where(Interaction.id > last_id)
+            .order_by(Interaction.id)
+            .limit(PAGE)
+        )
+        with ctx.db.reading() as session:
+            page = [
+                InteractionRecord(
+                    i.id,
+                    i.contact_id,
+                    name,
+                    i.kind,
+                    i.occurred_at,
+                    i.minutes,
+                    i.direction,
+                    i.summary,
+                    i.follow_up_on,
+                )
+                for i, name in session.execute(query)
+            ]
+        yield from page
+        if len(page) < PAGE:
+            return
+        last_id = page[-1].id
+
+
+def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
+    """Today's planned calls, then who falls due and what was promised in the coming days.
+
+    A calendar cadence ("first Monday of the month") is one recurring event with its
+    RRULE; a relative one restarts after every conversation, so only its next date is known.
+    """
+    today = ctx.today()
+    end = today + dt.timedelta(days=max(1, days))
+    items: list[CalendarItem] = []
+    with ctx.db.transaction() as session:
+        plan = ensure_plan(session, today, ctx.now())
+        settings_minutes = plan.minutes
+        planned_ids = set()
+        for item in session.scalars(
+            select(PlanItem).where(PlanItem.plan_date == today, PlanItem.status == "planned")
+        ):
+            contact = session.get_one(Contact, item.contact_id)
+            planned_ids.add(contact.id)
+            items.append(
+                CalendarItem(
+                    uid=f"plan-{today.isoformat()}-{contact.id}@netday",
+                    day=today,
+                    title=f"Call {contact.full_name}",
+                    description=_describe(contact, item.reason),
+                    minutes=max(5, settings_minutes // max(1, len(plan.items))),
+                )
+            )
+        due = session.scalars(
+            select(Contact)
+            .where(
+                Contact.archived.is_(False),
+                Contact.next_due_on > today,
+                Contact.next_due_on < end,
+            )
+            .order_by(Contact.next_due_on, Contact.id)
+        ).all()
+        for contact in due:
+            assert contact.next_due_on is not None
+            calendar = contact.cadence_kind == "calendar"
+            items.append(
+                CalendarItem(
+                    uid=f"due-{contact.id}@netday",
+                    day=contact.next_due_on,
+                    title=f"Call {contact.full_name}",
+                    description=_describe(contact, f"due: {_cadence_text(contact)}"),
+                    minutes=15,
+                    rrule=contact.cadence_rule if calendar else None,
+                )
+            )
+        follow = session.scalars(
+            select(Contact)
+            .where(
+                Contact.archived.is_(False),
+                Contact.follow_up_on >= today,
+                Contact.follow_up_on < end,
+            )
+            .order_by(Contact.follow_up_on, Contact.id)
+        ).all()
+        for contact in follow:
+            assert contact.follow_up_on is not None
+            if contact.id in planned_ids and contact.follow_up_on == today:
+                continue
+            items.append(
+                CalendarItem(
+                    uid=f"follow-{contact.id}-{contact.follow_up_on.isoformat()}@netday",
+                    day=contact.follow_up_on,
+                    title=f"Follow up with {contact.full_name}",
+                    description=_describe(contact, "a follow-up you promised"),
+                    minutes=15,
+                )
+            )
+    return sorted(items, key=lambda i: (i.day, i.title))
+
+
+def _cadence_text(contact: Contact) -> str:
+    cadence = cadence_of(contact)
+    return cadence.describe() if cadence else "no cadence"
+
+
+def _describe(contact: Contact, reason: str) -> str:
+    lines = [reason]
+    if contact.company:
+        lines.append(f"{contact.role + ' at ' if contact.role else ''}{contact.company.name}")
+    for value in (contact.phone, contact.email, contact.profile_url, contact.why):
+        if value:
+            lines.append(value)
+    return "\n".join(lines)
+
+
+def week_markdown(ctx: Context, last_day: dt.date | None = None) -> str:
+    """Seven daily reviews ending on `last_day` (today by default), totals first."""
+    end = last_day or ctx.today()
+    days = [end - dt.timedelta(days=n) for n in range(6, -1, -1)]
+    reviews = [review_day(ctx, day) for day in days]
+    planned = sum(len(r.plan.calls) for r in reviews if r.plan)
+    done = sum(r.plan.done for r in reviews if r.plan)
+    out = [
+        f"# Week of {long_date(days[0])} to {long_date(days[-1])}",
+        "",
+        f"- Calls: {done}/{planned} done",
+        f"- Interactions: {sum(len(r.interactions) for r in reviews)}",
+        f"- Minutes spent: {sum(r.minutes_spent for r in reviews)}",
+        f"- Days with a plan: {plural(sum(1 for r in reviews if r.plan), 'day')}",
+        "",
+    ]
+    for r in reviews:
+        body = (
+            review_markdown(r).replace("\n## ", "\n### ").replace("# Review of", "## Review of", 1)
+        )
+        out.append(body)
+    return "\n".join(out)
+
+
+def day_markdown(ctx: Context, day: dt.date) -> str:
+    return review_markdown(review_day(ctx, day))

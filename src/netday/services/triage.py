@@ -1,0 +1,188 @@
+"""Triage: turning hundreds of imported connections into a network that matters.
+
+Imported people wait with no cadence (they never reach a plan) until someone looks at
+them, one by one, most recently connected first, and says: tier A, B or C (each with
+its own default cadence), personal, skip for now, or archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from netday.errors import NetdayError
+from netday.scheduling.cadence import Cadence
+from netday.scheduling.spread import first_due
+from netday.services.contacts import apply_cadence, last_conversation_on
+from netday.services.context import Context
+from netday.services.lookup import resolve_contact
+from netday.services.settings import load_settings
+from netday.store.models import Company, Contact
+
+DECISIONS: dict[str, str] = {
+    "a": "tier A",
+    "b": "tier B",
+    "c": "tier C",
+    "personal": "personal",
+    "skip": "skipped for now",
+    "archive": "archived",
+}
+"""What a person can be told in triage, and how it reads back."""
+
+
+@dataclass(frozen=True)
+class TriageItem:
+    id: int
+    name: str
+    company: str
+    role: str
+    profile_url: str
+    email: str
+    connected_on: dt.date | None
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class TriageCounts:
+    pending: int
+    skipped: int
+
+    @property
+    def total(self) -> int:
+        return self.pending + self.skipped
+
+
+@dataclass(frozen=True)
+class TriageOutcome:
+    id: int
+    name: str
+    decision: str
+    next_due: dt.date | None
+    cadence: str
+
+    @property
+    def text(self) -> str:
+        said = DECISIONS[self.decision]
+        if self.next_due:
+            return f"{self.name}: {said}, {self.cadence}, first call {self.next_due.isoformat()}"
+        return f"{self.name}: {said}"
+
+
+def _queue_order():  # type: ignore[no-untyped-def]
+    """Not yet looked at before skipped; then the most recently connected first."""
+    return (
+        case((Contact.triage == "pending", 0), else_=1),
+        Contact.connected_on.is_(None),
+        Contact.connected_on.desc(),
+        Contact.id,
+    )
+
+
+def triage_queue(ctx: Context, limit: int = 50, after: int = 0) -> list[TriageItem]:
+    """The next people to look at; `after` skips those already shown on a screen."""
+    query = (
+        select(
+            Contact.id,
+            Contact.full_name,
+            Company.name,
+            Contact.role,
+            Contact.profile_url,
+            Contact.email,
+            Contact.connected_on,
+            Contact.triage,
+        )
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .where(Contact.triage.is_not(None), Contact.archived.is_(False))
+        .order_by(*_queue_order())
+        .offset(after)
+        .limit(limit)
+    )
+    with ctx.db.reading() as session:
+        return [
+            TriageItem(cid, name, company or "", role, url, email, connected, state == "skipped")
+            for cid, name, company, role, url, email, connected, state in session.execute(query)
+        ]
+
+
+def triage_counts(ctx: Context) -> TriageCounts:
+    with ctx.db.reading() as session:
+        counts = dict(
+            session.execute(
+                select(Contact.triage, func.count())
+                .where(Contact.triage.is_not(None), Contact.archived.is_(False))
+                .group_by(Contact.triage)
+            ).all()
+        )
+    return TriageCounts(counts.get("pending", 0), counts.get("skipped", 0))
+
+
+def _load(session: Session, start: dt.date, days: int) -> dict[dt.date, int]:
+    end = start + dt.timedelta(days=days)
+    return dict(
+        session.execute(
+            select(Contact.next_due_on, func.count())
+            .where(
+                Contact.archived.is_(False),
+                Contact.next_due_on >= start,
+                Contact.next_due_on < end,
+            )
+            .group_by(Contact.next_due_on)
+        ).all()
+    )
+
+
+def _give_cadence(session: Session, contact: Contact, cadence: Cadence, today: dt.date) -> None:
+    apply_cadence(contact, cadence, today)
+    span = max(1, round(cadence.approx_days))
+    last = last_conversation_on(session, contact.id)
+    natural = cadence.next_due(last, today) if last else None
+    load = _load(session, today + dt.timedelta(days=1), span)
+    contact.next_due_on = first_due(today, span, natural, load)
+
+
+def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
+    """Apply one triage decision; each is its own transaction, so none is ever lost."""
+    choice = decision.strip().lower()
+    if choice in ("p",):
+        choice = "personal"
+    if choice in ("s",):
+        choice = "skip"
+    if choice in ("x",):
+        choice = "archive"
+    if choice not in DECISIONS:
+        raise NetdayError(
+            f"unknown triage decision {decision!r}; one of: a, b, c, personal, skip, archive"
+        )
+    today = ctx.today()
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, str(ref), include_archived=False)
+        settings = load_settings(session)
+        if choice in ("a", "b", "c"):
+            contact.tier = choice.upper()
+            _give_cadence(
+                session, contact, Cadence.parse_every(settings.tier_cadence(choice)), today
+            )
+            contact.triage = None
+        elif choice == "personal":
+            contact.circle = "personal"
+            _give_cadence(session, contact, Cadence.parse_every(settings.default_cadence), today)
+            contact.triage = None
+        elif choice == "skip":
+            contact.triage = "skipped"
+        else:
+            contact.archived = True
+            contact.triage = None
+        contact.updated_at = ctx.now()
+        cadence = Cadence.parse_every(
+            settings.tier_cadence(choice) if choice in ("a", "b", "c") else settings.default_cadence
+        )
+        return TriageOutcome(
+            id=contact.id,
+            name=contact.full_name,
+            decision=choice,
+            next_due=contact.next_due_on if choice in ("a", "b", "c", "personal") else None,
+            cadence=cadence.describe() if choice in ("a", "b", "c", "personal") else "",
+        )
