@@ -25,7 +25,8 @@ FORBIDDEN = {
         "netday.config",
     ),
     "store": ("netday.services", "netday.cli", "netday.ui", "netday.io", "textual"),
-    "services": ("netday.cli", "netday.ui", "textual"),
+    "services": ("netday.cli", "netday.ui", "netday.io", "textual"),
+    "io": ("netday.cli", "netday.ui", "netday.store", "sqlalchemy", "textual"),
     "ui": ("netday.store", "netday.cli", "sqlalchemy", "alembic"),
 }
 

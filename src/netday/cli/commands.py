@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from netday.cli import render
 from netday.cli.jsonify import dumps, plan_json, review_json, today_json
+from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.scheduling.cadence import Cadence
@@ -247,4 +248,7 @@ HANDLERS: dict[str, Handler] = {
     "review": cmd_review,
     "demo": cmd_demo,
     "settings": cmd_settings,
+    "import": cmd_import,
+    "export": cmd_export,
+    "triage": cmd_triage,
 }

@@ -25,9 +25,8 @@ def _text(value: str) -> str:
 
 
 def calendar_text(items: Iterable[CalendarItem], stamp: dt.datetime) -> str:
-    """A VCALENDAR with one VEVENT per item; `stamp` is the export time (DTSTAMP)."""
-    utc = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
-    dtstamp = utc.strftime("%Y%m%dT%H%M%S") + ("Z" if stamp.tzinfo else "")
+    """A VCALENDAR with one VEVENT per item; `stamp` (local time) is the export time."""
+    dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -209,6 +209,8 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
         ).all()
         for contact in due:
             assert contact.next_due_on is not None
+            if contact.id in planned_ids and contact.cadence_kind != "calendar":
+                continue
             calendar = contact.cadence_kind == "calendar"
             items.append(
                 CalendarItem(

@@ -275,7 +275,9 @@ def _new_contact(record: PersonRecord, company_key: str, now: dt.datetime) -> _N
         "updated_at": now,
     }
     new = _New(values=values, tags=set(record.tags), netday=record.netday)
-    new.details = _extra_details(record, values["email"], values["phone"], values["profile_url"])
+    new.details = _extra_details(
+        record, str(values["email"]), str(values["phone"]), record.profile_url
+    )
     return new
 
 

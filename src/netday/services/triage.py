@@ -71,14 +71,13 @@ class TriageOutcome:
         return f"{self.name}: {said}"
 
 
-def _queue_order():  # type: ignore[no-untyped-def]
-    """Not yet looked at before skipped; then the most recently connected first."""
-    return (
-        case((Contact.triage == "pending", 0), else_=1),
-        Contact.connected_on.is_(None),
-        Contact.connected_on.desc(),
-        Contact.id,
-    )
+QUEUE_ORDER = (
+    case((Contact.triage == "pending", 0), else_=1),
+    Contact.connected_on.is_(None),
+    Contact.connected_on.desc(),
+    Contact.id,
+)
+"""Not yet looked at before skipped; then the most recently connected first."""
 
 
 def triage_queue(ctx: Context, limit: int = 50, after: int = 0) -> list[TriageItem]:
@@ -96,7 +95,7 @@ def triage_queue(ctx: Context, limit: int = 50, after: int = 0) -> list[TriageIt
         )
         .outerjoin(Company, Company.id == Contact.company_id)
         .where(Contact.triage.is_not(None), Contact.archived.is_(False))
-        .order_by(*_queue_order())
+        .order_by(*QUEUE_ORDER)
         .offset(after)
         .limit(limit)
     )
@@ -121,17 +120,16 @@ def triage_counts(ctx: Context) -> TriageCounts:
 
 def _load(session: Session, start: dt.date, days: int) -> dict[dt.date, int]:
     end = start + dt.timedelta(days=days)
-    return dict(
-        session.execute(
-            select(Contact.next_due_on, func.count())
-            .where(
-                Contact.archived.is_(False),
-                Contact.next_due_on >= start,
-                Contact.next_due_on < end,
-            )
-            .group_by(Contact.next_due_on)
-        ).all()
-    )
+    rows = session.execute(
+        select(Contact.next_due_on, func.count())
+        .where(
+            Contact.archived.is_(False),
+            Contact.next_due_on >= start,
+            Contact.next_due_on < end,
+        )
+        .group_by(Contact.next_due_on)
+    ).all()
+    return {day: count for day, count in rows if day is not None}
 
 
 def _give_cadence(session: Session, contact: Contact, cadence: Cadence, today: dt.date) -> None:

@@ -1,0 +1,129 @@
+"""`netday import`, `netday export` and `netday triage`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from netday.cli.jsonify import dumps
+from netday.scheduling.when import parse_day
+from netday.services.context import Context
+from netday.services.importing import ImportReport
+from netday.services.report import plural
+
+
+def _files(files: tuple[str, ...]) -> str:
+    """The files read, with a ZIP's name said once: "export.zip: Connections.csv, ..."."""
+    folders = {f.rsplit("/", 1)[0] for f in files if "/" in f}
+    if len(folders) == 1 and all("/" in f for f in files):
+        return f"{folders.pop()}: " + ", ".join(f.rsplit("/", 1)[1] for f in files)
+    return ", ".join(files)
+
+
+def report_text(report: ImportReport) -> str:
+    title = {"linkedin": "LinkedIn export", "vcard": "vCard"}.get(report.kind, report.kind)
+    head = f"{title} import" + (" (dry run: nothing was written)" if report.dry_run else "")
+    lines = [head, "  read: " + _files(report.files)]
+    lines.append(
+        f"  contacts: {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
+    )
+    if report.invites_added or report.invites_known:
+        lines.append(
+            f"  invitations: {report.invites_added} added, {report.invites_known} already known"
+        )
+    if report.companies_followed:
+        lines.append(f"  companies now followed: {report.companies_followed}")
+    if report.conversations_learned:
+        lines.append(f"  last conversations learned: {report.conversations_learned}")
+    if report.to_triage:
+        lines.append(
+            f"  to triage: {plural(report.to_triage, 'contact')} (run `netday triage`, "
+            "or open netday and press Ctrl+P, triage)"
+        )
+    if report.rejected:
+        lines.append("rejected:")
+        lines += [f"  {r}" for r in report.rejected]
+    if report.notes:
+        lines.append("notes:")
+        lines += [f"  {n}" for n in report.notes]
+    return "\n".join(lines)
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from netday.io.transfer import import_files
+
+    paths = [Path(args.path)] if args.source == "linkedin" else [Path(f) for f in args.files]
+    report = import_files(ctx, args.source, paths, dry_run=args.dry_run)
+    if args.json:
+        data = asdict(report)
+        data["rejected"] = [
+            {"file": r.origin.file, "line": r.origin.line, "reason": r.reason}
+            for r in report.rejected
+        ]
+        print(dumps(data))
+    else:
+        print(report_text(report))
+    return 0
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from netday.io.transfer import export_chunks, write_atomically
+
+    if args.format == "csv":
+        fmt = f"csv-{args.table}"
+        chunks = export_chunks(ctx, fmt)
+    elif args.format == "md":
+        day = parse_day(args.date, ctx.today()) if args.date else None
+        chunks = export_chunks(ctx, "md-week" if args.week else "md-day", day=day)
+    elif args.format == "ics":
+        chunks = export_chunks(ctx, "ics", days=args.days)
+    else:
+        chunks = export_chunks(ctx, "vcard", archived=args.archived)
+    if args.out:
+        target = Path(args.out)
+        size = write_atomically(target, chunks)
+        print(f"wrote {target} ({size:,} bytes)", file=sys.stderr)
+    else:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_triage(ctx: Context, args: argparse.Namespace) -> int:
+    from netday.services import triage
+
+    if args.contact and args.decision:
+        outcome = triage.decide(ctx, args.contact, args.decision)
+        print(dumps(asdict(outcome)) if args.json else outcome.text)
+        return 0
+    if args.contact:
+        print(
+            "netday: error: say what to do with them: a, b, c, personal, skip or archive",
+            file=sys.stderr,
+        )
+        return 2
+    counts = triage.triage_counts(ctx)
+    items = triage.triage_queue(ctx, limit=max(1, args.limit))
+    if args.json:
+        print(dumps({"pending": counts.pending, "skipped": counts.skipped, "contacts": items}))
+        return 0
+    if not counts.total:
+        print("nothing to triage: every contact has a place")
+        return 0
+    print(
+        f"to triage: {counts.pending} new, {counts.skipped} skipped (most recently connected first)"
+    )
+    for item in items:
+        at = f" at {item.company}" if item.company else ""
+        role = f"{item.role}{at}" if item.role else at.strip()
+        since = f"  connected {item.connected_on.isoformat()}" if item.connected_on else ""
+        mark = " (skipped)" if item.skipped else ""
+        print(f"  #{item.id:<6} {item.name}{mark}  {role}{since}")
+    if counts.total > len(items):
+        print(f"  ... and {counts.total - len(items)} more")
+    print("decide with: netday triage ID a|b|c|personal|skip|archive")
+    return 0

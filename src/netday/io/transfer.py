@@ -1,0 +1,116 @@
+"""The entry points the CLI and the TUI share: read an import, produce an export, write it.
+
+Exports go to a temporary file beside the target and are renamed into place, so an
+interrupted export never leaves half a file where a good one was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from netday.errors import NetdayError
+from netday.services import exporting
+from netday.services.context import Context
+from netday.services.importing import ImportReport, Progress, run_import
+from netday.services.records import ImportBatch
+
+EXPORT_FORMATS = ("vcard", "ics", "csv-contacts", "csv-interactions", "md-day", "md-week")
+
+
+def read_import(kind: str, paths: Sequence[Path]) -> ImportBatch:
+    if kind == "linkedin":
+        from netday.io.linkedin import read_export
+
+        if len(paths) != 1:
+            raise NetdayError("import linkedin takes one path: the ZIP, its folder, or a CSV")
+        return read_export(paths[0])
+    if kind == "vcard":
+        from netday.io.vcard import read_vcard_files
+
+        return read_vcard_files(paths)
+    raise NetdayError(f"unknown import {kind!r}; netday imports linkedin and vcard")
+
+
+def import_files(
+    ctx: Context,
+    kind: str,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read every file first (a bad one stops everything before a write), then apply."""
+    if progress:
+        progress("reading", 0, 1)
+    batch = read_import(kind, paths)
+    return run_import(ctx, batch, dry_run=dry_run, progress=progress)
+
+
+def export_chunks(
+    ctx: Context,
+    fmt: str,
+    *,
+    days: int = 14,
+    day: dt.date | None = None,
+    archived: bool = True,
+) -> Iterator[str]:
+    """The text of an export, in pieces, so 10,000 contacts never sit in memory at once."""
+    if fmt == "vcard":
+        from netday.io.vcard import write_vcards
+
+        return write_vcards(exporting.contact_records(ctx, archived=archived))
+    if fmt == "ics":
+        from netday.io.ical import calendar_text
+
+        if days < 1 or days > 366:
+            raise NetdayError(f"--days must be between 1 and 366, not {days}")
+        return iter([calendar_text(exporting.calendar_items(ctx, days), ctx.now())])
+    if fmt == "csv-contacts":
+        from netday.io.spreadsheet import contacts_csv
+
+        return contacts_csv(exporting.contact_records(ctx, archived=archived))
+    if fmt == "csv-interactions":
+        from netday.io.spreadsheet import interactions_csv
+
+        return interactions_csv(exporting.interaction_records(ctx))
+    if fmt == "md-day":
+        return iter([exporting.day_markdown(ctx, day or ctx.today())])
+    if fmt == "md-week":
+        return iter([exporting.week_markdown(ctx, day)])
+    raise NetdayError(f"unknown export {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
+def write_atomically(
+    target: Path, chunks: Iterable[str], progress: Callable[[int], None] | None = None
+) -> int:
+    """Write the chunks to `target` through a temporary file; returns the bytes written."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise NetdayError(f"{folder}: no such folder")
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    written = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            for n, chunk in enumerate(chunks, 1):
+                out.write(chunk)
+                written += len(chunk.encode("utf-8"))
+                if progress:
+                    progress(n)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644 & ~_umask())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
