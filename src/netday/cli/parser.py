@@ -228,8 +228,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "decision",
         nargs="?",
-        choices=("a", "b", "c", "personal", "skip", "archive"),
-        type=str.lower,
         help="a, b, c (tiers, each with its cadence), personal, skip, archive",
     )
     p.add_argument("--limit", type=int, default=20, help="how many to list (default 20)")

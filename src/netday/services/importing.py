@@ -479,20 +479,17 @@ def _apply_people(
 def _apply_invites(
     session: Session, batch: ImportBatch, matcher: _Matcher, now: dt.datetime
 ) -> tuple[int, int]:
+    # Older exports have no profile URLs: the name and the minute identify an invitation.
     known = {
-        (direction, url_key(url) if url else name_key(name), sent_at)
-        for direction, url, name, sent_at in session.execute(
-            select(Invite.direction, Invite.profile_url, Invite.name, Invite.sent_at)
+        (direction, name_key(name), sent_at)
+        for direction, name, sent_at in session.execute(
+            select(Invite.direction, Invite.name, Invite.sent_at)
         )
     }
     added = seen = 0
     rows = []
     for invite in batch.invites:
-        key = (
-            invite.direction,
-            url_key(invite.profile_url) if invite.profile_url else name_key(invite.name),
-            invite.sent_at,
-        )
+        key = (invite.direction, name_key(invite.name), invite.sent_at)
         if key in known:
             seen += 1
             continue
