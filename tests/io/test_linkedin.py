@@ -95,7 +95,7 @@ def test_reimport_updates_and_never_duplicates(cli, db_path, tmp_path):
             db_path,
             "SELECT c.full_name, co.name || '/' || c.role FROM contact c"
             " LEFT JOIN company co ON co.id = c.company_id",
-        )  # fmt: skip
+        )
     )
     assert people["Ana Lima"] == "Hooli/CEO"
     assert rows(db_path, "SELECT count(*) FROM contact") == [(6,)]

@@ -128,8 +128,9 @@ def test_export_then_import_into_empty_database_gives_the_same_contacts(cli, db_
     source.write_bytes(OWN_CARDS.encode("utf-8"))
     cli("import", "vcard", str(source))
     cli("triage", "José", "a")
-    cli("contact", "edit", "Anna", "--why", "mentor; met at PyCon, 2019", "--tier", "C",
-        "--rrule", "FREQ=MONTHLY;BYDAY=1MO", "--circle", "personal", "--tag", "friends")  # fmt: skip
+    edit = ["--why", "mentor; met at PyCon, 2019", "--tier", "C", "--circle", "personal"]
+    edit += ["--rrule", "FREQ=MONTHLY;BYDAY=1MO", "--tag", "friends"]
+    cli("contact", "edit", "Anna", *edit)
     cli("contact", "add", "Plain Person", "--every", "2 weeks", "--email", "p@example.com")
     exported = tmp_path / "all.vcf"
     cli("export", "vcard", "--out", str(exported))
