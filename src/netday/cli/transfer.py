@@ -10,50 +10,10 @@ from pathlib import Path
 from netday.cli.jsonify import dumps
 from netday.scheduling.when import parse_day
 from netday.services.context import Context
-from netday.services.importing import ImportReport
-from netday.services.report import plural
-
-
-def _files(files: tuple[str, ...]) -> str:
-    """The files read, with a ZIP's name said once: "export.zip: Connections.csv, ..."."""
-    folders = {f.rsplit("/", 1)[0] for f in files if "/" in f}
-    if len(folders) == 1 and all("/" in f for f in files):
-        return f"{folders.pop()}: " + ", ".join(f.rsplit("/", 1)[1] for f in files)
-    return ", ".join(files)
-
-
-def report_text(report: ImportReport) -> str:
-    title = {"linkedin": "LinkedIn export", "vcard": "vCard"}.get(report.kind, report.kind)
-    head = f"{title} import" + (" (dry run: nothing was written)" if report.dry_run else "")
-    lines = [head, "  read: " + _files(report.files)]
-    lines.append(
-        f"  contacts: {report.created} created, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
-    )
-    if report.invites_added or report.invites_known:
-        lines.append(
-            f"  invitations: {report.invites_added} added, {report.invites_known} already known"
-        )
-    if report.companies_followed:
-        lines.append(f"  companies now followed: {report.companies_followed}")
-    if report.conversations_learned:
-        lines.append(f"  last conversations learned: {report.conversations_learned}")
-    if report.to_triage:
-        lines.append(
-            f"  to triage: {plural(report.to_triage, 'contact')} (run `netday triage`, "
-            "or open netday and press Ctrl+P, triage)"
-        )
-    if report.rejected:
-        lines.append("rejected:")
-        lines += [f"  {r}" for r in report.rejected]
-    if report.notes:
-        lines.append("notes:")
-        lines += [f"  {n}" for n in report.notes]
-    return "\n".join(lines)
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    from netday.io.transfer import import_files
+    from netday.io.transfer import import_files, report_text
 
     paths = [Path(args.path)] if args.source == "linkedin" else [Path(f) for f in args.files]
     report = import_files(ctx, args.source, paths, dry_run=args.dry_run)

@@ -17,8 +17,47 @@ from netday.services import exporting
 from netday.services.context import Context
 from netday.services.importing import ImportReport, Progress, run_import
 from netday.services.records import ImportBatch
+from netday.services.report import plural
 
 EXPORT_FORMATS = ("vcard", "ics", "csv-contacts", "csv-interactions", "md-day", "md-week")
+
+
+def _files(files: tuple[str, ...]) -> str:
+    """The files read, with a ZIP's name said once: "export.zip: Connections.csv, ..."."""
+    folders = {f.rsplit("/", 1)[0] for f in files if "/" in f}
+    if len(folders) == 1 and all("/" in f for f in files):
+        return f"{folders.pop()}: " + ", ".join(f.rsplit("/", 1)[1] for f in files)
+    return ", ".join(files)
+
+
+def report_text(report: ImportReport) -> str:
+    title = {"linkedin": "LinkedIn export", "vcard": "vCard"}.get(report.kind, report.kind)
+    head = f"{title} import" + (" (dry run: nothing was written)" if report.dry_run else "")
+    lines = [head, "  read: " + _files(report.files)]
+    lines.append(
+        f"  contacts: {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
+    )
+    if report.invites_added or report.invites_known:
+        lines.append(
+            f"  invitations: {report.invites_added} added, {report.invites_known} already known"
+        )
+    if report.companies_followed:
+        lines.append(f"  companies now followed: {report.companies_followed}")
+    if report.conversations_learned:
+        lines.append(f"  last conversations learned: {report.conversations_learned}")
+    if report.to_triage:
+        lines.append(
+            f"  to triage: {plural(report.to_triage, 'contact')} (run `netday triage`, "
+            "or open netday and press Ctrl+P, triage)"
+        )
+    if report.rejected:
+        lines.append("rejected:")
+        lines += [f"  {r}" for r in report.rejected]
+    if report.notes:
+        lines.append("notes:")
+        lines += [f"  {n}" for n in report.notes]
+    return "\n".join(lines)
 
 
 def read_import(kind: str, paths: Sequence[Path]) -> ImportBatch:
@@ -31,7 +70,13 @@ def read_import(kind: str, paths: Sequence[Path]) -> ImportBatch:
     if kind == "vcard":
         from netday.io.vcard import read_vcard_files
 
-        return read_vcard_files(paths)
+        files: list[Path] = []
+        for path in paths:
+            # A folder stands for the cards in it (an address book exported one per person).
+            files += sorted(path.glob("*.vcf")) if path.is_dir() else [path]
+        if not files:
+            raise NetdayError(f"{paths[0]}: no .vcf files in this folder")
+        return read_vcard_files(files)
     raise NetdayError(f"unknown import {kind!r}; netday imports linkedin and vcard")
 
 

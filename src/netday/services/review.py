@@ -62,6 +62,10 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
             log=tuple(interactions_between(session, start, end, LOG_LIMIT)),
             is_empty=session.scalar(select(Contact.id).limit(1)) is None
             and session.scalar(select(Invite.id).limit(1)) is None,
+            to_triage=session.scalar(
+                select(func.count()).select_from(Contact).where(Contact.triage == "pending")
+            )
+            or 0,
         )
 
 

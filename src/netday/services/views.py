@@ -120,6 +120,8 @@ class TodayView:
     log: tuple[InteractionView, ...]
     is_empty: bool = False
     """No contacts and no invitations yet: a first run."""
+    to_triage: int = 0
+    """Imported people nobody has looked at yet."""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ MAIN_SCREEN_ACTIONS = frozenset(
         "log_any",
         "invite_send",
         "post_add",
+        "triage",
+        "import_contacts",
+        "export_data",
     }
 )
 
@@ -58,6 +61,7 @@ def header_text(view: TodayView) -> str:
     return (
         f"{view.date:%A} {view.date.day} {view.date:%B %Y}  ·  budget {plan.minutes} min  ·  "
         f"calls {plan.done}/{len(plan.calls)} done  ·  streak {streak}"
+        + (f"  ·  {view.to_triage} to triage (t)" if view.to_triage else "")
     )
 
 
@@ -84,6 +88,9 @@ class NetdayApp(App[None]):
         Binding("l", "log_any", "Log an interaction", show=False),
         Binding("i", "invite_send", "Send an invitation", show=False),
         Binding("p", "post_add", "Add a post to comment", show=False),
+        Binding("t", "triage", "Triage imported contacts", show=False),
+        Binding("ctrl+o", "import_contacts", "Import contacts", show=False),
+        Binding("ctrl+e", "export_data", "Export", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 
@@ -167,9 +174,10 @@ class NetdayApp(App[None]):
             self.push_screen(WelcomeScreen(), self.welcome_choice)
 
     def welcome_choice(self, choice: str | None) -> None:
-
         if choice == "add":
             self.action_add_contact()
+        elif choice == "import":
+            self.action_import_contacts()
         elif choice == "demo":
             self.notify("Building a sample network…")
             self.switch_to_demo()
@@ -210,6 +218,26 @@ class NetdayApp(App[None]):
         call = self.selected_call()
         if call is not None:
             self.open_contact(call.contact.id)
+
+    def action_triage(self) -> None:
+        from netday.ui.screens.triage import TriageScreen
+
+        self.push_screen(TriageScreen(self.ctx), lambda _: self.action_reload())
+
+    def action_import_contacts(self) -> None:
+        from netday.ui.screens.transfer import ImportScreen
+
+        self.push_screen(ImportScreen(self.ctx), self.after_import)
+
+    def after_import(self, start_triage: bool | None) -> None:
+        self.action_reload()
+        if start_triage:
+            self.action_triage()
+
+    def action_export_data(self) -> None:
+        from netday.ui.screens.transfer import ExportScreen
+
+        self.push_screen(ExportScreen(self.ctx))
 
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen

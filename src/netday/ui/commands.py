@@ -27,6 +27,9 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
         "From whom, with or without a message",
     ),
     ("Add a post to comment on", "post_add", "Author, URL, what it is about"),
+    ("Triage imported contacts", "triage", "Tier A/B/C, personal, skip or archive, one key each"),
+    ("Import contacts", "import_contacts", "A LinkedIn data export (ZIP, folder, CSV) or vCards"),
+    ("Export", "export_data", "vCard, iCalendar, CSV or the week as Markdown"),
     ("Reload", "reload", "Read everything again from the database"),
     ("Show all keys", "show_help_panel", "Every key of the focused pane and the app"),
 )

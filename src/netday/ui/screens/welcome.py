@@ -19,6 +19,7 @@ class WelcomeScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("a", "choose('add')", "Add a contact"),
         Binding("d", "choose('demo')", "Open the demo"),
+        Binding("i", "choose('import')", "Import contacts"),
         Binding("escape", "choose('')", "Close"),
     ]
 
@@ -28,11 +29,12 @@ class WelcomeScreen(ModalScreen[str | None]):
             yield Static(WELCOME)
             with Horizontal(classes="buttons"):
                 yield Button("Add a contact  (a)", variant="primary", id="add")
-                yield Button("Import LinkedIn", id="import", disabled=True)
+                yield Button("Import LinkedIn / vCard  (i)", id="import")
                 yield Button("Open the demo  (d)", id="demo")
             yield Static(
-                "The LinkedIn importer is on its way. The demo opens a sample network in a "
-                "temporary file: your own database stays empty and untouched.",
+                "Import takes the LinkedIn data export (the ZIP LinkedIn e-mails you) or "
+                "vCard files; then triage sorts the people into tiers, one key each. The demo "
+                "opens a sample network in a temporary file: your own database stays empty.",
                 classes="hint",
             )
 

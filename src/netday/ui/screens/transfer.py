@@ -1,0 +1,224 @@
+"""Import and export from the TUI: run in a worker with a progress bar, a summary at the end.
+
+The main screen keeps working meanwhile; a bad file is reported in the form with the
+path still typed, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+
+from netday.errors import NetdayError
+from netday.services.context import Context
+
+EXPORTS: tuple[tuple[str, str, str], ...] = (
+    ("vcard", "vCard: every contact", "netday-contacts.vcf"),
+    ("ics", "iCalendar: calls and follow-ups, next 14 days", "netday.ics"),
+    ("csv-contacts", "CSV: contacts", "netday-contacts.csv"),
+    ("csv-interactions", "CSV: interactions", "netday-interactions.csv"),
+    ("md-week", "Markdown: the last seven days", "netday-week.md"),
+)
+
+
+def _folder(ctx: Context) -> Path:
+    return ctx.db.path.parent if ctx.db.path is not None else Path.cwd()
+
+
+class _TransferForm(ModalScreen[bool | None]):
+    """A titled box with a progress bar and a summary; Escape waits for a running job."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    heading = ""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.running = False
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form") as box:
+            box.border_title = self.heading
+            yield from self.compose_fields()
+            bar = ProgressBar(id="transfer-progress", show_eta=False)
+            bar.display = False
+            yield bar
+            yield Static("", id="transfer-summary")
+            yield Label("", id="form-error")
+            with Horizontal(classes="buttons"):
+                yield from self.compose_buttons()
+                yield Button("Close", id="close")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield from ()
+
+    def action_close(self) -> None:
+        if self.running:
+            self.notify("Still running; it finishes on its own in a moment.")
+            return
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.running = False
+        self.query_one("#transfer-progress", ProgressBar).display = False
+        self.query_one("#form-error", Label).update(message)
+
+    def start(self) -> None:
+        self.running = True
+        self.query_one("#form-error", Label).update("")
+        self.query_one("#transfer-summary", Static).update("")
+        bar = self.query_one("#transfer-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+
+    def progress(self, done: int, total: int | None) -> None:
+        self.query_one("#transfer-progress", ProgressBar).update(total=total, progress=done)
+
+
+class ImportScreen(_TransferForm):
+    """Dismissed with True when the user wants to triage what came in."""
+
+    heading = "Import contacts"
+    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Import")]
+
+    def compose_fields(self) -> ComposeResult:
+        with RadioSet(id="import-kind"):
+            yield RadioButton("LinkedIn data export (the ZIP, its folder, or a CSV)", value=True)
+            yield RadioButton("vCard: a .vcf file, or a folder of them")
+        yield Input(
+            placeholder="~/Downloads/Basic_LinkedInDataExport_11-22-2026.zip", id="import-path"
+        )
+        yield Checkbox("Dry run: report what would change, write nothing", id="dry-run")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Import", variant="primary", id="run")
+        triage = Button("Triage now", id="triage")
+        triage.display = False
+        yield triage
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run":
+            self.action_run()
+        elif event.button.id == "triage":
+            self.dismiss(True)
+        else:
+            self.action_close()
+
+    def on_input_submitted(self) -> None:
+        self.action_run()
+
+    def action_run(self) -> None:
+        if self.running:
+            return
+        text = self.query_one("#import-path", Input).value.strip()
+        if not text:
+            self.show_error("Type the path of the export (a ZIP, a folder or a file).")
+            return
+        kind = "linkedin" if self.query_one(RadioSet).pressed_index == 0 else "vcard"
+        self.start()
+        self.run_import(kind, Path(text).expanduser(), self.query_one(Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, kind: str, path: Path, dry_run: bool) -> None:
+        from netday.io.transfer import import_files, report_text
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self.progress, done, total if stage != "reading" else None)
+
+        try:
+            report = import_files(self.ctx, kind, [path], dry_run=dry_run, progress=progress)
+        except (NetdayError, OSError) as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+            return
+        self.app.call_from_thread(self.finished, report_text(report), report.to_triage)
+
+    def finished(self, summary: str, to_triage: int) -> None:
+        self.running = False
+        self.progress(1, 1)
+        self.query_one("#transfer-summary", Static).update(summary)
+        self.notify(summary.splitlines()[0] + " done")
+        self.query_one("#triage", Button).display = bool(to_triage)
+
+
+class ExportScreen(_TransferForm):
+    heading = "Export"
+    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Export")]
+
+    def compose_fields(self) -> ComposeResult:
+        with RadioSet(id="export-kind"):
+            for index, (_, label, _) in enumerate(EXPORTS):
+                yield RadioButton(label, value=index == 0)
+        yield Input(str(_folder(self.ctx) / EXPORTS[0][2]), id="export-path")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Export", variant="primary", id="run")
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        folder = Path(path.value).expanduser().parent if path.value.strip() else _folder(self.ctx)
+        path.value = str(folder / EXPORTS[event.index][2])
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run":
+            self.action_run()
+        else:
+            self.action_close()
+
+    def on_input_submitted(self) -> None:
+        self.action_run()
+
+    def action_run(self) -> None:
+        if self.running:
+            return
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self.show_error("Type where to write the export.")
+            return
+        fmt = EXPORTS[self.query_one(RadioSet).pressed_index][0]
+        self.start()
+        self.run_export(fmt, Path(text).expanduser())
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, fmt: str, target: Path) -> None:
+        from netday.io.transfer import export_chunks, write_atomically
+        from netday.services.exporting import count_contacts
+
+        total = count_contacts(self.ctx) if fmt == "vcard" else None
+
+        def progress(done: int) -> None:
+            if done % 200 == 0:
+                self.app.call_from_thread(self.progress, done, total)
+
+        try:
+            size = write_atomically(target, export_chunks(self.ctx, fmt), progress)
+        except (NetdayError, OSError) as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+            return
+        self.app.call_from_thread(self.finished, f"Wrote {target} ({size:,} bytes).")
+
+    def finished(self, summary: str) -> None:
+        self.running = False
+        self.progress(1, 1)
+        self.query_one("#transfer-summary", Static).update(summary)
+        self.notify(summary)
