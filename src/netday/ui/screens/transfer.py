@@ -101,8 +101,13 @@ class ImportScreen(_TransferForm):
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="import-kind"):
-            yield RadioButton("LinkedIn data export (the ZIP, its folder, or a CSV)", value=True)
-            yield RadioButton("vCard: a .vcf file, or a folder of them")
+            yield RadioButton("LinkedIn export", value=True)
+            yield RadioButton("vCard files")
+        yield Static(
+            "LinkedIn: the ZIP LinkedIn e-mails you, its folder, or one of its CSVs. "
+            "vCard: a .vcf file or a folder of them.",
+            classes="hint",
+        )
         yield Input(
             placeholder="~/Downloads/Basic_LinkedInDataExport_11-22-2026.zip", id="import-path"
         )

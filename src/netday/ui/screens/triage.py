@@ -25,8 +25,8 @@ from netday.services.triage import (
 
 READ_AHEAD = 20
 KEYS_HELP = (
-    "[b]a[/b] tier A   [b]b[/b] tier B   [b]c[/b] tier C   [b]p[/b] personal   "
-    "[b]s[/b] skip for now   [b]x[/b] archive   [b]Esc[/b] back"
+    "a = tier A    b = tier B    c = tier C    p = personal    "
+    "s = skip for now    x = archive    Esc = back"
 )
 
 
@@ -96,7 +96,7 @@ class TriageScreen(Screen[None]):
         progress = self.query_one("#triage-progress", Static)
         card = self.query_one("#triage-card", Static)
         progress.update(
-            f"[b]Triage[/b] · {left} to go ({self.counts.pending} new, "
+            f"[b]Triage ·[/b] {left} to go ({self.counts.pending} new, "
             f"{self.counts.skipped} skipped) · {self.decided} decided now · most recently "
             "connected first"
         )
