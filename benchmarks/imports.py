@@ -1,0 +1,88 @@
+"""Import benchmark: a 20,000-row LinkedIn Connections.csv, into a fresh database and again.
+
+Runs the real `netday import linkedin` as a separate process each time and reports the
+median wall time and the peak memory (max RSS) of that process. Measures; asserts nothing.
+
+    python benchmarks/imports.py [--rows 20000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PREAMBLE = 'Notes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing."\r\n\r\n'  # noqa: E501
+FIRST = ["Ana", "José", "Bo", "Zoë", "Łukasz", "Dana", "Kim", "Ngozi", "Søren", "Priya", "Émile"]
+LAST = ["Lima", "Núñez", "Chen", "O'Neil", "Park", "Okafor", "Müller", "Sato", "Rossi", "Kaur"]
+COMPANIES = ["Acme", "Initech, Inc.", "Globex", "Umbrella", 'The "Best" Co', "Hooli", "Stark 🚀"]
+
+
+def connections(rows: int, seed: int = 7) -> bytes:
+    rng = random.Random(seed)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+    )
+    for i in range(rows):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        day = f"{rng.randint(1, 28):02d} {rng.choice(['Jan', 'Mar', 'Jul', 'Nov'])} {rng.randint(2012, 2026)}"
+        writer.writerow(
+            [first, last, f"https://www.linkedin.com/in/{first.lower()}-{i}",
+             f"p{i}@example.com" if i % 9 == 0 else "", rng.choice(COMPANIES),
+             rng.choice(["Engineer", "CTO", "Head of Sales, EMEA", ""]), day]
+        )  # fmt: skip
+    return ("\ufeff" + PREAMBLE + out.getvalue()).encode("utf-8")
+
+
+def run_import(db: Path, path: Path) -> tuple[float, float]:
+    """Seconds and peak MiB of one `netday import linkedin` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "netday", "--db", str(db), "--today", "2026-11-22",
+         "import", "linkedin", str(path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert "created" in done.stdout, done.stdout + done.stderr
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        csv_path = Path(folder) / "Connections.csv"
+        csv_path.write_bytes(connections(args.rows))
+        size = os.path.getsize(csv_path) / 1024 / 1024
+        fresh, again, peaks = [], [], []
+        for run in range(args.runs):
+            db = Path(folder) / f"bench-{run}.sqlite3"
+            seconds, peak = run_import(db, csv_path)
+            fresh.append(seconds)
+            peaks.append(peak)
+            seconds, peak = run_import(db, csv_path)
+            again.append(seconds)
+            peaks.append(peak)
+        print(f"Connections.csv: {args.rows:,} rows, {size:.1f} MB; {args.runs} runs, medians")
+        print(f"  into an empty database : {statistics.median(fresh):6.2f} s")
+        print(f"  again (all unchanged)  : {statistics.median(again):6.2f} s")
+        print(f"  peak memory (max RSS)  : {max(peaks):6.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
