@@ -36,7 +36,8 @@ def connections(rows: int, seed: int = 7) -> bytes:
     )
     for i in range(rows):
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        day = f"{rng.randint(1, 28):02d} {rng.choice(['Jan', 'Mar', 'Jul', 'Nov'])} {rng.randint(2012, 2026)}"
+        month = rng.choice(["Jan", "Mar", "Jul", "Nov"])
+        day = f"{rng.randint(1, 28):02d} {month} {rng.randint(2012, 2026)}"
         writer.writerow(
             [first, last, f"https://www.linkedin.com/in/{first.lower()}-{i}",
              f"p{i}@example.com" if i % 9 == 0 else "", rng.choice(COMPANIES),

@@ -61,7 +61,9 @@ async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_pa
     }
 
 
-async def test_import_of_a_bad_file_keeps_the_form_and_writes_nothing(ctx, open_app, db_path, tmp_path):  # type: ignore[no-untyped-def]
+async def test_import_of_a_bad_file_keeps_the_form_and_writes_nothing(
+    ctx, open_app, db_path, tmp_path
+):  # type: ignore[no-untyped-def]
     broken = tmp_path / "export.zip"
     broken.write_bytes(write_zip(tmp_path / "good.zip").read_bytes()[:300])
     async with open_app() as pilot:
