@@ -24,10 +24,7 @@ from netday.services.triage import (
 )
 
 READ_AHEAD = 20
-KEYS_HELP = (
-    "a = tier A    b = tier B    c = tier C    p = personal    "
-    "s = skip for now    x = archive    Esc = back"
-)
+KEYS_HELP = "a tier A · b tier B · c tier C · p personal · s skip for now · x archive"
 
 
 def card_text(item: TriageItem, counts: TriageCounts) -> str:
