@@ -216,28 +216,12 @@ def _parse_day(value: str) -> dt.date | None:
     return None
 
 
-@dataclass(frozen=True)
-class CardFields:
-    """What netday takes from a card; compared on export to see what changed since."""
-
-    full_name: str
-    company: str
-    role: str
-    profile_url: str
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-    urls: tuple[str, ...]
-    notes: str
-    birthday: dt.date | None
-    tags: tuple[str, ...]
-    netday: NetdayFields | None
-
-
 def _first(lines: list[Line], name: str) -> Line | None:
     return next((ln for ln in lines if ln.name == name), None)
 
 
-def card_fields(card: Card) -> CardFields:
+def card_fields(card: Card) -> PersonRecord:
+    """What netday takes from a card; also compared on export to see what changed since."""
     lines = list(card.top_level())
 
     def values(name: str) -> list[str]:
@@ -289,7 +273,9 @@ def card_fields(card: Card) -> CardFields:
             why=own("WHY"),
             triage=own("TRIAGE"),
         )
-    return CardFields(
+    return PersonRecord(
+        origin=Origin(card.file, card.start),
+        source="vcard",
         full_name=" ".join(full_name.split()),
         company=company,
         role=" ".join(values("TITLE")[:1]),
@@ -300,6 +286,7 @@ def card_fields(card: Card) -> CardFields:
         notes="\n\n".join(v for v in values("NOTE") if v),
         birthday=_parse_day(bday.value) if bday else None,
         tags=tuple(tags),
+        vcard=card.original,
         netday=netday,
     )
 
@@ -332,29 +319,11 @@ def read_vcard_files(paths: Iterable[Path]) -> ImportBatch:
         text = decode(name, read_bytes(path), fallback="cp1252")
         for card in split_cards(name, text):
             _check_with_vobject(card)
-            fields = card_fields(card)
-            origin = Origin(name, card.start)
-            if not fields.full_name:
-                rejected.append(Rejected(origin, "a card with no name, e-mail or phone"))
+            record = card_fields(card)
+            if not record.full_name:
+                rejected.append(Rejected(record.origin, "a card with no name, e-mail or phone"))
                 continue
-            people.append(
-                PersonRecord(
-                    origin=origin,
-                    source="vcard",
-                    full_name=fields.full_name,
-                    company=fields.company,
-                    role=fields.role,
-                    profile_url=fields.profile_url,
-                    emails=fields.emails,
-                    phones=fields.phones,
-                    urls=fields.urls,
-                    notes=fields.notes,
-                    birthday=fields.birthday,
-                    tags=fields.tags,
-                    vcard=card.original,
-                    netday=fields.netday,
-                )
-            )
+            people.append(record)
         files.append(name)
     return ImportBatch(
         kind="vcard", files=tuple(files), people=tuple(people), rejected=tuple(rejected)
@@ -420,7 +389,7 @@ def _phones(record: ContactRecord) -> list[str]:
     return [p for p in (record.phone, *record.phones) if p]
 
 
-def _unchanged(record: ContactRecord, was: CardFields, group: str) -> bool:
+def _unchanged(record: ContactRecord, was: PersonRecord, group: str) -> bool:
     """Does netday still hold what it read from the original card for this property?"""
     if group in ("FN", "N"):
         return record.full_name == was.full_name
@@ -471,16 +440,13 @@ def card_text(record: ContactRecord) -> str:
         for line in card.lines[1:-1]:
             upper = line.text.strip().upper()
             depth += upper == "BEGIN:VCARD"
-            inside_nested = depth > 0
+            nested = depth > 0  # a nested card (AGENT) is kept whole
             depth -= upper == "END:VCARD"
             name = line.name
-            if inside_nested or name.startswith("X-NETDAY-") or name in FRAME:
-                if inside_nested:
-                    body.append(line.text)
-                continue
-            if name in MANAGED and name not in kept:
-                continue
-            body.append(line.text)
+            dropped = name.startswith("X-NETDAY-") or name in FRAME
+            dropped = dropped or (name in MANAGED and name not in kept)
+            if nested or not dropped:
+                body.append(line.text)
         for group in groups:
             if group not in kept:
                 body += _fresh(record, group)

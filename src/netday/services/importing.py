@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -226,9 +226,8 @@ def _clean(record: PersonRecord) -> PersonRecord | str:
     emails = tuple(dict.fromkeys(e.strip() for e in record.emails if "@" in e))
     phones = tuple(dict.fromkeys(p.strip() for p in record.phones if p.strip()))
     urls = tuple(dict.fromkeys(u.strip() for u in record.urls if u.strip()))
-    return PersonRecord(
-        origin=record.origin,
-        source=record.source,
+    return replace(
+        record,
         full_name=name,
         company=" ".join(record.company.split())[:200],
         role=" ".join(record.role.split())[:200],
@@ -237,11 +236,7 @@ def _clean(record: PersonRecord) -> PersonRecord | str:
         phones=phones,
         urls=urls,
         notes=record.notes.strip(),
-        birthday=record.birthday,
         tags=tuple(sorted({t.strip().lower()[:64] for t in record.tags if t.strip()})),
-        connected_on=record.connected_on,
-        vcard=record.vcard,
-        netday=record.netday,
     )
 
 
@@ -291,9 +286,8 @@ def _extra_details(
     return details
 
 
-def _merge_into_new(new: _New, record: PersonRecord, company_key: str) -> bool:
-    """A second row about someone created by this same import: fill gaps, say if it added."""
-    before = (dict(new.values), set(new.tags), list(new.details))
+def _merge_into_new(new: _New, record: PersonRecord, company_key: str) -> None:
+    """A second row about someone created by this same import: it fills the gaps."""
     values = new.values
     for column, value in (
         ("role", record.role),
@@ -314,7 +308,6 @@ def _merge_into_new(new: _New, record: PersonRecord, company_key: str) -> bool:
             new.details.append((kind, value))
             have.add(value)
     new.tags |= set(record.tags)
-    return before != (new.values, new.tags, new.details)
 
 
 def _update_existing(
@@ -515,11 +508,11 @@ def _apply_invites(
 
 def _apply_follows(session: Session, batch: ImportBatch, now: dt.datetime) -> int:
     companies = _Companies(session, now)
-    keys = {companies.want(f.company) for f in batch.follows} - {""}
+    keys = sorted({companies.want(f.company) for f in batch.follows} - {""})
     companies.create_missing()
     followed = 0
     for start in range(0, len(keys), CHUNK):
-        chunk = sorted(keys)[start : start + CHUNK]
+        chunk = keys[start : start + CHUNK]
         for company in session.scalars(select(Company).where(Company.name_key.in_(chunk))):
             if not company.followed:
                 company.followed = True

@@ -8,7 +8,7 @@ matching rules be the same for LinkedIn, vCard or anything added later.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -99,5 +99,5 @@ class ImportBatch:
     follows: tuple[FollowRecord, ...] = ()
     talks: tuple[TalkRecord, ...] = ()
     rejected: tuple[Rejected, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     """What the reader wants the user to know (a file it did not recognise, say)."""

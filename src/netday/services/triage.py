@@ -31,6 +31,7 @@ DECISIONS: dict[str, str] = {
     "archive": "archived",
 }
 """What a person can be told in triage, and how it reads back."""
+SHORT_KEYS = {"p": "personal", "s": "skip", "x": "archive"}
 
 
 @dataclass(frozen=True)
@@ -144,12 +145,7 @@ def _give_cadence(session: Session, contact: Contact, cadence: Cadence, today: d
 def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
     """Apply one triage decision; each is its own transaction, so none is ever lost."""
     choice = decision.strip().lower()
-    if choice in ("p",):
-        choice = "personal"
-    if choice in ("s",):
-        choice = "skip"
-    if choice in ("x",):
-        choice = "archive"
+    choice = SHORT_KEYS.get(choice, choice)
     if choice not in DECISIONS:
         raise NetdayError(
             f"unknown triage decision {decision!r}; one of: a, b, c, personal, skip, archive"
@@ -158,15 +154,16 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
     with ctx.db.transaction() as session:
         contact = resolve_contact(session, str(ref), include_archived=False)
         settings = load_settings(session)
-        if choice in ("a", "b", "c"):
-            contact.tier = choice.upper()
-            _give_cadence(
-                session, contact, Cadence.parse_every(settings.tier_cadence(choice)), today
-            )
-            contact.triage = None
-        elif choice == "personal":
-            contact.circle = "personal"
-            _give_cadence(session, contact, Cadence.parse_every(settings.default_cadence), today)
+        tiered = choice in ("a", "b", "c")
+        cadence = None
+        if tiered or choice == "personal":
+            spec = settings.tier_cadence(choice) if tiered else settings.default_cadence
+            cadence = Cadence.parse_every(spec)
+            if tiered:
+                contact.tier = choice.upper()
+            else:
+                contact.circle = "personal"
+            _give_cadence(session, contact, cadence, today)
             contact.triage = None
         elif choice == "skip":
             contact.triage = "skipped"
@@ -174,13 +171,10 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
             contact.archived = True
             contact.triage = None
         contact.updated_at = ctx.now()
-        cadence = Cadence.parse_every(
-            settings.tier_cadence(choice) if choice in ("a", "b", "c") else settings.default_cadence
-        )
         return TriageOutcome(
             id=contact.id,
             name=contact.full_name,
             decision=choice,
-            next_due=contact.next_due_on if choice in ("a", "b", "c", "personal") else None,
-            cadence=cadence.describe() if choice in ("a", "b", "c", "personal") else "",
+            next_due=contact.next_due_on if cadence else None,
+            cadence=cadence.describe() if cadence else "",
         )

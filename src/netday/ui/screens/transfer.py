@@ -70,6 +70,32 @@ class _TransferForm(ModalScreen[bool | None]):
     def compose_buttons(self) -> ComposeResult:
         yield from ()
 
+    path_id = ""
+    empty_path = ""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run":
+            self.action_run()
+        elif event.button.id == "close":
+            self.action_close()
+
+    def on_input_submitted(self) -> None:
+        self.action_run()
+
+    def action_run(self) -> None:
+        if self.running:
+            return
+        text = self.query_one(f"#{self.path_id}", Input).value.strip()
+        if not text:
+            self.show_error(self.empty_path)
+            return
+        self.start()
+        self.launch(Path(text).expanduser(), self.query_one(RadioSet).pressed_index)
+
+    def launch(self, path: Path, choice: int) -> None:
+        """Start the worker for the chosen kind (the index of the pressed radio button)."""
+        raise NotImplementedError
+
     def action_close(self) -> None:
         if self.running:
             self.notify("Still running; it finishes on its own in a moment.")
@@ -97,6 +123,8 @@ class ImportScreen(_TransferForm):
     """Dismissed with True when the user wants to triage what came in."""
 
     heading = "Import contacts"
+    path_id = "import-path"
+    empty_path = "Type the path of the export (a ZIP, a folder or a file)."
     BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Import")]
 
     def compose_fields(self) -> ComposeResult:
@@ -123,26 +151,14 @@ class ImportScreen(_TransferForm):
         self.query_one("#import-path", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "run":
-            self.action_run()
-        elif event.button.id == "triage":
+        if event.button.id == "triage":
             self.dismiss(True)
         else:
-            self.action_close()
+            super().on_button_pressed(event)
 
-    def on_input_submitted(self) -> None:
-        self.action_run()
-
-    def action_run(self) -> None:
-        if self.running:
-            return
-        text = self.query_one("#import-path", Input).value.strip()
-        if not text:
-            self.show_error("Type the path of the export (a ZIP, a folder or a file).")
-            return
-        kind = "linkedin" if self.query_one(RadioSet).pressed_index == 0 else "vcard"
-        self.start()
-        self.run_import(kind, Path(text).expanduser(), self.query_one(Checkbox).value)
+    def launch(self, path: Path, choice: int) -> None:
+        kind = "linkedin" if choice == 0 else "vcard"
+        self.run_import(kind, path, self.query_one(Checkbox).value)
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, kind: str, path: Path, dry_run: bool) -> None:
@@ -168,6 +184,8 @@ class ImportScreen(_TransferForm):
 
 class ExportScreen(_TransferForm):
     heading = "Export"
+    path_id = "export-path"
+    empty_path = "Type where to write the export."
     BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Export")]
 
     def compose_fields(self) -> ComposeResult:
@@ -184,25 +202,8 @@ class ExportScreen(_TransferForm):
         folder = Path(path.value).expanduser().parent if path.value.strip() else _folder(self.ctx)
         path.value = str(folder / EXPORTS[event.index][2])
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "run":
-            self.action_run()
-        else:
-            self.action_close()
-
-    def on_input_submitted(self) -> None:
-        self.action_run()
-
-    def action_run(self) -> None:
-        if self.running:
-            return
-        text = self.query_one("#export-path", Input).value.strip()
-        if not text:
-            self.show_error("Type where to write the export.")
-            return
-        fmt = EXPORTS[self.query_one(RadioSet).pressed_index][0]
-        self.start()
-        self.run_export(fmt, Path(text).expanduser())
+    def launch(self, path: Path, choice: int) -> None:
+        self.run_export(EXPORTS[choice][0], path)
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, fmt: str, target: Path) -> None:

@@ -27,7 +27,7 @@ READ_AHEAD = 20
 KEYS_HELP = "a tier A · b tier B · c tier C · p personal · s skip for now · x archive"
 
 
-def card_text(item: TriageItem, counts: TriageCounts) -> str:
+def card_text(item: TriageItem) -> str:
     lines = [f"[b]{item.name}[/b]" + ("  [dim](skipped before)[/dim]" if item.skipped else "")]
     if item.role or item.company:
         lines.append(" at ".join(p for p in (item.role, item.company) if p))
@@ -103,7 +103,7 @@ class TriageScreen(Screen[None]):
                 "Import more with Ctrl+O, or press Esc to go back to today."
             )
         else:
-            card.update(card_text(self.queue[0], self.counts))
+            card.update(card_text(self.queue[0]))
         table = self.query_one("#triage-next", DataTable)
         table.clear()
         for item in self.queue[1:8]:
