@@ -81,7 +81,9 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
 
             seed_demo(ctx)
         if full_screen:
-            NetdayApp(ctx).run()
+            app = NetdayApp(ctx)
+            app.is_demo = bool(args.demo)  # marked DEMO; exports go to the current folder
+            app.run()
             return 0
         handler = HANDLERS.get(args.command or "", cmd_today)
         return handler(ctx, args)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from itertools import count
+from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -237,7 +238,8 @@ class NetdayApp(App[None]):
     def action_export_data(self) -> None:
         from netday.ui.screens.transfer import ExportScreen
 
-        self.push_screen(ExportScreen(self.ctx))
+        # The demo's database lives in a folder deleted on quit: export beside the user.
+        self.push_screen(ExportScreen(self.ctx, Path.cwd() if self.is_demo else None))
 
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen

@@ -188,18 +188,25 @@ class ExportScreen(_TransferForm):
     empty_path = "Type where to write the export."
     BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Export")]
 
+    def __init__(self, ctx: Context, folder: Path | None = None) -> None:
+        super().__init__(ctx)
+        self.folder = folder or _folder(ctx)
+
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="export-kind"):
             for index, (_, label, _) in enumerate(EXPORTS):
                 yield RadioButton(label, value=index == 0)
-        yield Input(str(_folder(self.ctx) / EXPORTS[0][2]), id="export-path")
+        yield Input(str(self.folder / EXPORTS[0][2]), id="export-path")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Export", variant="primary", id="run")
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         path = self.query_one("#export-path", Input)
-        folder = Path(path.value).expanduser().parent if path.value.strip() else _folder(self.ctx)
+        folder = Path(path.value).expanduser().parent if path.value.strip() else self.folder
         path.value = str(folder / EXPORTS[event.index][2])
 
     def launch(self, path: Path, choice: int) -> None:
