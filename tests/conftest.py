@@ -36,13 +36,21 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def db_url(db_path: Path) -> str:
+    """The test's database as a URL: what `ctx`, `cli` and new tests should use, so the
+    same test runs on SQLite and on PostgreSQL. Tests that read the SQLite file itself
+    carry `@pytest.mark.sqlite_only("why")`."""
+    return f"sqlite:///{db_path}"
+
+
+@pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(NOON)
 
 
 @pytest.fixture
-def ctx(db_path: Path, clock: ManualClock) -> Iterator[Context]:
-    db = open_database(f"sqlite:///{db_path}", clock.now())
+def ctx(db_url: str, clock: ManualClock) -> Iterator[Context]:
+    db = open_database(db_url, clock.now())
     yield Context(db, clock)
     db.close()
 
@@ -55,13 +63,13 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def cli(db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run `netday` in this process against the test database, today pinned."""
     from netday.cli.main import main
 
     def run(*args: str, today: str = TODAY.isoformat()) -> CliResult:
         capsys.readouterr()
-        code = main(["--db", str(db_path), "--today", today, *args])
+        code = main(["--db", db_url, "--today", today, *args])
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 
@@ -69,7 +77,7 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-u
 
 
 def netday_process(
-    *args: str, db: Path, today: str = TODAY.isoformat(), env: dict[str, str] | None = None
+    *args: str, db: Path | str, today: str = TODAY.isoformat(), env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the real `netday` as a separate process (python -m netday)."""
     full_env = {**os.environ, "NETDAY_TODAY": today, **(env or {})}
@@ -80,4 +88,10 @@ def netday_process(
         env=full_env,
         timeout=120,
         check=False,
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test reads the SQLite file itself (skipped elsewhere)"
     )

@@ -1,0 +1,81 @@
+"""Every limit on what netday accepts, declared once.
+
+A limit exists so that no input (typed, imported, synced) can hang netday, blow up its
+memory, or be accepted by SQLite and refused by PostgreSQL. Services enforce these;
+readers, forms, the command line and the README derive theirs from here. The text
+limits are those of the schema's columns, so both databases agree on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+# --- text (characters) --------------------------------------------------------------
+
+NAME: Final = 200
+"""A person's full name, a company's name, an invitation's name."""
+ROLE: Final = 200
+EMAIL: Final = 320
+PHONE: Final = 64
+URL: Final = 500
+"""A profile URL or any other address-book URL."""
+POST_URL: Final = 1000
+TAG: Final = 64
+TEMPLATE_NAME: Final = 100
+CADENCE_TEXT: Final = 300
+"""What a user types as a cadence (`every 3 weeks`, an RRULE)."""
+LONG_TEXT: Final = 20_000
+"""Why, notes, a summary, a message, an excerpt, a comment, a reflection: about ten pages."""
+TAGS_PER_CONTACT: Final = 100
+DETAILS_PER_CONTACT: Final = 100
+"""Extra e-mails, phones and URLs on one contact."""
+
+# --- numbers -------------------------------------------------------------------------
+
+ID_MAX: Final = 2**31 - 1
+"""Ids are 32-bit integers on PostgreSQL; anything larger names nothing."""
+MINUTES_MAX: Final = 24 * 60
+"""Minutes in a day: today's budget, a call's length, a review's time spent."""
+COUNT_MAX: Final = 100_000
+"""A `--limit`, a number of calls, a demo's size: far above any real use."""
+DAYS_AHEAD_MAX: Final = 366
+"""How far ahead an export or a list looks."""
+
+# --- dates ---------------------------------------------------------------------------
+
+DATE_MIN: Final = dt.date(1900, 1, 1)
+DATE_MAX: Final = dt.date(2199, 12, 31)
+"""Every date netday stores or is told (today, a follow-up, a birthday) lies in this range;
+cadences computed from any of them stay far from Python's year 9999."""
+CADENCE_HORIZON_YEARS: Final = 5
+"""A cadence must bring a date within this many years, or it is not a way to keep in touch."""
+
+# --- files ---------------------------------------------------------------------------
+
+FILE_BYTES: Final = 32 * 1024 * 1024
+"""Far above any real export (20,000 connections are about 3 MB); refusing larger files
+keeps a wrong pick (a video, a disk image) from eating memory."""
+UNPACKED_BYTES: Final = 256 * 1024 * 1024
+"""What the files netday reads from one ZIP may add up to."""
+ROWS_PER_FILE: Final = 200_000
+"""Rows of one CSV (ten times LinkedIn's 30,000-connection ceiling)."""
+FIELD_CHARS: Final = LONG_TEXT
+"""One CSV cell or one vCard property, before the field's own limit applies."""
+
+
+def describe() -> dict[str, str]:
+    """The limits as a user reads them (the README's table is checked against this)."""
+    return {
+        "name, company, role": f"{NAME} characters",
+        "e-mail": f"{EMAIL} characters",
+        "phone": f"{PHONE} characters",
+        "profile or other URL": f"{URL} characters (a post's URL {POST_URL})",
+        "tag": f"{TAG} characters, {TAGS_PER_CONTACT} per contact",
+        "why, notes, summaries, messages, comments": f"{LONG_TEXT:,} characters",
+        "ids": f"1 to {ID_MAX:,}",
+        "minutes": f"0 to {MINUTES_MAX}",
+        "dates": f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}",
+        "cadence": f"daily or slower, occurring within {CADENCE_HORIZON_YEARS} years",
+        "files": f"{FILE_BYTES >> 20} MB each, {ROWS_PER_FILE:,} rows per CSV",
+    }
