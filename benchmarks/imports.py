@@ -1,7 +1,10 @@
 """Import benchmark: a 20,000-row LinkedIn Connections.csv, into a fresh database and again.
 
 Runs the real `netday import linkedin` as a separate process each time and reports the
-median wall time and the peak memory (max RSS) of that process. Measures; asserts nothing.
+median wall time and the peak memory (max RSS) of that process. Every row is a different
+person (its own profile URL; names and companies repeat, as namesakes do), so before any
+time is reported the script checks that the first import created one contact per person
+and the second created none: a time for the wrong work is worse than no time.
 
     python benchmarks/imports.py [--rows 20000] [--runs 3]
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import os
 import random
 import resource
@@ -46,19 +50,32 @@ def connections(rows: int, seed: int = 7) -> bytes:
     return ("\ufeff" + PREAMBLE + out.getvalue()).encode("utf-8")
 
 
-def run_import(db: Path, path: Path) -> tuple[float, float]:
-    """Seconds and peak MiB of one `netday import linkedin` process."""
+def distinct_people(data: bytes) -> int:
+    """People in a Connections.csv built by `connections`: one per profile URL."""
+    text = data.decode("utf-8-sig")
+    rows = csv.DictReader(io.StringIO(text[text.index("First Name") :]))
+    return len({row["URL"] for row in rows})
+
+
+def created_count(report: str) -> int:
+    """Contacts created, from the JSON report of `netday import linkedin --json`."""
+    created = json.loads(report)["created"]
+    assert isinstance(created, int)
+    return created
+
+
+def run_import(db: Path, path: Path) -> tuple[float, float, int]:
+    """Seconds, peak MiB and contacts created of one `netday import linkedin` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "netday", "--db", str(db), "--today", "2026-11-22",
-         "import", "linkedin", str(path)],
+         "import", "linkedin", str(path), "--json"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    assert "created" in done.stdout, done.stdout + done.stderr
-    return elapsed, max(peak, before) / 1024
+    return elapsed, max(peak, before) / 1024, created_count(done.stdout)
 
 
 def main() -> None:
@@ -68,18 +85,27 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "Connections.csv"
-        csv_path.write_bytes(connections(args.rows))
+        data = connections(args.rows)
+        csv_path.write_bytes(data)
+        people = distinct_people(data)
         size = os.path.getsize(csv_path) / 1024 / 1024
         fresh, again, peaks = [], [], []
         for run in range(args.runs):
             db = Path(folder) / f"bench-{run}.sqlite3"
-            seconds, peak = run_import(db, csv_path)
+            seconds, peak, created = run_import(db, csv_path)
+            if created != people:
+                sys.exit(f"wrong work: {created:,} contacts created for {people:,} people")
             fresh.append(seconds)
             peaks.append(peak)
-            seconds, peak = run_import(db, csv_path)
+            seconds, peak, created = run_import(db, csv_path)
+            if created:
+                sys.exit(f"wrong work: importing the same file again created {created:,}")
             again.append(seconds)
             peaks.append(peak)
-        print(f"Connections.csv: {args.rows:,} rows, {size:.1f} MB; {args.runs} runs, medians")
+        print(
+            f"Connections.csv: {args.rows:,} rows = {people:,} people ({people:,} contacts"
+            f" created each run), {size:.1f} MB; {args.runs} runs, medians"
+        )
         print(f"  into an empty database : {statistics.median(fresh):6.2f} s")
         print(f"  again (all unchanged)  : {statistics.median(again):6.2f} s")
         print(f"  peak memory (max RSS)  : {max(peaks):6.1f} MiB")

@@ -23,6 +23,11 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             {"file": r.origin.file, "line": r.origin.line, "reason": r.reason}
             for r in report.rejected
         ]
+        data["name_only"] = [
+            {"file": m.origin.file, "line": m.origin.line, "record": m.what,
+             "contact_id": m.contact_id, "contact_name": m.contact_name}
+            for m in report.name_only
+        ]  # fmt: skip
         print(dumps(data))
     else:
         print(report_text(report))

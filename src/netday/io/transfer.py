@@ -54,6 +54,9 @@ def report_text(report: ImportReport) -> str:
     if report.rejected:
         lines.append("rejected:")
         lines += [f"  {r}" for r in report.rejected]
+    if report.name_only:
+        lines.append("matched by name only (nothing else confirmed these: check them):")
+        lines += [f"  {m}" for m in report.name_only]
     if report.notes:
         lines.append("notes:")
         lines += [f"  {n}" for n in report.notes]
