@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from netday import limits
 from netday.cleaning import clean_block, clean_line, clean_optional
@@ -542,7 +542,12 @@ def _apply_people(
     ids = list(updates)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for contact in session.scalars(select(Contact).where(Contact.id.in_(chunk))).unique():
+        query = (
+            select(Contact)
+            .where(Contact.id.in_(chunk))
+            .options(selectinload(Contact.details), selectinload(Contact.tags))
+        )
+        for contact in session.scalars(query).unique():
             changed = False
             for record in updates[contact.id]:
                 changed = _update_existing(contact, record, companies) or changed
