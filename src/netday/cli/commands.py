@@ -105,6 +105,24 @@ def cmd_contact(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "archive":
         summary = contacts.set_archived(ctx, args.contact, not args.undo)
         _out(f"{'archived' if summary.archived else 'restored'} #{summary.id} {summary.name}")
+    elif args.action in ("duplicates", "merge"):
+        return cmd_duplicates(ctx, args)
+    return 0
+
+
+def cmd_duplicates(ctx: Context, args: argparse.Namespace) -> int:
+    """`contact duplicates` and `contact merge`."""
+    from netday.services import merge
+
+    if args.action == "merge":
+        report = merge.merge_contacts(ctx, args.keep, args.other, dry_run=args.dry_run)
+        _out(dumps(report) if args.json else "\n".join(merge.merge_text(report)))
+        return 0
+    found = merge.find_duplicates(ctx, limit=args.limit)
+    if args.json:
+        _out(dumps(found))
+    else:
+        _out(render.duplicates_text(found))
     return 0
 
 

@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("archive", help="archive a contact (keeps the history)")
     p.add_argument("contact")
     p.add_argument("--undo", action="store_true", help="bring an archived contact back")
+    p = csub.add_parser("duplicates", help="likely duplicates, with the evidence for each pair")
+    p.add_argument("--limit", type=int, default=50, help="how many pairs to list (default 50)")
+    p.add_argument("--json", action="store_true")
+    p = csub.add_parser("merge", help="move everything of OTHER to KEEP; OTHER is then deleted")
+    p.add_argument("keep", metavar="KEEP", help="the contact that stays (id or name)")
+    p.add_argument("other", metavar="OTHER", help="the duplicate that goes (id or name)")
+    p.add_argument("--dry-run", action="store_true", help="say what would move; write nothing")
+    p.add_argument("--json", action="store_true")
 
     company = sub.add_parser("company", help="follow companies")
     cosub = company.add_subparsers(

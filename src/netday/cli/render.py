@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from netday.scheduling.plan import short_date
 from netday.services.report import long_date, plural, review_headline
 from netday.services.views import (
@@ -15,6 +17,9 @@ from netday.services.views import (
     ReviewView,
     TodayView,
 )
+
+if TYPE_CHECKING:  # merge is imported only by the commands that use it
+    from netday.services.merge import Duplicates
 
 MARKS = {"planned": "[ ]", "done": "[x]", "skipped": "[-]", "snoozed": "[z]"}
 
@@ -174,4 +179,24 @@ def review_text(r: ReviewView) -> str:
         "REFLECTION",
         f"  {r.note}" if r.note else "  (none yet: netday review --note TEXT)",
     ]
+    return "\n".join(lines)
+
+
+def duplicates_text(found: Duplicates) -> str:
+    """Each likely pair, its evidence, and the command that would merge it."""
+    if not found.pairs:
+        return "no likely duplicates"
+    lines = []
+    for pair in found.pairs:
+        a, b = pair.first, pair.second
+        names = " and ".join(
+            f"#{c.id} {c.name}"
+            + (f" ({who(c)})" if who(c) else "")
+            + (" [archived]" if c.archived else "")
+            for c in (a, b)
+        )
+        lines.append(f"{names}: {', '.join(pair.evidence)}")
+        lines.append(f"    netday contact merge {a.id} {b.id}   (keeps #{a.id}; --dry-run first)")
+    if found.total > len(found.pairs):
+        lines.append(f"... and {found.total - len(found.pairs)} more pairs (--limit)")
     return "\n".join(lines)
