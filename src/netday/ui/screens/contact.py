@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 from netday.errors import NetdayError
 from netday.services.contacts import edit_contact, show_contact
 from netday.services.context import Context
+from netday.services.merge import MergeReport, merge_text
 from netday.services.views import ContactDetail
 from netday.ui.screens.contact_form import ContactForm
 
@@ -61,6 +62,7 @@ class ContactScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("e", "edit", "Edit"),
+        Binding("m", "merge", "Merge a duplicate"),
     ]
 
     def __init__(self, ctx: Context, contact_id: int) -> None:
@@ -100,6 +102,22 @@ class ContactScreen(Screen[None]):
             save=lambda fields: edit_contact(self.ctx, contact_id, fields),
         )
         self.app.push_screen(form, lambda saved: self.load() if saved is not None else None)
+
+    def action_merge(self) -> None:
+        if self.detail is None:
+            return
+        from netday.ui.screens.merge import MergeDialog
+
+        dialog = MergeDialog(self.ctx, self.contact_id, self.detail.summary.name)
+        self.app.push_screen(dialog, self.merged)
+
+    def merged(self, report: MergeReport | None) -> None:
+        if report is None:
+            return
+        self.app.notify(
+            " ".join(line.strip() for line in merge_text(report)), timeout=8, markup=False
+        )
+        self.load()
 
     def show_detail(self, detail: ContactDetail) -> None:
         self.detail = detail

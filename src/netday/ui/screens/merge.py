@@ -1,0 +1,122 @@
+"""Merging a duplicate into the contact on screen: pick one of its likely duplicates,
+see what would move (a dry run), confirm; the duplicate is then deleted."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netday.errors import NetdayError
+from netday.services.context import Context
+from netday.services.merge import (
+    Duplicates,
+    MergeReport,
+    find_duplicates,
+    merge_contacts,
+    merge_text,
+)
+from netday.ui.screens.dialogs import Confirm
+
+
+class MergeDialog(ModalScreen[MergeReport | None]):
+    """KEEP is the contact on screen; the highlighted duplicate is OTHER."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "merge", "Merge")]
+
+    def __init__(self, ctx: Context, contact_id: int, name: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.contact_id = contact_id
+        self.name_shown = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form", id="merge") as box:
+            box.border_title = f"Merge a duplicate into #{self.contact_id}"
+            yield Label(Content(f"Likely duplicates of {self.name_shown}:"))
+            yield OptionList(id="merge-candidates")
+            yield Static("", id="merge-preview")
+            yield Label("", id="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Merge", variant="error", id="merge-run")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.load_candidates()
+
+    @work(thread=True, exclusive=True, group="merge-load")
+    def load_candidates(self) -> None:
+        found = find_duplicates(self.ctx, contact_id=self.contact_id)
+        self.app.call_from_thread(self.show_candidates, found)
+
+    def show_candidates(self, found: Duplicates) -> None:
+        options = self.query_one("#merge-candidates", OptionList)
+        for pair in found.pairs:
+            other = pair.second if pair.first.id == self.contact_id else pair.first
+            where = f" · {other.company}" if other.company else ""
+            label = f"#{other.id} {other.name}{where}: {', '.join(pair.evidence)}"
+            options.add_option(Option(Content(label), id=str(other.id)))
+        if found.pairs:
+            options.highlighted = 0
+            options.focus()
+        else:
+            self.query_one("#merge-preview", Static).update(
+                Content("No likely duplicates (same URL, e-mail, phone or name).")
+            )
+
+    def _other(self) -> int | None:
+        options = self.query_one("#merge-candidates", OptionList)
+        if options.highlighted is None or not options.option_count:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return int(option_id) if option_id else None
+
+    @on(OptionList.OptionHighlighted, "#merge-candidates")
+    def preview(self) -> None:
+        other = self._other()
+        if other is not None:
+            self.dry_run(other)
+
+    @work(thread=True, exclusive=True, group="merge-preview")
+    def dry_run(self, other: int) -> None:
+        try:
+            report = merge_contacts(self.ctx, str(self.contact_id), str(other), dry_run=True)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+            return
+        self.app.call_from_thread(self.show_preview, report)
+
+    def show_preview(self, report: MergeReport) -> None:
+        lines = list(merge_text(report))[1:]  # the heading says who goes where already
+        self.query_one("#merge-preview", Static).update(Content("\n".join(lines)))
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Label).update(Content(message))
+
+    @on(OptionList.OptionSelected, "#merge-candidates")
+    @on(Button.Pressed, "#merge-run")
+    def action_merge(self) -> None:
+        other = self._other()
+        if other is None:
+            self.show_error("no duplicate to merge")
+            return
+        question = f"Move everything of #{other} to #{self.contact_id}, then delete #{other}?"
+        self.app.push_screen(Confirm(question), lambda yes: self.run_merge(other) if yes else None)
+
+    @work(thread=True, exclusive=True, group="merge-run")
+    def run_merge(self, other: int) -> None:
+        try:
+            report = merge_contacts(self.ctx, str(self.contact_id), str(other))
+        except NetdayError as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, report)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
