@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import pytest
+from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
 
 from netday.services.context import Context
@@ -16,6 +19,28 @@ async def settle(pilot: Pilot[None]) -> None:
     """Wait for database workers and the screen updates they post."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def terminal_text(app: App[None]) -> str:
+    """The text of the frame the app writes to the terminal now (every screen of the
+    stack that shows, notifications included), without the styles and cursor moves
+    Textual adds: where data shows literally, and where none of its control characters
+    may appear. Rendered as `App.export_screenshot` does, as text instead of SVG."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
 
 
 @pytest.fixture
