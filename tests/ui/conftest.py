@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -13,11 +14,16 @@ from textual.pilot import Pilot
 
 from netday.services.context import Context
 from netday.ui.app import NetdayApp
+from netday.ui.failures import log_path
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for database workers and the screen updates they post."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for database workers and the screen updates they post.
+
+    A failed worker is the app's business (it notifies and logs it); `open_app` fails
+    the test for any failure it did not expect.
+    """
+    await asyncio.gather(*(w.wait() for w in list(pilot.app.workers)), return_exceptions=True)
     await pilot.pause()
 
 
@@ -46,10 +52,15 @@ def terminal_text(app: App[None]) -> str:
 @pytest.fixture
 def open_app(ctx: Context) -> Callable[..., AsyncIterator[Pilot[None]]]:
     @asynccontextmanager
-    async def opener(size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
+    async def opener(
+        size: tuple[int, int] = (120, 40), *, failures: bool = False
+    ) -> AsyncIterator[Pilot[None]]:
+        """The app; unless `failures` are the point of the test, no worker may fail."""
         app = NetdayApp(ctx)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             yield pilot
+        if not failures and log_path().exists():
+            pytest.fail("a worker failed:\n" + log_path().read_text(encoding="utf-8"))
 
     return opener  # type: ignore[return-value]
