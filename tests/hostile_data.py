@@ -43,29 +43,32 @@ def controls_in(text: str) -> list[str]:
     return sorted({repr(c) for c in CONTROL.findall(text)})
 
 
-def poison(ctx: Context) -> dict[str, int]:
+def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
     """Two people due today, one to triage, an invitation, a post and today's log, every
-    text field carrying markup and escape sequences. Returns the contacts' ids."""
-    ana = person(ctx, ANA, company="Acme", last_call_days_ago=33)
-    bob = person(ctx, BOB, company="Initech", last_call_days_ago=25)
-    dee = person(ctx, DEE, company="Globex")
+    text field carrying escape sequences and (unless `markup` is False, to test the
+    sequences alone) markup. Returns the contacts' ids."""
+    names = (ANA, BOB, DEE, "Cara [/]") if markup else ("Ana", "Bob", "Dee", "Cara")
+    ana = person(ctx, names[0], company="Acme", last_call_days_ago=33)
+    bob = person(ctx, names[1], company="Initech", last_call_days_ago=25)
+    dee = person(ctx, names[2], company="Globex")
     log_interaction(ctx, str(dee.id), kind="email", summary="today's note")
-    send_invite(ctx, "Hi Cara, glad to connect", name="Cara [/]")
+    send_invite(ctx, "Hi Cara, glad to connect", name=names[3])
     add_post(ctx, str(bob.id), excerpt="a post")
+    role, company, said = (LINKED, CLICK, CLICK) if markup else ("CTO", "Initech", "Ana")
     with ctx.db.transaction() as s:
         for contact in s.scalars(select(Contact)):
             contact.full_name += SEQUENCES
-            contact.role = LINKED + CLEAR
+            contact.role = role + CLEAR
             contact.phone = SGR + "555 0100"
             contact.why = "met at a talk " + LINK
             contact.notes = "notes " + TITLE
-        s.get_one(Contact, bob.id).company.name = CLICK + CLIPBOARD  # type: ignore[union-attr]
+        s.get_one(Contact, bob.id).company.name = company + CLIPBOARD  # type: ignore[union-attr]
         s.get_one(Contact, dee.id).triage = "pending"
         for interaction in s.scalars(select(Interaction)):
-            interaction.summary = f"{CLICK} said {SEQUENCES}"
+            interaction.summary = f"{said} said {SEQUENCES}"
         for invite in s.scalars(select(Invite)):
             invite.name += TITLE
             invite.message += CLIPBOARD
         for post in s.scalars(select(Post)):
-            post.excerpt = f"{LINKED} {SEQUENCES}"
+            post.excerpt = f"{role} {SEQUENCES}"
     return {"ana": ana.id, "bob": bob.id, "dee": dee.id}
