@@ -157,3 +157,19 @@ async def test_a_failing_watcher_notifies_once(ctx, open_app, monkeypatch) -> No
             await settle(pilot)
         assert_reported(pilot, "check_for_changes")
         assert log_path().read_text(encoding="utf-8").count("--- ") == 3
+
+
+async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    person(ctx, "Ana Souza")
+    monkeypatch.setattr("netday.ui.commands.list_contacts", locked)
+    async with open_app(failures=True) as pilot:
+        await pilot.press("ctrl+p", *"an")
+        await pilot.pause(0.5)
+        assert_reported(pilot, "palette search")
+
+
+async def test_the_first_read_failing_still_opens_the_app(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    person(ctx, "Ana Souza")
+    monkeypatch.setattr("netday.ui.app.today_overview", locked)
+    async with open_app(failures=True) as pilot:
+        assert_reported(pilot, "reading today")

@@ -57,9 +57,13 @@ class NetdayCommands(Provider):
                 )
         if len(query.strip()) < 2:
             return
-        found = await asyncio.to_thread(
-            list_contacts, self.netday.ctx, search=query, limit=PALETTE_LIMIT
-        )
+        try:
+            found = await asyncio.to_thread(
+                list_contacts, self.netday.ctx, search=query, limit=PALETTE_LIMIT
+            )
+        except Exception as exc:  # Textual would only log it: say so, like a failed worker
+            self.netday.report_failure(exc, "palette search")
+            return
         for contact in found:
             label = for_terminal(
                 contact.name + (f" · {contact.company}" if contact.company else "")
