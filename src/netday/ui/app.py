@@ -197,16 +197,16 @@ class NetdayApp(App[None]):
         if error is None:
             return
         if worker.group == "watch":
-            # The watcher runs every second: one notification until it works again.
+            # The watcher runs every second: one report until it works again, so a
+            # database locked for an hour is one notification and one log entry.
             if self._watch_failing:
-                self.report_failure(error, worker.name, quiet=True)
                 return
             self._watch_failing = True
-        message = self.report_failure(error, worker.name)
+        message = self.report_failure(error, f"{type(worker.node).__name__}.{worker.name}")
         if isinstance(worker.node, RecoversFromFailures):
             worker.node.after_failure(worker, message)
 
-    def report_failure(self, error: BaseException, where: str, *, quiet: bool = False) -> str:
+    def report_failure(self, error: BaseException, where: str) -> str:
         """Log the traceback, show one line (the traceback too with NETDAY_DEBUG=1), and
         return the line for the screen to show where the user is looking."""
         message = f"Not done: {summary(error)}."
@@ -216,14 +216,13 @@ class NetdayApp(App[None]):
             message += f" (the error log could not be written: {exc.strerror or exc})"
         else:
             message += f" Details in {path}."
-        if not quiet:
-            details = "".join(traceback.format_exception(error)) if debugging() else ""
-            self.notify(
-                message + ("\n" + details if details else ""),
-                title="Something went wrong",
-                severity="error",
-                timeout=30 if details else None,
-            )
+        details = "".join(traceback.format_exception(error)) if debugging() else ""
+        self.notify(
+            message + ("\n" + details if details else ""),
+            title="Something went wrong",
+            severity="error",
+            timeout=30 if details else None,
+        )
         return message
 
     def show_today(self, view: TodayView, ticket: int = 0) -> None:
