@@ -2,29 +2,65 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import pytest
+from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
 
 from netday.services.context import Context
 from netday.ui.app import NetdayApp
+from netday.ui.failures import log_path
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for database workers and the screen updates they post."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for database workers and the screen updates they post.
+
+    A failed worker is the app's business (it notifies and logs it); `open_app` fails
+    the test for any failure it did not expect.
+    """
+    await asyncio.gather(*(w.wait() for w in list(pilot.app.workers)), return_exceptions=True)
     await pilot.pause()
+
+
+def terminal_text(app: App[None]) -> str:
+    """The text of the frame the app writes to the terminal now (every screen of the
+    stack that shows, notifications included), without the styles and cursor moves
+    Textual adds: where data shows literally, and where none of its control characters
+    may appear. Rendered as `App.export_screenshot` does, as text instead of SVG."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
 
 
 @pytest.fixture
 def open_app(ctx: Context) -> Callable[..., AsyncIterator[Pilot[None]]]:
     @asynccontextmanager
-    async def opener(size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
+    async def opener(
+        size: tuple[int, int] = (120, 40), *, failures: bool = False
+    ) -> AsyncIterator[Pilot[None]]:
+        """The app; unless `failures` are the point of the test, no worker may fail."""
         app = NetdayApp(ctx)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             yield pilot
+        if not failures and log_path().exists():
+            pytest.fail("a worker failed:\n" + log_path().read_text(encoding="utf-8"))
 
     return opener  # type: ignore[return-value]

@@ -92,7 +92,7 @@ async def test_following_up_a_sent_invite(ctx, clock, open_app) -> None:  # type
     async with open_app() as pilot:
         await pilot.press("tab", "tab")
         pane = pilot.app.query_one(InvitesPane)
-        keys = [pane.get_row_at(i)[2] for i in range(pane.row_count)]
+        keys = [str(pane.get_row_at(i)[2]) for i in range(pane.row_count)]
         await pilot.press(*["down"] * keys.index("Jane Roe"), "f")
         await settle(pilot)
     with ctx.db.reading() as s:

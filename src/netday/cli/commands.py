@@ -22,7 +22,7 @@ Handler = Callable[[Context, argparse.Namespace], int]
 
 
 def _out(text: str) -> None:
-    print(text)
+    render.out(text)
 
 
 def cmd_today(ctx: Context, args: argparse.Namespace) -> int:

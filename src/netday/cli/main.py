@@ -11,13 +11,16 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from netday.cleaning import for_terminal
 from netday.clock import Clock
 from netday.config import make_clock, resolve_db_url
 from netday.errors import NetdayError
 
 
 def _fail(message: str, code: int = 1) -> int:
-    sys.stderr.write(f"netday: error: {message}\n")
+    """One line on stderr; a message may quote data (an ambiguous name's candidates), so
+    its control characters are made visible like any other output."""
+    sys.stderr.write(f"netday: error: {for_terminal(message)}\n")
     return code
 
 

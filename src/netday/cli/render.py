@@ -1,9 +1,18 @@
-"""Human-readable text (and Markdown) for the terminal."""
+"""Human-readable text (and Markdown) for the terminal.
+
+Everything printed passes through `out`: names, notes and messages may carry escape
+sequences (from a file, another program, or data older than the cleaning at input), and
+none of them may reach the terminal, where they could set the window title, write the
+clipboard or clear the screen.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
 
+from netday.cleaning import for_terminal
 from netday.scheduling.plan import short_date
 from netday.services.report import long_date, plural, review_headline
 from netday.services.views import (
@@ -22,6 +31,24 @@ if TYPE_CHECKING:  # merge is imported only by the commands that use it
     from netday.services.merge import Duplicates
 
 MARKS = {"planned": "[ ]", "done": "[x]", "skipped": "[-]", "snoozed": "[z]"}
+
+
+def out(text: str, stream: TextIO | None = None) -> None:
+    """Print one piece of output (a line or many), every control character made visible
+    (newlines and tabs kept). JSON is printed through here too: it escapes C0 itself,
+    and DEL or C1 inside a string become visible instead of reaching the terminal."""
+    print(for_terminal(text), file=stream or sys.stdout)
+
+
+def out_stream(chunks: Iterable[str], *, verbatim: bool) -> None:
+    """Print an export as it is produced. A format with its own line endings (vCard,
+    iCalendar and CSV end lines with CRLF) is written `verbatim` when stdout is not a
+    terminal, so a redirect gets the exact file; on a terminal, or for Markdown, each
+    chunk is escaped like any other output (CRLF kept)."""
+    escape = not verbatim or sys.stdout.isatty()
+    for chunk in chunks:
+        sys.stdout.write("\r\n".join(map(for_terminal, chunk.split("\r\n"))) if escape else chunk)
+    sys.stdout.flush()
 
 
 def who(contact: ContactSummary) -> str:

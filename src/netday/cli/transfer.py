@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from netday.cli.jsonify import dumps
+from netday.cli.render import out, out_stream
 from netday.scheduling.when import parse_day
 from netday.services.context import Context
 
@@ -28,9 +29,9 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
              "contact_id": m.contact_id, "contact_name": m.contact_name}
             for m in report.name_only
         ]  # fmt: skip
-        print(dumps(data))
+        out(dumps(data))
     else:
-        print(report_text(report))
+        out(report_text(report))
     return 0
 
 
@@ -50,11 +51,9 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.out:
         target = Path(args.out)
         size = write_atomically(target, chunks)
-        print(f"wrote {target} ({size:,} bytes)", file=sys.stderr)
+        out(f"wrote {target} ({size:,} bytes)", sys.stderr)
     else:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
+        out_stream(chunks, verbatim=args.format != "md")
     return 0
 
 
@@ -63,23 +62,23 @@ def cmd_triage(ctx: Context, args: argparse.Namespace) -> int:
 
     if args.contact and args.decision:
         outcome = triage.decide(ctx, args.contact, args.decision)
-        print(dumps(asdict(outcome)) if args.json else outcome.text)
+        out(dumps(asdict(outcome)) if args.json else outcome.text)
         return 0
     if args.contact:
-        print(
+        out(
             "netday: error: say what to do with them: a, b, c, personal, skip or archive",
-            file=sys.stderr,
+            sys.stderr,
         )
         return 2
     counts = triage.triage_counts(ctx)
     items = triage.triage_queue(ctx, limit=max(1, args.limit))
     if args.json:
-        print(dumps({"pending": counts.pending, "skipped": counts.skipped, "contacts": items}))
+        out(dumps({"pending": counts.pending, "skipped": counts.skipped, "contacts": items}))
         return 0
     if not counts.total:
-        print("nothing to triage: every contact has a place")
+        out("nothing to triage: every contact has a place")
         return 0
-    print(
+    out(
         f"to triage: {counts.pending} new, {counts.skipped} skipped (most recently connected first)"
     )
     for item in items:
@@ -87,8 +86,8 @@ def cmd_triage(ctx: Context, args: argparse.Namespace) -> int:
         role = f"{item.role}{at}" if item.role else at.strip()
         since = f"  connected {item.connected_on.isoformat()}" if item.connected_on else ""
         mark = " (skipped)" if item.skipped else ""
-        print(f"  #{item.id:<6} {item.name}{mark}  {role}{since}")
+        out(f"  #{item.id:<6} {item.name}{mark}  {role}{since}")
     if counts.total > len(items):
-        print(f"  ... and {counts.total - len(items)} more")
-    print("decide with: netday triage ID a|b|c|personal|skip|archive")
+        out(f"  ... and {counts.total - len(items)} more")
+    out("decide with: netday triage ID a|b|c|personal|skip|archive")
     return 0

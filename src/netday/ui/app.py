@@ -7,6 +7,7 @@ fresh `TodayView` comes back to the event loop with `call_from_thread`.
 from __future__ import annotations
 
 import shutil
+import traceback
 from collections.abc import Callable
 from itertools import count
 from pathlib import Path
@@ -16,8 +17,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Provider
 from textual.containers import Grid, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
 
+from netday.cleaning import for_terminal
 from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
 from netday.services.contacts import add_contact
@@ -36,6 +40,8 @@ from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
 from netday.services.views import PlannedCall, PostView, TodayView
+from netday.ui.failures import RecoversFromFailures, debugging, summary, write_log
+from netday.ui.text import plain
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 
 Job = Callable[[], TodayView]
@@ -102,6 +108,7 @@ class NetdayApp(App[None]):
         self._sequence = count(1)
         self._shown = 0
         self._welcomed = False
+        self._watch_failing = False
         self.is_demo = False
 
     def compose(self) -> ComposeResult:
@@ -127,6 +134,8 @@ class NetdayApp(App[None]):
             self.show_today(today_overview(self.ctx), next(self._sequence))
         except NetdayError as exc:
             self.notify(str(exc), severity="error")
+        except Exception as exc:  # the day could not be read: say so, keep the app open
+            self.report_failure(exc, "reading today")
         self.changes = ChangeCheck(self.ctx)
         self.set_interval(CHECK_SECONDS, self.check_for_changes)
 
@@ -137,7 +146,7 @@ class NetdayApp(App[None]):
             if self.ctx.db.path is not None:
                 shutil.rmtree(self.ctx.db.path.parent, ignore_errors=True)
 
-    @work(thread=True, exclusive=True, group="watch")
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def check_for_changes(self) -> None:
         """Past midnight, move to the new day; after a write elsewhere, show it."""
         new_day = self.view is not None and self.ctx.today() != self.view.date
@@ -146,7 +155,7 @@ class NetdayApp(App[None]):
             view = today_overview(self.ctx)
             self.call_from_thread(self.show_today, view, ticket)
 
-    @work(thread=True, group="db")
+    @work(thread=True, group="db", exit_on_error=False)
     def run_job(self, job: Job) -> None:
         """Run one unit of database work off the event loop; show the fresh day after."""
         ticket = next(self._sequence)
@@ -157,6 +166,65 @@ class NetdayApp(App[None]):
             return
         self.call_from_thread(self.show_today, view, ticket)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text, whatever the caller asked: messages quote
+        names, notes and paths, and `Ana [/]` must neither crash nor style anything."""
+        super().notify(
+            for_terminal(message),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.worker_failed(event.worker)
+        elif event.state == WorkerState.SUCCESS and event.worker.group == "watch":
+            self._watch_failing = False
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """The one handler of a failed worker, wherever it ran (see `netday.ui.failures`)."""
+        error = worker.error
+        if error is None:
+            return
+        if worker.group == "watch":
+            # The watcher runs every second: one report until it works again, so a
+            # database locked for an hour is one notification and one log entry.
+            if self._watch_failing:
+                return
+            self._watch_failing = True
+        message = self.report_failure(error, f"{type(worker.node).__name__}.{worker.name}")
+        if isinstance(worker.node, RecoversFromFailures):
+            worker.node.after_failure(worker, message)
+
+    def report_failure(self, error: BaseException, where: str) -> str:
+        """Log the traceback, show one line (the traceback too with NETDAY_DEBUG=1), and
+        return the line for the screen to show where the user is looking."""
+        message = f"Not done: {summary(error)}."
+        try:
+            path = write_log(error, self.ctx.now(), where)
+        except OSError as exc:
+            message += f" (the error log could not be written: {exc.strerror or exc})"
+        else:
+            message += f" Details in {path}."
+        details = "".join(traceback.format_exception(error)) if debugging() else ""
+        self.notify(
+            message + ("\n" + details if details else ""),
+            title="Something went wrong",
+            severity="error",
+            timeout=30 if details else None,
+        )
+        return message
+
     def show_today(self, view: TodayView, ticket: int = 0) -> None:
         from netday.ui.screens.welcome import WelcomeScreen
 
@@ -165,7 +233,7 @@ class NetdayApp(App[None]):
         self._shown = ticket
         self.view = view
         prefix = "DEMO  ·  " if self.is_demo else ""
-        self.query_one("#day-header", Static).update(prefix + header_text(view))
+        self.query_one("#day-header", Static).update(plain(prefix + header_text(view)))
         self.query_one(CallsPane).show(view.plan.calls)
         self.query_one(CommentsPane).show(view.comments)
         self.query_one(InvitesPane).show(view.invites)
@@ -183,7 +251,7 @@ class NetdayApp(App[None]):
             self.notify("Building a sample network…")
             self.switch_to_demo()
 
-    @work(thread=True, exclusive=True, group="db")
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def switch_to_demo(self) -> None:
         from netday.services.demo import open_demo
 
@@ -250,7 +318,7 @@ class NetdayApp(App[None]):
         if event.input.id == "quick-log" and event.value.strip():
             self.quick_log(event.value)
 
-    @work(thread=True, exclusive=True, group="quick-log")
+    @work(thread=True, exclusive=True, group="quick-log", exit_on_error=False)
     def quick_log(self, text: str) -> None:
         """One line, logged; the line is cleared only once it is saved."""
         try:
@@ -354,7 +422,7 @@ class NetdayApp(App[None]):
 
         self._with_templates(opened)
 
-    @work(thread=True, group="templates")
+    @work(thread=True, group="templates", exit_on_error=False)
     def _with_templates(self, then: Callable[[list[str]], None]) -> None:
         templates = [body for _, body in list_templates(self.ctx)]
         self.call_from_thread(then, templates)

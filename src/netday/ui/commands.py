@@ -6,9 +6,12 @@ import asyncio
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
+from netday.cleaning import for_terminal
 from netday.services.contacts import list_contacts
+from netday.ui.text import as_markup
 
 if TYPE_CHECKING:
     from netday.ui.app import NetdayApp
@@ -54,14 +57,33 @@ class NetdayCommands(Provider):
                 )
         if len(query.strip()) < 2:
             return
-        found = await asyncio.to_thread(
-            list_contacts, self.netday.ctx, search=query, limit=PALETTE_LIMIT
-        )
+        try:
+            found = await asyncio.to_thread(
+                list_contacts, self.netday.ctx, search=query, limit=PALETTE_LIMIT
+            )
+        except Exception as exc:  # Textual would only log it: say so, like a failed worker
+            self.netday.report_failure(exc, "palette search")
+            return
         for contact in found:
-            label = contact.name + (f" · {contact.company}" if contact.company else "")
+            label = for_terminal(
+                contact.name + (f" · {contact.company}" if contact.company else "")
+            )
             yield Hit(
                 max(matcher.match(label), 0.5),
-                matcher.highlight(label),
+                highlighted(matcher, label),
                 partial(self.netday.open_contact, contact.id),
-                help=contact.role or contact.cadence or "contact",
+                help=as_markup(contact.role or contact.cadence or "contact"),
             )
+
+
+def highlighted(matcher: Matcher, label: str) -> Content:
+    """The label with the matched letters marked, as plain text: `Matcher.highlight`
+    reads its candidate as markup, and a name is data."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if not score:
+        return content
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

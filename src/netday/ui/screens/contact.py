@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,21 +17,25 @@ from netday.services.contacts import edit_contact, show_contact
 from netday.services.context import Context
 from netday.services.merge import MergeReport, merge_text
 from netday.services.views import ContactDetail
+from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.contact_form import ContactForm
+from netday.ui.text import assemble, cell, plain, stacked
 
 
-def _field(label: str, value: str) -> str:
-    return f"[dim]{label:<18}[/dim]{value}"
+def _field(label: str, value: str) -> Text:
+    return assemble((f"{label:<18}", "dim"), value)
 
 
-def profile_text(d: ContactDetail, today: dt.date) -> str:
+def profile_text(d: ContactDetail, today: dt.date) -> Text:
     c = d.summary
-    lines = [f"[b]{c.name}[/b]" + ("  (archived)" if c.archived else "")]
+    lines = [assemble((c.name, "bold"), "  (archived)" if c.archived else "")]
     who = " · ".join(p for p in (c.role, c.company) if p)
     if who:
-        lines.append(who)
-    lines.append(f"tier {c.tier} · {c.circle}" + (f" · {', '.join(d.tags)}" if d.tags else ""))
-    lines.append("")
+        lines.append(plain(who))
+    lines.append(
+        plain(f"tier {c.tier} · {c.circle}" + (f" · {', '.join(d.tags)}" if d.tags else ""))
+    )
+    lines.append(plain(""))
     for label, value in (
         ("phone", c.phone),
         ("e-mail", d.email),
@@ -55,10 +60,10 @@ def profile_text(d: ContactDetail, today: dt.date) -> str:
     if d.snoozed_until:
         lines.append(_field("snoozed until", f"{d.snoozed_until:%a %d %b}"))
     lines.append(_field("balance", f"gave {d.gave} · asked {d.asked}"))
-    return "\n".join(lines)
+    return stacked(lines)
 
 
-class ContactScreen(Screen[None]):
+class ContactScreen(RecoversFromFailures, Screen[None]):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("e", "edit", "Edit"),
@@ -74,7 +79,7 @@ class ContactScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact"):
             yield Static("", id="profile")
-            timeline: DataTable[str] = DataTable(id="timeline", cursor_type="row")
+            timeline: DataTable[Text] = DataTable(id="timeline", cursor_type="row")
             timeline.border_title = "Timeline"
             yield timeline
         yield Footer()
@@ -83,7 +88,7 @@ class ContactScreen(Screen[None]):
         self.query_one("#timeline", DataTable).add_columns("When", "Kind", "", "Note")
         self.load()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         try:
             detail = show_contact(self.ctx, str(self.contact_id))
@@ -147,4 +152,4 @@ class ContactScreen(Screen[None]):
                 )
             )
         for row in sorted(events, reverse=True):
-            table.add_row(*row)
+            table.add_row(*(cell(value) for value in row))

@@ -20,6 +20,7 @@ from netday.scheduling.kinds import CIRCLES, TIERS
 from netday.services.contacts import ContactFields
 from netday.services.views import ContactDetail
 from netday.ui.screens.dialogs import Form
+from netday.ui.text import editable, plain
 
 
 def preview_text(text: str, today: dt.date) -> str:
@@ -48,13 +49,13 @@ class ContactForm(Form):
     def compose_fields(self) -> ComposeResult:
         d = self.detail
         s = d.summary if d else None
-        yield Input(s.name if s else "", placeholder="full name", id="name")
+        yield Input(editable(s.name) if s else "", placeholder="full name", id="name")
         with Horizontal(classes="pair"):
-            yield Input(s.company if s else "", placeholder="company", id="company")
-            yield Input(s.role if s else "", placeholder="role", id="role")
+            yield Input(editable(s.company) if s else "", placeholder="company", id="company")
+            yield Input(editable(s.role) if s else "", placeholder="role", id="role")
         with Horizontal(classes="pair"):
-            yield Input(s.phone if s else "", placeholder="phone", id="phone")
-            yield Input(d.email if d else "", placeholder="e-mail", id="email")
+            yield Input(editable(s.phone) if s else "", placeholder="phone", id="phone")
+            yield Input(editable(d.email) if d else "", placeholder="e-mail", id="email")
         with Horizontal(classes="choices"):
             yield Label("circle", classes="choice-label")
             with RadioSet(id="circle"):
@@ -65,12 +66,14 @@ class ContactForm(Form):
                 for tier in TIERS:
                     yield RadioButton(tier, value=(s.tier if s else "B") == tier)
         yield Input(
-            d.cadence_spec if d else "every 4 weeks",
+            editable(d.cadence_spec) if d else "every 4 weeks",
             placeholder='cadence: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"',
             id="cadence",
         )
         yield Label("", id="cadence-preview")
-        yield Input(d.why if d else "", placeholder="why they matter / how you met", id="why")
+        yield Input(
+            editable(d.why) if d else "", placeholder="why they matter / how you met", id="why"
+        )
 
     def on_mount(self) -> None:
         self.update_preview()
@@ -81,7 +84,7 @@ class ContactForm(Form):
 
     def update_preview(self) -> None:
         text = self.query_one("#cadence", Input).value
-        self.query_one("#cadence-preview", Label).update(preview_text(text, self.today))
+        self.query_one("#cadence-preview", Label).update(plain(preview_text(text, self.today)))
 
     def _choice(self, radio_id: str, options: tuple[str, ...]) -> str:
         index = self.query_one(f"#{radio_id}", RadioSet).pressed_index

@@ -14,9 +14,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.scheduling.when import parse_day
+from netday.ui.failures import RecoversFromFailures
+from netday.ui.text import plain
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,12 @@ def _minutes(text: str) -> int | None:
     return value
 
 
-class Form(ModalScreen[object]):
+class Form(RecoversFromFailures, ModalScreen[object]):
     """Shared shape: a titled box, fields, an error line, Save / Cancel.
 
     With a `save` function, the form saves itself (in a worker) and closes only when
-    that succeeded; a refusal is shown in the form, with everything typed still there.
+    that succeeded; a refusal, or any failure of the save, is shown in the form, with
+    everything typed still there.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
@@ -58,7 +62,7 @@ class Form(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as box:
-            box.border_title = self.heading
+            box.border_title = plain(self.heading)
             yield from self.compose_fields()
             yield Label("", id="form-error")
             with Horizontal(classes="buttons"):
@@ -78,7 +82,10 @@ class Form(ModalScreen[object]):
         self.dismiss(None)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Label).update(message)
+        self.query_one("#form-error", Label).update(plain(message))
+
+    def after_failure(self, worker: Worker[object], message: str) -> None:
+        self.show_error(message)
 
     def action_save(self) -> None:
         try:
@@ -91,7 +98,7 @@ class Form(ModalScreen[object]):
         else:
             self._persist(result)
 
-    @work(thread=True, exclusive=True, group="form-save")
+    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
     def _persist(self, result: object) -> None:
         assert self._save is not None
         try:
@@ -193,7 +200,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as box:
             box.border_title = "Are you sure?"
-            yield Label(self.question)
+            yield Label(plain(self.question))
             with Horizontal(classes="buttons"):
                 yield Button("Yes", variant="error", id="yes")
                 yield Button("No", id="no")

@@ -7,10 +7,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -21,10 +21,12 @@ from netday.services.merge import (
     merge_contacts,
     merge_text,
 )
+from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.dialogs import Confirm
+from netday.ui.text import plain
 
 
-class MergeDialog(ModalScreen[MergeReport | None]):
+class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
     """KEEP is the contact on screen; the highlighted duplicate is OTHER."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "merge", "Merge")]
@@ -37,8 +39,8 @@ class MergeDialog(ModalScreen[MergeReport | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="merge") as box:
-            box.border_title = f"Merge a duplicate into #{self.contact_id}"
-            yield Label(Content(f"Likely duplicates of {self.name_shown}:"))
+            box.border_title = plain(f"Merge a duplicate into #{self.contact_id}")
+            yield Label(plain(f"Likely duplicates of {self.name_shown}:"))
             yield OptionList(id="merge-candidates")
             yield Static("", id="merge-preview")
             yield Label("", id="form-error")
@@ -49,7 +51,7 @@ class MergeDialog(ModalScreen[MergeReport | None]):
     def on_mount(self) -> None:
         self.load_candidates()
 
-    @work(thread=True, exclusive=True, group="merge-load")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="merge-load")
     def load_candidates(self) -> None:
         found = find_duplicates(self.ctx, contact_id=self.contact_id)
         self.app.call_from_thread(self.show_candidates, found)
@@ -60,13 +62,13 @@ class MergeDialog(ModalScreen[MergeReport | None]):
             other = pair.second if pair.first.id == self.contact_id else pair.first
             where = f" · {other.company}" if other.company else ""
             label = f"#{other.id} {other.name}{where}: {', '.join(pair.evidence)}"
-            options.add_option(Option(Content(label), id=str(other.id)))
+            options.add_option(Option(plain(label), id=str(other.id)))
         if found.pairs:
             options.highlighted = 0
             options.focus()
         else:
             self.query_one("#merge-preview", Static).update(
-                Content("No likely duplicates (same URL, e-mail, phone or name).")
+                plain("No likely duplicates (same URL, e-mail, phone or name).")
             )
 
     def _other(self) -> int | None:
@@ -82,7 +84,7 @@ class MergeDialog(ModalScreen[MergeReport | None]):
         if other is not None:
             self.dry_run(other)
 
-    @work(thread=True, exclusive=True, group="merge-preview")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="merge-preview")
     def dry_run(self, other: int) -> None:
         try:
             report = merge_contacts(self.ctx, str(self.contact_id), str(other), dry_run=True)
@@ -93,10 +95,13 @@ class MergeDialog(ModalScreen[MergeReport | None]):
 
     def show_preview(self, report: MergeReport) -> None:
         lines = list(merge_text(report))[1:]  # the heading says who goes where already
-        self.query_one("#merge-preview", Static).update(Content("\n".join(lines)))
+        self.query_one("#merge-preview", Static).update(plain("\n".join(lines)))
+
+    def after_failure(self, worker: Worker[object], message: str) -> None:
+        self.show_error(message)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Label).update(Content(message))
+        self.query_one("#form-error", Label).update(plain(message))
 
     @on(OptionList.OptionSelected, "#merge-candidates")
     @on(Button.Pressed, "#merge-run")
@@ -108,7 +113,7 @@ class MergeDialog(ModalScreen[MergeReport | None]):
         question = f"Move everything of #{other} to #{self.contact_id}, then delete #{other}?"
         self.app.push_screen(Confirm(question), lambda yes: self.run_merge(other) if yes else None)
 
-    @work(thread=True, exclusive=True, group="merge-run")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="merge-run")
     def run_merge(self, other: int) -> None:
         try:
             report = merge_contacts(self.ctx, str(self.contact_id), str(other))

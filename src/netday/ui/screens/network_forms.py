@@ -24,6 +24,7 @@ from netday.scheduling.when import parse_moment
 from netday.services.contacts import list_contacts
 from netday.services.context import Context
 from netday.ui.screens.dialogs import Form, _minutes
+from netday.ui.text import editable, plain
 
 Save = Callable[[Any], object]
 
@@ -89,7 +90,7 @@ class InviteForm(Form):
         who = self.query_one("#who", Input).value
         message = self.query_one("#message", Input).value
         self.query_one("#message-check", Label).update(
-            message_feedback(message, who, self.templates)
+            plain(message_feedback(message, who, self.templates))
         )
 
     def collect(self) -> InviteDraft:
@@ -153,7 +154,9 @@ class CommentForm(Form):
         self.draft = draft
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(self.draft, placeholder="what you wrote (kept with the log)", id="comment")
+        yield Input(
+            editable(self.draft), placeholder="what you wrote (kept with the log)", id="comment"
+        )
 
     def collect(self) -> str:
         return self.query_one("#comment", Input).value.strip()
@@ -200,7 +203,7 @@ class LogForm(Form):
         current = matches.highlighted or 0
         matches.highlighted = max(0, min(matches.option_count - 1, current + step))
 
-    @work(thread=True, exclusive=True, group="picker")
+    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
     def find(self, text: str) -> None:
         found = list_contacts(self.ctx, search=text, limit=self.MATCHES) if len(text) >= 2 else []
         self.app.call_from_thread(self.show_matches, found)
@@ -210,7 +213,7 @@ class LogForm(Form):
         matches.clear_options()
         for c in found:
             label = c.name + (f" · {c.company}" if c.company else "")
-            matches.add_option(Option(label, id=str(c.id)))
+            matches.add_option(Option(plain(label), id=str(c.id)))
         if found:
             matches.highlighted = 0
 

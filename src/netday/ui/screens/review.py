@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,24 +20,29 @@ from netday.services.context import Context
 from netday.services.report import export_review, long_date, plural, review_headline
 from netday.services.review import review_day, save_review
 from netday.services.views import ReviewView
+from netday.ui.failures import RecoversFromFailures
+from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.widgets.panes import MARKS
 
 
-def summary_text(r: ReviewView) -> str:
-    lines = [
-        f"[b]Review · {long_date(r.date)}[/b]",
-        review_headline(r),
-        f"comments written: {len(r.comments_written)} · invitations sent: "
-        f"{len(r.invites_sent)} · answered: {len(r.invites_answered)}",
-    ]
+def summary_text(r: ReviewView) -> Text:
     carry = [f"call {c.contact.name}" for c in r.carry_over]
     carry += [plural(r.comments_waiting, "comment") + " to write"]
     carry += [plural(r.invites_needing_action, "invitation") + " needing action"]
-    lines.append("[dim]carries over to tomorrow →[/dim] " + " · ".join(carry))
-    return "\n".join(lines)
+    return stacked(
+        [
+            plain(f"Review · {long_date(r.date)}", "bold"),
+            plain(review_headline(r)),
+            plain(
+                f"comments written: {len(r.comments_written)} · invitations sent: "
+                f"{len(r.invites_sent)} · answered: {len(r.invites_answered)}"
+            ),
+            assemble(("carries over to tomorrow →", "dim"), " " + " · ".join(carry)),
+        ]
+    )
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(RecoversFromFailures, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("ctrl+s", "save", "Save note"),
@@ -54,10 +60,10 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review"):
             yield Static("", id="review-summary")
-            plan: DataTable[str] = DataTable(id="review-plan", cursor_type="row")
+            plan: DataTable[Text] = DataTable(id="review-plan", cursor_type="row")
             plan.border_title = "Planned vs done"
             yield plan
-            log: DataTable[str] = DataTable(id="review-log", cursor_type="row")
+            log: DataTable[Text] = DataTable(id="review-log", cursor_type="row")
             log.border_title = "Every interaction of the day"
             yield log
             note = Input(
@@ -72,7 +78,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-log", DataTable).add_columns("Time", "Kind", "Who", "Min", "Note")
         self.load()
 
-    @work(thread=True, exclusive=True, group="review")
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load(self, note: str | None = None) -> None:
         try:
             view = (
@@ -92,14 +98,15 @@ class ReviewScreen(Screen[None]):
         plan.clear()
         for call in r.plan.calls if r.plan else ():
             status = call.reason if call.status == "planned" else f"{call.status} · {call.reason}"
-            plan.add_row(MARKS[call.status], call.contact.name, status)
+            plan.add_row(cell(MARKS[call.status]), cell(call.contact.name), cell(status))
         log = self.query_one("#review-log", DataTable)
         log.clear()
         for i in r.interactions:
-            log.add_row(f"{i.at:%H:%M}", i.kind, i.contact_name, str(i.minutes or ""), i.summary)
+            row = (f"{i.at:%H:%M}", i.kind, i.contact_name, str(i.minutes or ""), i.summary)
+            log.add_row(*(cell(value) for value in row))
         note = self.query_one("#reflection", Input)
         if not saved:
-            note.value = r.note
+            note.value = editable(r.note)
         if saved:
             self.notify(f"Saved the reflection of {long_date(r.date)}.")
 
@@ -117,7 +124,7 @@ class ReviewScreen(Screen[None]):
         self.day = target
         self.load()
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", exit_on_error=False)
     def action_export(self) -> None:
         try:
             path = export_review(self.ctx, self.day)

@@ -23,9 +23,12 @@ from textual.widgets import (
     RadioSet,
     Static,
 )
+from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.services.context import Context
+from netday.ui.failures import RecoversFromFailures
+from netday.ui.text import editable, plain
 
 EXPORTS: tuple[tuple[str, str, str], ...] = (
     ("vcard", "vCard: every contact", "netday-contacts.vcf"),
@@ -40,7 +43,7 @@ def _folder(ctx: Context) -> Path:
     return ctx.db.path.parent if ctx.db.path is not None else Path.cwd()
 
 
-class _TransferForm(ModalScreen[bool | None]):
+class _TransferForm(RecoversFromFailures, ModalScreen[bool | None]):
     """A titled box with a progress bar and a summary; Escape waits for a running job."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
@@ -56,7 +59,7 @@ class _TransferForm(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as box:
-            box.border_title = self.heading
+            box.border_title = plain(self.heading)
             yield from self.compose_fields()
             bar = ProgressBar(id="transfer-progress", show_eta=False)
             bar.display = False
@@ -105,7 +108,10 @@ class _TransferForm(ModalScreen[bool | None]):
     def show_error(self, message: str) -> None:
         self.running = False
         self.query_one("#transfer-progress", ProgressBar).display = False
-        self.query_one("#form-error", Label).update(message)
+        self.query_one("#form-error", Label).update(plain(message))
+
+    def after_failure(self, worker: Worker[object], message: str) -> None:
+        self.show_error(message)
 
     def start(self) -> None:
         self.running = True
@@ -160,7 +166,7 @@ class ImportScreen(_TransferForm):
         kind = "linkedin" if choice == 0 else "vcard"
         self.run_import(kind, path, self.query_one(Checkbox).value)
 
-    @work(thread=True, exclusive=True, group="import")
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def run_import(self, kind: str, path: Path, dry_run: bool) -> None:
         from netday.io.transfer import import_files, report_text
 
@@ -177,7 +183,7 @@ class ImportScreen(_TransferForm):
     def finished(self, summary: str, to_triage: int) -> None:
         self.running = False
         self.progress(1, 1)
-        self.query_one("#transfer-summary", Static).update(summary)
+        self.query_one("#transfer-summary", Static).update(plain(summary))
         self.notify(summary.splitlines()[0] + " done")
         self.query_one("#triage", Button).display = bool(to_triage)
 
@@ -196,7 +202,7 @@ class ExportScreen(_TransferForm):
         with RadioSet(id="export-kind"):
             for index, (_, label, _) in enumerate(EXPORTS):
                 yield RadioButton(label, value=index == 0)
-        yield Input(str(self.folder / EXPORTS[0][2]), id="export-path")
+        yield Input(editable(str(self.folder / EXPORTS[0][2])), id="export-path")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -212,7 +218,7 @@ class ExportScreen(_TransferForm):
     def launch(self, path: Path, choice: int) -> None:
         self.run_export(EXPORTS[choice][0], path)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self, fmt: str, target: Path) -> None:
         from netday.io.transfer import export_chunks, write_atomically
         from netday.services.exporting import count_contacts
@@ -233,5 +239,5 @@ class ExportScreen(_TransferForm):
     def finished(self, summary: str) -> None:
         self.running = False
         self.progress(1, 1)
-        self.query_one("#transfer-summary", Static).update(summary)
+        self.query_one("#transfer-summary", Static).update(plain(summary))
         self.notify(summary)

@@ -6,12 +6,14 @@ shows immediately from a small queue read ahead, so a few hundred take minutes.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -22,24 +24,27 @@ from netday.services.triage import (
     triage_counts,
     triage_queue,
 )
+from netday.ui.failures import RecoversFromFailures
+from netday.ui.text import assemble, cell, plain, stacked
 
 READ_AHEAD = 20
 KEYS_HELP = "a tier A · b tier B · c tier C · p personal · s skip for now · x archive"
 
 
-def card_text(item: TriageItem) -> str:
-    lines = [f"[b]{item.name}[/b]" + ("  [dim](skipped before)[/dim]" if item.skipped else "")]
+def card_text(item: TriageItem) -> Text:
+    skipped = ("  (skipped before)", "dim") if item.skipped else ""
+    lines = [assemble((item.name, "bold"), skipped)]
     if item.role or item.company:
-        lines.append(" at ".join(p for p in (item.role, item.company) if p))
+        lines.append(plain(" at ".join(p for p in (item.role, item.company) if p)))
     if item.connected_on:
-        lines.append(f"connected {item.connected_on:%d %b %Y}")
+        lines.append(plain(f"connected {item.connected_on:%d %b %Y}"))
     for value in (item.email, item.profile_url):
         if value:
-            lines.append(f"[dim]{value}[/dim]")
-    return "\n".join(lines)
+            lines.append(plain(value, "dim"))
+    return stacked(lines)
 
 
-class TriageScreen(Screen[None]):
+class TriageScreen(RecoversFromFailures, Screen[None]):
     BINDINGS = [
         Binding("a", "decide('a')", "Tier A"),
         Binding("b", "decide('b')", "Tier B"),
@@ -66,7 +71,7 @@ class TriageScreen(Screen[None]):
             card.border_title = "Who is this to you?"
             yield card
             yield Static(KEYS_HELP, id="triage-keys")
-            upcoming: DataTable[str] = DataTable(id="triage-next", cursor_type="none")
+            upcoming: DataTable[Text] = DataTable(id="triage-next", cursor_type="none")
             upcoming.border_title = "Next"
             yield upcoming
             yield Static("", id="triage-last", classes="hint")
@@ -76,7 +81,7 @@ class TriageScreen(Screen[None]):
         self.query_one("#triage-next", DataTable).add_columns("Who", "Role", "Connected")
         self.refill()
 
-    @work(thread=True, exclusive=True, group="triage-read")
+    @work(thread=True, exclusive=True, group="triage-read", exit_on_error=False)
     def refill(self) -> None:
         counts = triage_counts(self.ctx)
         items = triage_queue(self.ctx, limit=READ_AHEAD + len(self.passed))
@@ -93,9 +98,11 @@ class TriageScreen(Screen[None]):
         progress = self.query_one("#triage-progress", Static)
         card = self.query_one("#triage-card", Static)
         progress.update(
-            f"[b]Triage ·[/b] {left} to go ({self.counts.pending} new, "
-            f"{self.counts.skipped} skipped) · {self.decided} decided now · most recently "
-            "connected first"
+            assemble(
+                ("Triage ·", "bold"),
+                f" {left} to go ({self.counts.pending} new, {self.counts.skipped} skipped) · "
+                f"{self.decided} decided now · most recently connected first",
+            )
         )
         if not self.queue:
             card.update(
@@ -109,7 +116,7 @@ class TriageScreen(Screen[None]):
         for item in self.queue[1:8]:
             connected = f"{item.connected_on:%d %b %Y}" if item.connected_on else ""
             role = " at ".join(p for p in (item.role, item.company) if p)
-            table.add_row(item.name, role, connected)
+            table.add_row(cell(item.name), cell(role), cell(connected))
 
     def action_decide(self, decision: str) -> None:
         if not self.queue:
@@ -131,7 +138,7 @@ class TriageScreen(Screen[None]):
         self.render_current()
         self.save(item, decision)
 
-    @work(thread=True, group="triage-write")
+    @work(thread=True, group="triage-write", exit_on_error=False)
     def save(self, item: TriageItem, decision: str) -> None:
         try:
             outcome = decide(self.ctx, item.id, decision)
@@ -144,6 +151,12 @@ class TriageScreen(Screen[None]):
         self.app.call_from_thread(self.show_saved, outcome.text)
 
     def show_saved(self, text: str) -> None:
-        self.query_one("#triage-last", Static).update(f"saved: {text}")
+        self.query_one("#triage-last", Static).update(plain(f"saved: {text}"))
         if len(self.queue) < 3:
+            self.refill()
+
+    def after_failure(self, worker: Worker[object], message: str) -> None:
+        """A decision that failed to save: read the queue again, so the person it was
+        about comes back instead of looking decided."""
+        if worker.group == "triage-write":
             self.refill()

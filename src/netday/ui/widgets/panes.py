@@ -1,4 +1,8 @@
-"""The four panes of the main screen. Each shows a bounded list handed down by the app."""
+"""The four panes of the main screen. Each shows a bounded list handed down by the app.
+
+Every cell is `Text` built by `netday.ui.text`: a DataTable reads a plain `str` cell as
+markup, and these cells hold names, notes and excerpts.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,13 @@ from textual.widgets.data_table import ColumnKey
 
 from netday.scheduling.plan import short_date
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
+from netday.ui.text import assemble, cell, plain
 
 MARKS = {"planned": " ", "done": "✓", "skipped": "–", "snoozed": "z"}
 SCROLLBAR = 2
 
 
-class Pane(DataTable[str | Text]):
+class Pane(DataTable[Text]):
     """A focusable, scrollable table with a title on its border.
 
     Column widths come from the pane's own width (fixed columns, and flexible ones
@@ -87,11 +92,16 @@ class CallsPane(Pane):
                 why = f"snoozed until {short_date(call.snoozed_until)}"
             elif call.status == "skipped":
                 why = f"skipped · {why}"
-            line = Text(c.name, style="bold", no_wrap=True, overflow="ellipsis")
-            line.append(f" · {why}", style="italic" if call.status == "planned" else "dim")
             details = " · ".join(p for p in (c.company, c.role, c.phone or c.profile_url) if p)
-            line.append("\n" + details, style="dim")
-            mark = Text(MARKS[call.status], style="bold green" if call.status == "done" else "")
+            line = assemble(
+                c.name,
+                (f" · {why}", "italic" if call.status == "planned" else "dim"),
+                ("\n" + details, "dim"),
+                style="bold",
+            )
+            line.no_wrap = True
+            line.overflow = "ellipsis"
+            mark = plain(MARKS[call.status], "bold green" if call.status == "done" else "")
             self.add_row(mark, line, height=2, key=str(c.id))
 
 
@@ -105,7 +115,7 @@ class CommentsPane(Pane):
 
     def fill(self, posts: tuple[PostView, ...]) -> None:
         for p in posts:
-            self.add_row(_age(p.age_days), p.author, p.excerpt or p.url, key=str(p.id))
+            self.add_row(_age(p.age_days), cell(p.author), cell(p.excerpt or p.url), key=str(p.id))
 
 
 SHORT_ACTIONS = {
@@ -131,12 +141,12 @@ class InvitesPane(Pane):
         for i in invites:
             arrow = "→" if i.direction == "sent" else "←"
             if i.action:
-                step = Text(SHORT_ACTIONS.get(i.action, i.action), style="bold")
+                step = plain(SHORT_ACTIONS.get(i.action, i.action), "bold")
             elif i.follow_up_due:
-                step = Text(f"follow up {short_date(i.follow_up_due)}", style="dim")
+                step = plain(f"follow up {short_date(i.follow_up_due)}", "dim")
             else:
-                step = Text("waiting", style="dim")
-            self.add_row(arrow, _age(i.age_days), i.name, step, key=str(i.id))
+                step = plain("waiting", "dim")
+            self.add_row(cell(arrow), _age(i.age_days), cell(i.name), step, key=str(i.id))
 
 
 class LogPane(Pane):
@@ -145,8 +155,14 @@ class LogPane(Pane):
 
     def fill(self, log: tuple[InteractionView, ...]) -> None:
         for i in log:
-            self.add_row(f"{i.at:%H:%M}", i.kind, i.contact_name, i.summary, key=str(i.id))
+            self.add_row(
+                cell(f"{i.at:%H:%M}"),
+                cell(i.kind),
+                cell(i.contact_name),
+                cell(i.summary),
+                key=str(i.id),
+            )
 
 
-def _age(days: int) -> str:
-    return "today" if days <= 0 else f"{days}d"
+def _age(days: int) -> Text:
+    return cell("today" if days <= 0 else f"{days}d")

@@ -1,0 +1,74 @@
+"""Data that tries to talk to the terminal or to Textual, for the output tests.
+
+The escape sequences are the ones seen in imported files: a window title (OSC 0), a
+clipboard write (OSC 52), a screen clear, an OSC 8 link, SGR colours, and their 8-bit
+C1 forms. The input path strips them; these tests check the second line of defence, so
+`poison` writes them straight into the database through the ORM, as data written before
+that rule existed (or by another program) would be. The markup-shaped names survive any
+cleaning and go in through the services.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from netday.services.context import Context
+from netday.services.invites import send_invite
+from netday.services.journal import log_interaction
+from netday.services.posts import add_post
+from netday.store.models import Contact, Interaction, Invite, Post
+from tests.services.helpers import person
+
+TITLE = "\x1b]0;pwned-title\x07"
+CLIPBOARD = "\x1b]52;c;cHduZWQ=\x07"
+CLEAR = "\x1b[2J"
+LINK = "\x1b]8;;https://evil.example/\x1b\\click me\x1b]8;;\x1b\\"
+SGR = "\x1b[1;31m"
+C1 = "\x9b2J\x9d0;c1-title\x9c"
+SEQUENCES = TITLE + CLIPBOARD + CLEAR + LINK + SGR + C1
+
+ANA = "Ana [/]"
+BOB = "Bob [PhD]"
+CLICK = "[@click=app.quit]x[/]"
+LINKED = "[link=https://x]y[/link]"
+DEE = "Dee [$x] [b]"
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""What may never reach the terminal from data: every control but tab and newline."""
+
+
+def controls_in(text: str) -> list[str]:
+    return sorted({repr(c) for c in CONTROL.findall(text)})
+
+
+def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
+    """Two people due today, one to triage, an invitation, a post and today's log, every
+    text field carrying escape sequences and (unless `markup` is False, to test the
+    sequences alone) markup. Returns the contacts' ids."""
+    names = (ANA, BOB, DEE, "Cara [/]") if markup else ("Ana", "Bob", "Dee", "Cara")
+    ana = person(ctx, names[0], company="Acme", last_call_days_ago=33)
+    bob = person(ctx, names[1], company="Initech", last_call_days_ago=25)
+    dee = person(ctx, names[2], company="Globex")
+    log_interaction(ctx, str(dee.id), kind="email", summary="today's note")
+    send_invite(ctx, "Hi Cara, glad to connect", name=names[3])
+    add_post(ctx, str(bob.id), excerpt="a post")
+    role, company, said = (LINKED, CLICK, CLICK) if markup else ("CTO", "Initech", "Ana")
+    with ctx.db.transaction() as s:
+        for contact in s.scalars(select(Contact)):
+            contact.full_name += SEQUENCES
+            contact.role = role + CLEAR
+            contact.phone = SGR + "555 0100"
+            contact.why = "met at a talk " + LINK
+            contact.notes = "notes " + TITLE
+        s.get_one(Contact, bob.id).company.name = company + CLIPBOARD  # type: ignore[union-attr]
+        s.get_one(Contact, dee.id).triage = "pending"
+        for interaction in s.scalars(select(Interaction)):
+            interaction.summary = f"{said} said {SEQUENCES}"
+        for invite in s.scalars(select(Invite)):
+            invite.name += TITLE
+            invite.message += CLIPBOARD
+        for post in s.scalars(select(Post)):
+            post.excerpt = f"{role} {SEQUENCES}"
+    return {"ana": ana.id, "bob": bob.id, "dee": dee.id}

@@ -1,0 +1,160 @@
+"""Data is text on every screen: markup shows literally, escape sequences never reach the
+terminal, and nothing crashes the app.
+
+Each test opens the real app over data carrying markup-shaped names (`Ana [/]`,
+`Bob [PhD]`, `[@click=app.quit]x[/]`, `[link=…]`) and a title, clipboard, clear-screen,
+OSC 8, SGR and C1 sequence in every text field (tests/hostile_data.py), presses the keys
+that show it, and checks the frame written to the terminal (`terminal_text`) as well as
+the widgets' own text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from netday.ui.screens.contact import ContactScreen
+from netday.ui.screens.contact_form import ContactForm
+from netday.ui.screens.dialogs import CallDoneForm
+from netday.ui.screens.network_forms import CommentForm, LogForm
+from netday.ui.screens.review import ReviewScreen
+from netday.ui.screens.transfer import ExportScreen, ImportScreen
+from netday.ui.screens.triage import TriageScreen
+from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
+from tests.hostile_data import ANA, BOB, CLICK, DEE, LINKED, controls_in, poison
+from tests.ui.conftest import settle, terminal_text
+
+SHOWN_TITLE = "^[]0;pwned-title^G"
+
+
+def row(table: DataTable[object], index: int) -> list[str]:
+    return [str(cell) for cell in table.get_row_at(index)]
+
+
+def shown(pilot: Pilot[None]) -> str:
+    """The frame on the terminal, after checking that the app is alive and that no
+    control character from the data is in it."""
+    assert pilot.app.is_running and pilot.app.return_code is None
+    text = terminal_text(pilot.app)
+    assert controls_in(text) == []
+    return text
+
+
+def notifications(pilot: Pilot[None]) -> list[str]:
+    return [n.message for n in pilot.app._notifications]
+
+
+async def test_the_main_screen_panes(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    poison(ctx)
+    async with open_app() as pilot:
+        screen = shown(pilot)
+        assert ANA + SHOWN_TITLE in screen and BOB + SHOWN_TITLE in screen
+        app = pilot.app
+        calls = row(app.query_one(CallsPane), 0)[1]
+        assert calls.startswith(ANA + SHOWN_TITLE) and LINKED in calls
+        assert row(app.query_one(CallsPane), 1)[1].startswith(BOB)
+        comment = row(app.query_one(CommentsPane), 0)
+        assert comment[1].startswith(BOB) and comment[2].startswith(LINKED + " ^[]0;")
+        assert row(app.query_one(InvitesPane), 0)[2] == "Cara [/]" + SHOWN_TITLE
+        log = row(app.query_one(LogPane), 0)
+        assert log[2].startswith(DEE) and log[3].startswith(f"{CLICK} said ^[]0;")
+
+
+async def test_the_contact_screen_and_its_edit_form(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ContactScreen)
+        screen = shown(pilot)
+        assert ANA + SHOWN_TITLE in screen
+        profile = str(pilot.app.screen.query_one("#profile", Static).render())
+        assert profile.startswith(ANA + SHOWN_TITLE) and LINKED + "^[[2J" in profile
+        assert "met at a talk ^[]8;;https://evil.example/^[\\click me" in profile
+        timeline = pilot.app.screen.query_one("#timeline", DataTable)
+        assert row(timeline, 0)[3].startswith(CLICK)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ContactForm)
+        assert "Edit " + ANA + SHOWN_TITLE in shown(pilot)
+        name = pilot.app.screen.query_one("#name", Input).value
+        assert name.startswith(ANA + "]0;pwned-title]52;c;") and controls_in(name) == []
+
+
+async def test_the_review_and_triage_screens(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert DEE + SHOWN_TITLE in shown(pilot)
+        log = row(pilot.app.screen.query_one("#review-log", DataTable), 0)
+        assert log[2].startswith(DEE) and log[4].startswith(CLICK)
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TriageScreen)
+        assert DEE + SHOWN_TITLE in shown(pilot)
+        card = str(pilot.app.screen.query_one("#triage-card", Static).render())
+        assert card.startswith(DEE + SHOWN_TITLE) and LINKED in card
+
+
+async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CallDoneForm)
+        assert f"Call with {ANA}{SHOWN_TITLE}" in shown(pilot)
+        await pilot.press("escape", "tab")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CommentForm)
+        assert f"Commented on {BOB}{SHOWN_TITLE}" in shown(pilot)
+        await pilot.press("escape", "l", *"bob")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LogForm)
+        matches = pilot.app.screen.query_one("#matches", OptionList)
+        assert str(matches.get_option_at_index(0).prompt).startswith(BOB + SHOWN_TITLE)
+        assert f"[PhD]{SHOWN_TITLE}" in shown(pilot)  # the option wraps after "Bob"
+        await pilot.press("escape", "ctrl+p", *"ana")
+        await pilot.pause(0.5)
+        assert ANA + SHOWN_TITLE in shown(pilot)
+        await pilot.press("escape")
+        pilot.app.query_one("#quick-log", Input).value = "ana: [@click=app.quit]hello[/]"
+        pilot.app.query_one("#quick-log", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        logged = [m for m in notifications(pilot) if m.startswith("Logged")]
+        assert len(logged) == 1 and logged[0].startswith(f"Logged a note with {ANA}{SHOWN_TITLE}")
+        assert logged[0].endswith("^[[1;31m?2J?0;c1-title?.")
+        shown(pilot)
+
+
+async def test_import_and_export_summaries_show_paths_as_typed(ctx, open_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    poison(ctx)
+    folder = tmp_path / "odd [b] [PhD] folder"  # no "/" in a folder's name, so no "[/]"
+    folder.mkdir()
+    async with open_app() as pilot:
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExportScreen)
+        pilot.app.screen.query_one("#export-path", Input).value = str(folder / "out.vcf")
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = str(pilot.app.screen.query_one("#transfer-summary", Static).render())
+        assert summary.startswith(f"Wrote {folder / 'out.vcf'}")
+        assert any(m.startswith(f"Wrote {folder}") for m in notifications(pilot))
+        shown(pilot)
+        await pilot.press("escape", "ctrl+o")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ImportScreen)
+        missing = Path(folder / "[@click=app.quit]x[/].zip")
+        pilot.app.screen.query_one("#import-path", Input).value = str(missing)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "[@click=app.quit]x[/].zip" in str(
+            pilot.app.screen.query_one("#form-error").render()
+        )
+        shown(pilot)
