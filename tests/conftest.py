@@ -9,16 +9,17 @@ database of its own on that server, dropped afterwards, and tests marked
 from __future__ import annotations
 
 import datetime as dt
-import os
 import itertools
+import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, NullPool, create_engine, text
 from sqlalchemy.engine import make_url
 
 from netday.clock import ManualClock
@@ -66,19 +67,54 @@ def server_database_url(name: str) -> str:
 
 
 @pytest.fixture
-def db_url(db_path: Path, server_admin: Engine | None) -> Iterator[str]:
+def new_db_url(tmp_path: Path, server_admin: Engine | None) -> Iterator[Callable[[str], str]]:
+    """Makes more empty databases for one test (`new_db_url("other")`), each a file in
+    the test's folder on SQLite or a database of its own on the server, dropped after."""
+    created: list[str] = []
+
+    def make(name: str) -> str:
+        if server_admin is None:
+            return f"sqlite:///{tmp_path / name}.sqlite3"
+        database = f"netday_test_{os.getpid()}_{next(_names)}"
+        with server_admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{database}" TEMPLATE template0')
+        created.append(database)
+        return server_database_url(database)
+
+    yield make
+    if server_admin is not None:
+        with server_admin.connect() as conn:
+            for database in created:
+                conn.exec_driver_sql(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_url(new_db_url: Callable[[str], str]) -> str:
     """The test's database as a URL: what `ctx`, `cli` and new tests should use, so the
-    same test runs on SQLite and on PostgreSQL. Tests that read the SQLite file itself
-    carry `@pytest.mark.sqlite_only("why")`."""
-    if server_admin is None:
-        yield f"sqlite:///{db_path}"
-        return
-    name = f"netday_test_{os.getpid()}_{next(_names)}"
-    with server_admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0')
-    yield server_database_url(name)
-    with server_admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    same test runs on SQLite (the file is `db_path`) and on PostgreSQL. Tests that read
+    the SQLite file itself carry `@pytest.mark.sqlite_only("why")`."""
+    return new_db_url("netday")
+
+
+def _as_sqlite_stores_it(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S.%f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def rows(db_url: str, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of `sql`, read through SQLAlchemy on either backend, with dates and times
+    spelled as SQLAlchemy stores them in SQLite (`2026-11-22`, `2026-11-22 12:00:00.000000`)
+    so that one expectation fits both. Booleans come back as 1/0 or True/False, which
+    compare equal."""
+    engine = create_engine(db_url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return [tuple(_as_sqlite_stores_it(v) for v in row) for row in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

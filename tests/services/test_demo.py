@@ -29,13 +29,13 @@ def test_the_demo_builds_a_realistic_network(ctx) -> None:  # type: ignore[no-un
     assert any("invite accepted" in c.reason for c in today.plan.calls)
 
 
-def test_the_demo_is_reproducible(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_is_reproducible(new_db_url, clock) -> None:  # type: ignore[no-untyped-def]
     from netday.services.context import Context
     from netday.store.schema import open_database
 
     names = []
     for n in (1, 2):
-        db = open_database(f"sqlite:///{tmp_path / f'{n}.sqlite3'}", clock.now())
+        db = open_database(new_db_url(f"demo{n}"), clock.now())
         seed_demo(Context(db, clock), contacts=30)
         with db.reading() as s:
             names.append(list(s.scalars(select(Contact.full_name).order_by(Contact.id))))
