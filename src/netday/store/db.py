@@ -111,9 +111,9 @@ class Database:
         if self.is_sqlite:
             self._configure_sqlite(self.engine)
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = sessionmaker(
-            self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
-        )
+        self.read_engine = self.engine.execution_options(**{_READ_ONLY: True})
+        """The engine for looks that must not take SQLite's write lock (BEGIN, not IMMEDIATE)."""
+        self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         event.listen(self._reader, "before_flush", _refuse_to_write)
 
     @property

@@ -49,7 +49,7 @@ def current_revision(db: Database) -> str | None:
     Only a missing table means "no revision": a locked database is `DatabaseBusy` and a
     damaged one an error, never taken for an empty or foreign database.
     """
-    with db.lock_waits_explained(), db.engine.connect() as conn:
+    with db.lock_waits_explained(), db.read_engine.connect() as conn:
         try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except DBAPIError as exc:
