@@ -12,7 +12,9 @@ import datetime as dt
 import errno
 import os
 import re
+import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 from glob import glob
@@ -24,6 +26,7 @@ from netday.errors import NetdayError
 from netday.store.db import create_private_file
 
 _SQLITE_FULL = 13
+_SQLITE_IOERR_WRITE = 778
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _FULL_WORDS = ("No space left on device", "File too large", "Disk quota exceeded")
 
@@ -49,6 +52,22 @@ def _disk_full(dest: Path, detail: str) -> NetdayError:
     )
 
 
+def _no_room(folder: Path, needed: int) -> str:
+    """Why `needed` bytes cannot be written in `folder` ("" if they can, as far as known).
+
+    SQLite reports a short write as SQLITE_FULL but a refused one (EFBIG: the process's
+    file size limit) only as an I/O error, without the errno: look at both limits.
+    """
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        return "file size limit exceeded"
+    with contextlib.suppress(OSError):
+        stats = os.statvfs(folder)
+        if stats.f_bavail * stats.f_frsize < needed:
+            return "no space left on device"
+    return ""
+
+
 def backup_sqlite(path: Path, stamp: dt.datetime, dest: Path | None = None) -> Path:
     """A consistent copy (SQLite's online backup, safe with WAL and other writers)."""
     if dest is None:
@@ -70,8 +89,11 @@ def backup_sqlite(path: Path, stamp: dt.datetime, dest: Path | None = None) -> P
         os.replace(partial, dest)
     except sqlite3.Error as exc:
         _remove_partial(partial)
-        if getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL:
-            raise _disk_full(dest, str(exc)) from exc
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code in (_SQLITE_FULL, _SQLITE_IOERR_WRITE):
+            reason = _no_room(dest.parent, path.stat().st_size)
+            if reason or code == _SQLITE_FULL:
+                raise _disk_full(dest, reason or str(exc)) from exc
         raise NetdayError(f"the backup {dest} could not be written: {exc}") from exc
     except OSError as exc:
         _remove_partial(partial)
@@ -142,6 +164,9 @@ def backup_postgresql(
         if exc.errno in _FULL_ERRNOS:
             raise _disk_full(dest, exc.strerror or str(exc)) from exc
         raise
+    if result.returncode == -signal.SIGXFSZ:
+        _remove_partial(partial)
+        raise _disk_full(dest, "file size limit exceeded")
     if result.returncode != 0:
         _remove_partial(partial)
         lines = [line for line in result.stderr.splitlines() if line.strip()]
