@@ -103,9 +103,12 @@ class Database:
         self.activity = activity
         connect_args: dict[str, Any] = {}
         if self.is_postgresql:
+            # Kept beside any libpq options the URL itself carries.
+            given = make_url(url).query.get("options", "")
+            options = " ".join(given) if isinstance(given, tuple) else given
             connect_args = {
                 "application_name": f"netday: {activity or 'netday is writing'}"[:63],
-                "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+                "options": f"{options} -c lock_timeout={BUSY_TIMEOUT_MS}".strip(),
             }
         self.engine = create_engine(url, connect_args=connect_args)
         if self.is_sqlite:

@@ -110,7 +110,9 @@ def upgrade(
             try:
                 with conn.begin():
                     if db.is_postgresql:
-                        conn.execute(text("SET LOCAL application_name = 'netday: an upgrade'"))
+                        conn.execute(
+                            text("SET LOCAL application_name = 'netday: an upgrade is running'")
+                        )
                         conn.execute(
                             text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
                         )
