@@ -1,16 +1,26 @@
-"""Shared fixtures: a real SQLite file per test, a pinned clock, an in-process CLI."""
+"""Shared fixtures: a real database per test, a pinned clock, an in-process CLI.
+
+The backend is SQLite unless NETDAY_TEST_DATABASE_URL names a PostgreSQL server (an
+SQLAlchemy URL whose user may create databases): then every test gets a fresh, empty
+database of its own on that server, dropped afterwards, and tests marked
+`@pytest.mark.sqlite_only("why")` are skipped with their reason.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import Engine, NullPool, create_engine, text
+from sqlalchemy.engine import make_url
 
 from netday.clock import ManualClock
 from netday.services.context import Context
@@ -19,6 +29,11 @@ from netday.store.schema import open_database
 TODAY = dt.date(2026, 11, 22)
 NOON = dt.datetime(2026, 11, 22, 12, 0)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+TEST_DATABASE_ENV = "NETDAY_TEST_DATABASE_URL"
+SERVER_URL = os.environ.get(TEST_DATABASE_ENV, "")
+ON_SERVER = bool(SERVER_URL)
+_names = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -35,12 +50,71 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "netday.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def server_admin() -> Iterator[Engine | None]:
+    """An AUTOCOMMIT connection pool to the test server (CREATE/DROP DATABASE), if any."""
+    if not ON_SERVER:
+        yield None
+        return
+    engine = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+def server_database_url(name: str) -> str:
+    """The URL of database `name` on the test server."""
+    return make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture
-def db_url(db_path: Path) -> str:
+def new_db_url(tmp_path: Path, server_admin: Engine | None) -> Iterator[Callable[[str], str]]:
+    """Makes more empty databases for one test (`new_db_url("other")`), each a file in
+    the test's folder on SQLite or a database of its own on the server, dropped after."""
+    created: list[str] = []
+
+    def make(name: str) -> str:
+        if server_admin is None:
+            return f"sqlite:///{tmp_path / name}.sqlite3"
+        database = f"netday_test_{os.getpid()}_{next(_names)}"
+        with server_admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{database}" TEMPLATE template0')
+        created.append(database)
+        return server_database_url(database)
+
+    yield make
+    if server_admin is not None:
+        with server_admin.connect() as conn:
+            for database in created:
+                conn.exec_driver_sql(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_url(new_db_url: Callable[[str], str]) -> str:
     """The test's database as a URL: what `ctx`, `cli` and new tests should use, so the
-    same test runs on SQLite and on PostgreSQL. Tests that read the SQLite file itself
-    carry `@pytest.mark.sqlite_only("why")`."""
-    return f"sqlite:///{db_path}"
+    same test runs on SQLite (the file is `db_path`) and on PostgreSQL. Tests that read
+    the SQLite file itself carry `@pytest.mark.sqlite_only("why")`."""
+    return new_db_url("netday")
+
+
+def _as_sqlite_stores_it(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S.%f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def rows(db_url: str, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of `sql`, read through SQLAlchemy on either backend, with dates and times
+    spelled as SQLAlchemy stores them in SQLite (`2026-11-22`, `2026-11-22 12:00:00.000000`)
+    so that one expectation fits both. Booleans come back as 1/0 or True/False, which
+    compare equal."""
+    engine = create_engine(db_url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return [tuple(_as_sqlite_stores_it(v) for v in row) for row in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
@@ -95,3 +169,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test reads the SQLite file itself (skipped elsewhere)"
     )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if ON_SERVER:
+        return f"netday backend: PostgreSQL ({make_url(SERVER_URL).render_as_string()})"
+    return "netday backend: SQLite"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a server, skip the tests that are about the SQLite file, saying why."""
+    if not ON_SERVER:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else marker.kwargs.get("reason", "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))

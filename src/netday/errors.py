@@ -15,3 +15,7 @@ class Ambiguous(NetdayError):
 
 class SchemaTooNew(NetdayError):
     pass
+
+
+class DatabaseBusy(NetdayError):
+    """Another writer held the database longer than netday waits; nothing was changed."""

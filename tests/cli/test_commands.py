@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-
-def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+from tests.conftest import rows
 
 
 @pytest.fixture
@@ -91,26 +84,26 @@ def test_plain_netday_prints_todays_plan(cli, network) -> None:  # type: ignore[
     assert "TODAY'S CALLS" in cli().out
 
 
-def test_every_command_honours_the_pinned_date(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_honours_the_pinned_date(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     assert cli("log", "bruno", "coffee", "--kind", "meeting", today="2026-11-30").code == 0
-    (when,) = rows(db_path, "SELECT occurred_at FROM interaction WHERE kind = 'meeting'")
+    (when,) = rows(db_url, "SELECT occurred_at FROM interaction WHERE kind = 'meeting'")
     assert when[0].startswith("2026-11-30")
     assert json.loads(cli("today", "--json", today="2026-11-30").out)["date"] == "2026-11-30"
 
 
-def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     cli("today")
     result = cli(
         "log", "ana souza", "how are you", "--minutes", "7", "--gave", "--follow-up", "2026-12-01"
     )
     assert result.code == 0 and "logged:" in result.out
     assert rows(
-        db_path,
+        db_url,
         "SELECT status FROM plan_item JOIN contact ON contact.id = contact_id "
         "WHERE full_name = 'Ana Souza'",
     ) == [("done",)]
     assert rows(
-        db_path,
+        db_url,
         "SELECT minutes, direction, follow_up_on FROM interaction WHERE summary = 'how are you'",
     ) == [(7, "gave", "2026-12-01")]
     assert "[x] Ana Souza" in cli("today").out
@@ -141,9 +134,9 @@ def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:  # type: 
         (("review", "--date", "2026-12-25"), "once it has started"),
     ],
 )
-def test_errors_are_one_line_and_write_nothing(cli, network, db_path, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_one_line_and_write_nothing(cli, network, db_url, args, message) -> None:  # type: ignore[no-untyped-def]
     before = rows(
-        db_path,
+        db_url,
         "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
         "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)",
     )
@@ -153,7 +146,7 @@ def test_errors_are_one_line_and_write_nothing(cli, network, db_path, args, mess
     assert result.err.count("\n") == 1 and result.err.startswith("netday: error: ")
     assert "Traceback" not in result.err
     after = rows(
-        db_path,
+        db_url,
         "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
         "interaction), (SELECT count(*) FROM invite), (SELECT count(*) FROM plan_item)",
     )
@@ -183,10 +176,10 @@ def test_contact_show_and_list_as_json(cli, network) -> None:  # type: ignore[no
     assert [c["name"] for c in due] == ["Ana Souza", "Anatole Dubois"]
 
 
-def test_edit_and_archive(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_archive(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     assert cli("contact", "edit", "bruno", "--tier", "A", "--every", "10 days").code == 0
     assert rows(
-        db_path,
+        db_url,
         "SELECT tier, cadence_kind, cadence_every FROM contact WHERE full_name = 'Bruno Martin'",
     ) == [("A", "relative", 10)]
     assert cli("contact", "archive", "bruno").code == 0
@@ -196,7 +189,7 @@ def test_edit_and_archive(cli, network, db_path) -> None:  # type: ignore[no-unt
     assert "Bruno" in cli("contact", "list").out
 
 
-def test_invite_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_invite_flow(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     sent = cli("invite", "send", "--name", "Jane Roe", "--message", "Let's connect!")
     assert sent.code == 0 and "warning: the message does not name the person" in sent.out
     received = cli("invite", "received", "--name", "Cold Caller")
@@ -205,36 +198,36 @@ def test_invite_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-
     assert [i["name"] for i in listed] == ["Cold Caller", "Jane Roe"]
     cold_id = listed[0]["id"]
     assert cli("invite", "accept", str(cold_id)).code == 0
-    assert rows(db_path, "SELECT follow_up_kind FROM contact WHERE full_name = 'Cold Caller'") == [
+    assert rows(db_url, "SELECT follow_up_kind FROM contact WHERE full_name = 'Cold Caller'") == [
         ("invite_accepted",)
     ]
     assert cli("invite", "withdraw", str(listed[1]["id"])).code == 0
 
 
-def test_post_flow(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_post_flow(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     assert (
         cli("post", "add", "bruno", "https://example.com/post/1", "--excerpt", "On hiring").code
         == 0
     )
     assert "On hiring" in cli("today").out
     assert cli("post", "done", "1", "--comment", "Great read").code == 0
-    assert rows(db_path, "SELECT kind, summary FROM interaction WHERE kind = 'comment'") == [
+    assert rows(db_url, "SELECT kind, summary FROM interaction WHERE kind = 'comment'") == [
         ("comment", "Great read (https://example.com/post/1)")
     ]
 
 
-def test_plan_skip_and_snooze(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_plan_skip_and_snooze(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     cli("today")
     assert cli("plan", "skip", "anatole").code == 0
     assert cli("plan", "snooze", "ana souza", "--until", "next week").code == 0
-    assert rows(db_path, "SELECT snoozed_until FROM contact WHERE full_name = 'Ana Souza'") == [
+    assert rows(db_url, "SELECT snoozed_until FROM contact WHERE full_name = 'Ana Souza'") == [
         ("2026-11-23",)
     ]
     shown = cli("plan", "show").out
     assert "[-] Anatole Dubois" in shown and "[z] Ana Souza" in shown
 
 
-def test_review_text_json_markdown_and_note(cli, network, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_review_text_json_markdown_and_note(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
     cli("today")
     cli("log", "ana souza", "caught up", "--minutes", "10")
     text = cli("review").out
@@ -247,40 +240,41 @@ def test_review_text_json_markdown_and_note(cli, network, db_path) -> None:  # t
     assert "- [x] Ana Souza" in md
     saved = cli("review", "--date", "yesterday", "--note", "Late but done", today="2026-11-23")
     assert saved.code == 0
-    assert rows(db_path, "SELECT review_date, note FROM day_review") == [
+    assert rows(db_url, "SELECT review_date, note FROM day_review") == [
         ("2026-11-22", "Late but done")
     ]
 
 
-def test_settings_and_company_follow(cli, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_settings_and_company_follow(cli, db_url) -> None:  # type: ignore[no-untyped-def]
     assert json.loads(cli("settings").out)["minutes_per_day"] == 30
     assert cli("settings", "set", "minutes-per-day", "45").code == 0
-    assert rows(db_path, "SELECT minutes_per_day FROM settings") == [(45,)]
+    assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(45,)]
     assert cli("settings", "set", "max_calls", "two").code == 1
     assert cli("company", "follow", "Acme Analytics").code == 0
-    assert rows(db_path, "SELECT name, followed FROM company") == [("Acme Analytics", 1)]
+    assert rows(db_url, "SELECT name, followed FROM company") == [("Acme Analytics", 1)]
 
 
+@pytest.mark.sqlite_only("prints the file's path and copies the file")
 def test_db_path_backup_and_upgrade(cli, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert cli("db", "path").out.strip() == str(db_path)
     assert "current" in cli("db", "upgrade").out
     target = tmp_path / "copy.sqlite3"
     assert cli("db", "backup", "--to", str(target)).code == 0
-    assert rows(target, "SELECT count(*) FROM settings") == [(1,)]
+    assert rows(f"sqlite:///{target}", "SELECT count(*) FROM settings") == [(1,)]
     assert cli("db", "backup", "--to", str(target)).code == 1
 
 
-def test_netday_db_and_today_from_the_environment(monkeypatch, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_netday_db_and_today_from_the_environment(monkeypatch, db_url, capsys) -> None:  # type: ignore[no-untyped-def]
     from netday.cli.main import main
 
-    target = tmp_path / "env.sqlite3"
-    monkeypatch.setenv("NETDAY_DB", str(target))
+    monkeypatch.setenv("NETDAY_DB", db_url)
     monkeypatch.setenv("NETDAY_TODAY", "2026-01-05")
     assert main(["today", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["date"] == "2026-01-05"
-    assert target.exists()
+    assert rows(db_url, "SELECT plan_date FROM day_plan") == [("2026-01-05",)]
 
 
+@pytest.mark.sqlite_only("the default database is a SQLite file")
 def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     from netday.cli.main import main
 
@@ -290,7 +284,7 @@ def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) ->
     assert str(path).startswith(str(tmp_path))
 
 
-def test_demo_command_and_global_demo_flag(cli, db_path, capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_demo_command_and_global_demo_flag(cli, db_url, capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import tempfile
 
     from netday.cli.main import main
@@ -305,10 +299,11 @@ def test_demo_command_and_global_demo_flag(cli, db_path, capsys, tmp_path, monke
     capsys.readouterr()
     assert main(["--demo", "--today", "2026-11-22", "today"]) == 0
     assert "TODAY'S CALLS" in capsys.readouterr().out
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(25,)]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(25,)]
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
 def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     from netday.cli.main import main
 

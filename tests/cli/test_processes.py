@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, netday_process
+from tests.conftest import TODAY, netday_process, rows
 
 HOLDER = """
 import datetime as dt, sys, time
@@ -23,7 +23,7 @@ from netday.services.lookup import resolve_contact
 from netday.store.schema import open_database
 
 clock = PinnedDateClock(dt.date.fromisoformat(sys.argv[2]))
-db = open_database("sqlite:///" + sys.argv[1], clock.now())
+db = open_database(sys.argv[1], clock.now())
 print("ready", flush=True)
 for n in range(40):
     # Like a TUI saving a note: a write transaction that holds the lock a little while.
@@ -36,11 +36,11 @@ db.close()
 """
 
 
-def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
-    db = tmp_path / "shared.sqlite3"
+def test_two_processes_writing_at_once_both_succeed(db_url: str) -> None:
+    db = db_url
     assert netday_process("contact", "add", "Ana Souza", db=db).returncode == 0
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db), TODAY.isoformat()],
+        [sys.executable, "-c", HOLDER, db, TODAY.isoformat()],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -50,7 +50,7 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
     env = {**os.environ, "NETDAY_TODAY": TODAY.isoformat()}
     loggers = [
         subprocess.Popen(
-            [sys.executable, "-m", "netday", "--db", str(db), "log", "ana", f"cli call {n}"],
+            [sys.executable, "-m", "netday", "--db", db, "log", "ana", f"cli call {n}"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -63,10 +63,8 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
     assert holder.returncode == 0, holder_err
     for process, (_, err) in zip(loggers, results, strict=True):
         assert process.returncode == 0, err
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM interaction WHERE kind = 'note'").fetchone() == (40,)
-    assert conn.execute("SELECT count(*) FROM interaction WHERE kind = 'call'").fetchone() == (6,)
-    conn.close()
+    assert rows(db, "SELECT count(*) FROM interaction WHERE kind = 'note'") == [(40,)]
+    assert rows(db, "SELECT count(*) FROM interaction WHERE kind = 'call'") == [(6,)]
 
 
 def _wait_for_wal(db: Path, process: subprocess.Popen[bytes], min_bytes: int) -> None:
@@ -79,6 +77,7 @@ def _wait_for_wal(db: Path, process: subprocess.Popen[bytes], min_bytes: int) ->
     pytest.fail("the demo finished or stalled before it could be interrupted")
 
 
+@pytest.mark.sqlite_only("kills the demo as SQLite's write-ahead log grows, then checks the file")
 @pytest.mark.parametrize("wal_bytes", [1, 2_000_000, 12_000_000])
 def test_a_demo_killed_mid_write_leaves_all_or_nothing(tmp_path: Path, wal_bytes: int) -> None:
     db = tmp_path / "killed.sqlite3"
@@ -108,6 +107,7 @@ def test_a_demo_killed_mid_write_leaves_all_or_nothing(tmp_path: Path, wal_bytes
     assert again.returncode == 0, again.stderr
 
 
+@pytest.mark.sqlite_only("PRAGMA integrity_check of the file")
 def test_a_demo_that_runs_to_the_end_is_there_in_full(tmp_path: Path) -> None:
     db = tmp_path / "full.sqlite3"
     done = netday_process("demo", "--contacts", "300", db=db)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, netday_process
+from tests.conftest import TODAY, netday_process, rows
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed: the real-terminal test is skipped"
@@ -35,14 +34,14 @@ def wait_for(session: str, text: str, seconds: float = 20) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
-def test_log_a_call_from_the_keyboard_in_a_real_terminal(tmp_path: Path) -> None:
-    db = tmp_path / "e2e.sqlite3"
+def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:
+    db = db_url
     for name in ("Ana Souza", "Bruno Martin", "Chloé Dubois"):
         assert netday_process("contact", "add", name, "--every", "3 weeks", db=db).returncode == 0
         assert netday_process("log", name, "--at", "2026-10-20 10:00", db=db).returncode == 0
     session = f"netday-e2e-{uuid.uuid4().hex[:8]}"
     command = (
-        f"NETDAY_TODAY={TODAY.isoformat()} {sys.executable} -m netday --db {db}; "
+        f"NETDAY_TODAY={TODAY.isoformat()} {sys.executable} -m netday --db {shlex.quote(db)}; "
         "echo NETDAY-EXITED; sleep 30"
     )
     env = {**os.environ, "TERM": "xterm-256color"}
@@ -68,11 +67,8 @@ def test_log_a_call_from_the_keyboard_in_a_real_terminal(tmp_path: Path) -> None
         wait_for(session, "NETDAY-EXITED")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
-    conn = sqlite3.connect(db)
-    rows = conn.execute(
-        "SELECT kind, summary, minutes FROM interaction WHERE occurred_at >= '2026-11-22'"
-    ).fetchall()
-    done = conn.execute("SELECT count(*) FROM plan_item WHERE status = 'done'").fetchone()
-    conn.close()
-    assert rows == [("call", "Caught up, all good", 7)]
-    assert done == (1,)
+    logged = rows(
+        db, "SELECT kind, summary, minutes FROM interaction WHERE occurred_at >= '2026-11-22'"
+    )
+    assert logged == [("call", "Caught up, all good", 7)]
+    assert rows(db, "SELECT count(*) FROM plan_item WHERE status = 'done'") == [(1,)]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 
+from tests.conftest import rows
 from tests.io.linkedin_export import (
     CONNECTIONS,
     connections_csv,
@@ -16,12 +15,7 @@ from tests.io.linkedin_export import (
 )
 
 
-def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
-def test_zip_import_creates_contacts_to_triage_and_reports_rejects(cli, db_path, tmp_path):
+def test_zip_import_creates_contacts_to_triage_and_reports_rejects(cli, db_url, tmp_path):
     export = write_zip(tmp_path / "Basic_LinkedInDataExport_11-22-2026.zip")
     result = cli("import", "linkedin", str(export))
     assert result.code == 0, result.err
@@ -29,7 +23,7 @@ def test_zip_import_creates_contacts_to_triage_and_reports_rejects(cli, db_path,
     # The row with no name is rejected with its file and line (BOM+notes take 3 lines).
     assert "Basic_LinkedInDataExport_11-22-2026.zip/Connections.csv:8: no name" in result.out
     people = rows(
-        db_path,
+        db_url,
         "SELECT c.full_name, co.name, c.role, c.email, c.profile_url, c.connected_on, c.triage,"
         " c.cadence_kind, c.next_due_on, c.source FROM contact c"
         " LEFT JOIN company co ON co.id = c.company_id ORDER BY c.id",
@@ -48,20 +42,20 @@ def test_zip_import_creates_contacts_to_triage_and_reports_rejects(cli, db_path,
     assert "to triage: 4 contacts" in result.out
 
 
-def test_invitations_follows_and_messages(cli, db_path, tmp_path):
+def test_invitations_follows_and_messages(cli, db_url, tmp_path):
     cli("import", "linkedin", str(write_zip(tmp_path / "export.zip")))
-    invites = rows(db_path, "SELECT direction, name, profile_url, message, sent_at, status,"
+    invites = rows(db_url, "SELECT direction, name, profile_url, message, sent_at, status,"
                    " contact_id FROM invite ORDER BY sent_at")  # fmt: skip
     assert invites[0][:3] == ("sent", "Kim Park", "https://www.linkedin.com/in/kim-park")
     assert invites[0][3] == "Hi Kim,\nloved your talk on pricing.\nWould be glad to connect."
     assert invites[0][4].startswith("2026-01-29 14:37")
     assert invites[1][:2] == ("received", "Lee Wong") and invites[1][5] == "pending"
-    followed = rows(db_path, "SELECT name FROM company WHERE followed ORDER BY name")
+    followed = rows(db_url, "SELECT name FROM company WHERE followed ORDER BY name")
     assert followed == [("Acme",), ("Umbrella Corp",)]
     # messages.csv: the last message with Ana and with Bo, not with the account holder
     # and not from the spam folder.
     talks = rows(
-        db_path,
+        db_url,
         "SELECT c.full_name, i.kind, i.occurred_at FROM interaction i"
         " JOIN contact c ON c.id = i.contact_id ORDER BY c.full_name",
     )
@@ -71,7 +65,7 @@ def test_invitations_follows_and_messages(cli, db_path, tmp_path):
     assert ana_at == expected
 
 
-def test_reimport_updates_and_never_duplicates(cli, db_path, tmp_path):
+def test_reimport_updates_and_never_duplicates(cli, db_url, tmp_path):
     first = write_zip(tmp_path / "old.zip")
     cli("import", "linkedin", str(first))
     again = cli("import", "linkedin", str(first))
@@ -92,49 +86,49 @@ def test_reimport_updates_and_never_duplicates(cli, db_path, tmp_path):
     assert "contacts: 1 created, 2 updated, 1 unchanged, 0 rejected" in result.out, result.out
     people = dict(
         rows(
-            db_path,
+            db_url,
             "SELECT c.full_name, co.name || '/' || c.role FROM contact c"
             " LEFT JOIN company co ON co.id = c.company_id",
         )
     )
     assert people["Ana Lima"] == "Hooli/CEO"
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(6,)]
-    eve = rows(db_path, "SELECT profile_url, triage FROM contact WHERE full_name = 'Eve Stone'")
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(6,)]
+    eve = rows(db_url, "SELECT profile_url, triage FROM contact WHERE full_name = 'Eve Stone'")
     # Eve was added by hand: she gains the URL and stays out of triage.
     assert eve == [("https://www.linkedin.com/in/eve", None)]
 
 
-def test_match_by_email_when_no_url(cli, db_path, tmp_path):
+def test_match_by_email_when_no_url(cli, db_url, tmp_path):
     cli("contact", "add", "Joe N", "--email", "JOSE@example.com")
     csv_only = tmp_path / "Connections.csv"
     csv_only.write_bytes(connections_csv([CONNECTIONS[1]]))
     result = cli("import", "linkedin", str(csv_only))
     assert "0 created, 1 updated" in result.out
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(1,)]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(1,)]
 
 
-def test_dry_run_writes_nothing(cli, db_path, tmp_path):
+def test_dry_run_writes_nothing(cli, db_url, tmp_path):
     cli("today")  # the database exists
     result = cli("import", "linkedin", str(write_zip(tmp_path / "e.zip")), "--dry-run")
     assert result.code == 0
     assert "dry run: nothing was written" in result.out
     assert "4 created" in result.out
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(0,)]
-    assert rows(db_path, "SELECT count(*) FROM invite") == [(0,)]
-    assert rows(db_path, "SELECT count(*) FROM company") == [(0,)]
-    assert rows(db_path, "SELECT count(*) FROM interaction") == [(0,)]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(0,)]
+    assert rows(db_url, "SELECT count(*) FROM invite") == [(0,)]
+    assert rows(db_url, "SELECT count(*) FROM company") == [(0,)]
+    assert rows(db_url, "SELECT count(*) FROM interaction") == [(0,)]
 
 
-def test_folder_and_single_csvs(cli, db_path, tmp_path):
+def test_folder_and_single_csvs(cli, db_url, tmp_path):
     folder = write_folder(tmp_path / "Basic_LinkedInDataExport_11-22-2026")
     assert cli("import", "linkedin", str(folder)).code == 0
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(4,)]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(4,)]
     old = tmp_path / "Invitations.csv"
     old.write_bytes(invitations_csv(old=True))  # older exports: five columns only
     result = cli("import", "linkedin", str(old))
     assert result.code == 0, result.err
     assert "invitations: 0 added, 2 already known" in result.out  # no URLs: name and time
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(4,)]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(4,)]
 
 
 def test_json_report(cli, tmp_path):

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
+from tests.conftest import rows
 from tests.io.linkedin_export import connections_csv
-
-
-def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 def many_connections(tmp: Path, n: int) -> Path:
@@ -34,7 +29,7 @@ def test_queue_lists_most_recently_connected_first(cli, tmp_path):
     assert "... and 27 more" in result.out
 
 
-def test_decisions(cli, db_path, tmp_path):
+def test_decisions(cli, db_url, tmp_path):
     cli("import", "linkedin", str(many_connections(tmp_path, 6)))
     assert "tier A, every 3 weeks, first call 2026-11-" in cli("triage", "#1", "a").out
     cli("triage", "#2", "b")
@@ -43,7 +38,7 @@ def test_decisions(cli, db_path, tmp_path):
     assert cli("triage", "#5", "skip").out.strip().endswith("skipped for now")
     cli("triage", "#6", "archive")
     got = rows(
-        db_path,
+        db_url,
         "SELECT id, tier, circle, cadence_every, cadence_unit, triage, archived,"
         " next_due_on IS NOT NULL FROM contact ORDER BY id",
     )
@@ -61,11 +56,11 @@ def test_decisions(cli, db_path, tmp_path):
     assert refused.code == 1 and "unknown triage decision" in refused.err
 
 
-def test_first_due_dates_are_spread(cli, db_path, tmp_path):
+def test_first_due_dates_are_spread(cli, db_url, tmp_path):
     cli("import", "linkedin", str(many_connections(tmp_path, 40)))
     for cid in range(1, 41):
         assert cli("triage", f"#{cid}", "a").code == 0
-    days = Counter(d for (d,) in rows(db_path, "SELECT next_due_on FROM contact"))
+    days = Counter(d for (d,) in rows(db_url, "SELECT next_due_on FROM contact"))
     # 40 people over a 21-day cadence: never more than two on a day, never today.
     assert max(days.values()) == 2 and len(days) == 21
     assert "2026-11-22" not in days

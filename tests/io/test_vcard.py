@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
 import vobject
 
-from tests.conftest import SHARED
+from tests.conftest import SHARED, rows
 
 CORPUS = SHARED / "corpus" / "vcard"
 corpus_files = sorted(CORPUS.glob("*.vcf")) if CORPUS.is_dir() else []
@@ -45,35 +42,30 @@ OWN_CARDS = (
 )
 
 
-def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_files, ids=[p.name for p in corpus_files])
-def test_every_corpus_file_imports_or_is_refused_cleanly(path, cli, db_path):
+def test_every_corpus_file_imports_or_is_refused_cleanly(path, cli, db_url):
     result = cli("import", "vcard", str(path))
     if result.code != 0:
         # Refused: one line naming the file and the line, nothing written.
         assert result.err.startswith(f"netday: error: {path}:"), result.err
-        assert rows(db_path, "SELECT count(*) FROM contact") == [(0,)]
+        assert rows(db_url, "SELECT count(*) FROM contact") == [(0,)]
         return
-    count = rows(db_path, "SELECT count(*) FROM contact")[0][0]
+    count = rows(db_url, "SELECT count(*) FROM contact")[0][0]
     cards = path.read_bytes().upper().count(b"BEGIN:VCARD")
     assert count >= 1 and count <= cards
     assert "created" in result.out
 
 
 @needs_corpus
-def test_corpus_fields_are_kept(cli, db_path):
+def test_corpus_fields_are_kept(cli, db_url):
     cli("import", "vcard", str(CORPUS / "John_Doe_EVOLUTION.vcf"))
     cli("import", "vcard", str(CORPUS / "outlook-2003.vcf"))
     cli("import", "vcard", str(CORPUS / "thunderbird-MoreFunctionsForAddressBook-extension.vcf"))
     people = {
         r[0]: r[1:]
         for r in rows(
-            db_path,
+            db_url,
             "SELECT c.full_name, co.name, c.role, c.email, c.phone, c.birthday, c.notes"
             " FROM contact c LEFT JOIN company co ON co.id = c.company_id",
         )
@@ -84,19 +76,19 @@ def test_corpus_fields_are_kept(cli, db_path):
     outlook = people["John Doe III"]
     assert outlook[0] == "Company, The"  # vCard 2.1: the comma is part of the name
     assert outlook[5].startswith("This is the note field!!\nSecond line")  # quoted-printable
-    tags = rows(db_path, "SELECT tag FROM contact_tag ORDER BY tag")
+    tags = rows(db_url, "SELECT tag FROM contact_tag ORDER BY tag")
     assert ("category1",) in tags and ("vip",) in tags
-    details = rows(db_path, "SELECT kind, count(*) FROM contact_detail GROUP BY kind")
+    details = rows(db_url, "SELECT kind, count(*) FROM contact_detail GROUP BY kind")
     assert dict(details)["email"] >= 4  # Thunderbird's additional e-mails
 
 
-def test_import_own_cards_then_export_keeps_what_netday_does_not_model(cli, db_path, tmp_path):
+def test_import_own_cards_then_export_keeps_what_netday_does_not_model(cli, db_url, tmp_path):
     source = tmp_path / "contacts.vcf"
     source.write_bytes(OWN_CARDS.encode("utf-8"))
     result = cli("import", "vcard", str(source))
     assert "2 created" in result.out, result.out + result.err
     people = rows(
-        db_path,
+        db_url,
         "SELECT c.full_name, co.name, c.role, c.email, c.profile_url, c.notes, c.birthday,"
         " c.phone FROM contact c LEFT JOIN company co ON co.id = c.company_id ORDER BY c.id",
     )
@@ -123,7 +115,9 @@ def test_import_own_cards_then_export_keeps_what_netday_does_not_model(cli, db_p
     assert "ORG:Hooli" in text and "ADR;TYPE=WORK" in text
 
 
-def test_export_then_import_into_empty_database_gives_the_same_contacts(cli, db_path, tmp_path):
+def test_export_then_import_into_empty_database_gives_the_same_contacts(
+    cli, db_url, new_db_url, tmp_path
+):
     source = tmp_path / "contacts.vcf"
     source.write_bytes(OWN_CARDS.encode("utf-8"))
     cli("import", "vcard", str(source))
@@ -135,23 +129,28 @@ def test_export_then_import_into_empty_database_gives_the_same_contacts(cli, db_
     exported = tmp_path / "all.vcf"
     cli("export", "vcard", "--out", str(exported))
 
-    def snapshot(db: Path) -> list[tuple]:  # type: ignore[type-arg]
-        return rows(
+    def snapshot(db: str) -> list[tuple]:  # type: ignore[type-arg]
+        people = rows(
             db,
-            "SELECT c.full_name, co.name, c.role, c.email, c.phone, c.profile_url, c.notes,"
-            " c.birthday, c.tier, c.circle, c.why, c.cadence_kind, c.cadence_every,"
-            " c.cadence_unit, c.cadence_rule, c.triage,"
-            " (SELECT group_concat(tag) FROM contact_tag t WHERE t.contact_id = c.id),"
-            " (SELECT group_concat(kind || ':' || value) FROM contact_detail d"
-            "  WHERE d.contact_id = c.id)"
+            "SELECT c.id, c.full_name, co.name, c.role, c.email, c.phone, c.profile_url,"
+            " c.notes, c.birthday, c.tier, c.circle, c.why, c.cadence_kind, c.cadence_every,"
+            " c.cadence_unit, c.cadence_rule, c.triage"
             " FROM contact c LEFT JOIN company co ON co.id = c.company_id ORDER BY c.full_name",
         )
+        tags = rows(db, "SELECT contact_id, tag FROM contact_tag ORDER BY tag")
+        details = rows(db, "SELECT contact_id, kind, value FROM contact_detail ORDER BY id")
+        return [
+            (
+                *person[1:],
+                [t for i, t in tags if i == person[0]],
+                [(k, v) for i, k, v in details if i == person[0]],
+            )
+            for person in people
+        ]
 
-    other = tmp_path / "other.sqlite3"
+    other = new_db_url("other")
     from netday.cli.main import main
 
-    assert (
-        main(["--db", str(other), "--today", "2026-11-22", "import", "vcard", str(exported)]) == 0
-    )
-    assert snapshot(other) == snapshot(db_path)
+    assert main(["--db", other, "--today", "2026-11-22", "import", "vcard", str(exported)]) == 0
+    assert snapshot(other) == snapshot(db_url)
     assert len(snapshot(other)) == 3

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from sqlalchemy import func, select
 
@@ -29,13 +31,13 @@ def test_the_demo_builds_a_realistic_network(ctx) -> None:  # type: ignore[no-un
     assert any("invite accepted" in c.reason for c in today.plan.calls)
 
 
-def test_the_demo_is_reproducible(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_is_reproducible(new_db_url, clock) -> None:  # type: ignore[no-untyped-def]
     from netday.services.context import Context
     from netday.store.schema import open_database
 
     names = []
     for n in (1, 2):
-        db = open_database(f"sqlite:///{tmp_path / f'{n}.sqlite3'}", clock.now())
+        db = open_database(new_db_url(f"demo{n}"), clock.now())
         seed_demo(Context(db, clock), contacts=30)
         with db.reading() as s:
             names.append(list(s.scalars(select(Contact.full_name).order_by(Contact.id))))
@@ -49,3 +51,19 @@ def test_the_demo_refuses_a_database_with_contacts(ctx) -> None:  # type: ignore
         seed_demo(ctx)
     with ctx.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+def test_after_the_demo_every_new_row_gets_a_fresh_id(cli) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL a demo that wrote its own ids left the sequences at 1, and every
+    later insert failed with a duplicate key."""
+    assert cli("demo", "--contacts", "30").code == 0
+    added = cli("contact", "add", "New Person", "--company", "Brand New Co", "--json")
+    assert added.code == 0, added.err
+    assert json.loads(added.out)["id"] == 31
+    assert cli("company", "follow", "Another Co").code == 0
+    assert cli("log", "new person", "coffee").code == 0
+    received = cli("invite", "received", "--name", "Guest Person", "-m", "Hello!", "--json")
+    assert received.code == 0, received.err
+    accepted = cli("invite", "accept", str(json.loads(received.out)["id"]))
+    assert accepted.code == 0, accepted.err
+    assert cli("post", "add", "guest person", "https://example.com/p").code == 0

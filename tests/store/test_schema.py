@@ -13,11 +13,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from netday.errors import NetdayError, SchemaTooNew
 from netday.store.db import Database
 from netday.store.models import Base
 from netday.store.schema import HEAD, REVISIONS, migrations_dir, open_database, upgrade
+from tests.conftest import rows
 
 NOW = dt.datetime(2026, 11, 22, 9, 30)
 
@@ -35,8 +37,8 @@ def test_one_head_and_the_known_revisions_match_alembic() -> None:
     assert tuple(reversed(chain)) == REVISIONS
 
 
-def test_models_and_migrations_agree(tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'a.sqlite3'}", NOW)
+def test_models_and_migrations_agree(db_url: str) -> None:
+    db = open_database(db_url, NOW)
     with db.engine.connect() as conn:
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
@@ -45,6 +47,7 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert diff == []
 
 
+@pytest.mark.sqlite_only("file mode and PRAGMAs of the SQLite file")
 def test_a_new_database_is_private_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "netday.sqlite3"
     db = open_database(f"sqlite:///{path}", NOW)
@@ -56,70 +59,74 @@ def test_a_new_database_is_private_in_wal_mode_with_foreign_keys(tmp_path: Path)
     db.close()
 
 
-def _fill_at_first_revision(path: Path) -> None:
-    db = Database(f"sqlite:///{path}")
+FIRST_REVISION_ROWS = [
+    """INSERT INTO company (id, name, name_key, followed, notes, created_at)
+        VALUES (1, 'Acme', 'acme', TRUE, '', '2026-01-01 10:00:00')""",
+    """INSERT INTO contact (id, full_name, name_key, company_id, role, email, phone,
+        profile_url, circle, tier, why, notes, archived, cadence_kind, cadence_every,
+        cadence_unit, next_due_on, created_at, updated_at)
+        VALUES (1, 'Ana Souza', 'ana souza', 1, 'CTO', '', '', '', 'professional', 'A',
+        'met at PyCon', '', FALSE, 'relative', 3, 'weeks', '2026-11-20',
+        '2026-01-01 10:00:00', '2026-01-01 10:00:00')""",
+    """INSERT INTO contact (id, full_name, name_key, role, email, phone, profile_url, circle,
+        tier, why, notes, archived, cadence_kind, cadence_rule, next_due_on, created_at,
+        updated_at)
+        VALUES (2, 'Bruno Martin', 'bruno martin', '', '', '', '', 'personal', 'B', '', '',
+        FALSE, 'calendar', 'FREQ=MONTHLY;BYDAY=1MO', '2026-12-07', '2026-01-01 10:00:00',
+        '2026-01-01 10:00:00')""",
+    """INSERT INTO interaction (contact_id, kind, occurred_at, minutes, summary, direction,
+        created_at) VALUES (1, 'call', '2026-10-30 10:00:00', 10, 'hello', 'gave',
+        '2026-10-30 10:00:00')""",
+    """INSERT INTO invite (contact_id, name, profile_url, direction, message, sent_at, status,
+        created_at) VALUES (1, 'Ana Souza', '', 'sent', 'Hi Ana', '2026-11-01 10:00:00',
+        'pending', '2026-11-01 10:00:00')""",
+]
+
+
+def _fill_at_first_revision(url: str) -> None:
+    """A database as netday 0001 left it, with rows written the way that version did
+    (explicit ids, as an old demo did: the upgrade must leave the sequences past them)."""
+    db = Database(url)
     upgrade(db, REVISIONS[0])
+    with db.engine.begin() as conn:
+        for statement in FIRST_REVISION_ROWS:
+            conn.execute(text(statement))
     db.close()
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        """
-        INSERT INTO company (id, name, name_key, followed, notes, created_at)
-            VALUES (1, 'Acme', 'acme', 1, '', '2026-01-01 10:00:00');
-        INSERT INTO contact (id, full_name, name_key, company_id, role, email, phone,
-            profile_url, circle, tier, why, notes, archived, cadence_kind, cadence_every,
-            cadence_unit, next_due_on, created_at, updated_at)
-            VALUES (1, 'Ana Souza', 'ana souza', 1, 'CTO', '', '', '', 'professional', 'A',
-            'met at PyCon', '', 0, 'relative', 3, 'weeks', '2026-11-20',
-            '2026-01-01 10:00:00', '2026-01-01 10:00:00');
-        INSERT INTO contact (id, full_name, name_key, role, email, phone, profile_url, circle,
-            tier, why, notes, archived, cadence_kind, cadence_rule, next_due_on, created_at,
-            updated_at)
-            VALUES (2, 'Bruno Martin', 'bruno martin', '', '', '', '', 'personal', 'B', '', '',
-            0, 'calendar', 'FREQ=MONTHLY;BYDAY=1MO', '2026-12-07', '2026-01-01 10:00:00',
-            '2026-01-01 10:00:00');
-        INSERT INTO interaction (contact_id, kind, occurred_at, minutes, summary, direction,
-            created_at) VALUES (1, 'call', '2026-10-30 10:00:00', 10, 'hello', 'gave',
-            '2026-10-30 10:00:00');
-        INSERT INTO invite (contact_id, name, profile_url, direction, message, sent_at, status,
-            created_at) VALUES (1, 'Ana Souza', '', 'sent', 'Hi Ana', '2026-11-01 10:00:00',
-            'pending', '2026-11-01 10:00:00');
-        """
-    )
-    conn.commit()
-    conn.close()
 
 
-def _counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
+def _counts(url: str) -> dict[str, int]:
     tables = ("company", "contact", "interaction", "invite", "settings")
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-    conn.close()
-    return counts
+    return {t: rows(url, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
 
-def test_a_database_from_the_first_revision_upgrades_without_losing_a_row(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    _fill_at_first_revision(path)
-    before = _counts(path)
+def test_a_database_from_the_first_revision_upgrades_without_losing_a_row(db_url: str) -> None:
+    _fill_at_first_revision(db_url)
+    before = _counts(db_url)
     assert before == {"company": 1, "contact": 2, "interaction": 1, "invite": 1, "settings": 1}
 
-    db = open_database(f"sqlite:///{path}", NOW)
+    db = open_database(db_url, NOW)
     db.close()
 
-    assert _counts(path) == before
-    conn = sqlite3.connect(path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
-    assert conn.execute("SELECT follow_ups FROM invite").fetchone()[0] == 0
-    lengths = conn.execute("SELECT full_name, cadence_days FROM contact ORDER BY id").fetchall()
+    assert _counts(db_url) == before
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    assert rows(db_url, "SELECT follow_ups FROM invite") == [(0,)]
+    lengths = rows(db_url, "SELECT full_name, cadence_days FROM contact ORDER BY id")
     assert lengths[0] == ("Ana Souza", 21.0)
     assert lengths[1][0] == "Bruno Martin" and 30 <= lengths[1][1] <= 31
-    conn.close()
-    backups = list(tmp_path.glob("old.sqlite3.backup-*"))
-    assert [b.name for b in backups] == ["old.sqlite3.backup-20261122-093000"]
-    assert _counts(backups[0]) == before
+
+
+@pytest.mark.sqlite_only("the backup is a copy beside the SQLite file")
+def test_an_upgrade_leaves_a_private_copy_beside_the_file(db_path: Path, db_url: str) -> None:
+    _fill_at_first_revision(db_url)
+    before = _counts(db_url)
+    open_database(db_url, NOW).close()
+    backups = list(db_path.parent.glob("netday.sqlite3.backup-*"))
+    assert [b.name for b in backups] == ["netday.sqlite3.backup-20261122-093000"]
+    assert _counts(f"sqlite:///{backups[0]}") == before
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only("looks for backup files beside the SQLite file")
 def test_a_current_database_is_not_backed_up_again(tmp_path: Path) -> None:
     path = tmp_path / "n.sqlite3"
     open_database(f"sqlite:///{path}", NOW).close()
@@ -127,6 +134,7 @@ def test_a_current_database_is_not_backed_up_again(tmp_path: Path) -> None:
     assert list(tmp_path.glob("*.backup-*")) == []
 
 
+@pytest.mark.sqlite_only("compares the SQLite file's bytes")
 def test_a_database_from_a_newer_netday_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     open_database(f"sqlite:///{path}", NOW).close()
@@ -143,11 +151,11 @@ def test_a_database_from_a_newer_netday_is_refused_and_left_untouched(tmp_path: 
     assert list(tmp_path.glob("*.backup-*")) == []
 
 
-def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
-    conn.commit()
-    conn.close()
+def test_a_foreign_database_is_refused(db_url: str) -> None:
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE recipes (id INTEGER PRIMARY KEY)"))
+    db.close()
     with pytest.raises(NetdayError, match="not a netday database"):
-        open_database(f"sqlite:///{path}", NOW)
+        open_database(db_url, NOW)
+    assert rows(db_url, "SELECT count(*) FROM recipes") == [(0,)]

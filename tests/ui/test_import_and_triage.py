@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from textual.widgets import Input, ProgressBar, Static
 
 from netday.ui.screens.transfer import ExportScreen, ImportScreen
 from netday.ui.screens.triage import TriageScreen
 from netday.ui.screens.welcome import WelcomeScreen
+from tests.conftest import rows
 from tests.io.linkedin_export import write_zip
 from tests.ui.conftest import settle
 
 
-def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
-async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_path, tmp_path):  # type: ignore[no-untyped-def]
+async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_url, tmp_path):  # type: ignore[no-untyped-def]
     export = write_zip(tmp_path / "Basic_LinkedInDataExport_11-22-2026.zip")
     async with open_app() as pilot:
         assert isinstance(pilot.app.screen, WelcomeScreen)
@@ -33,7 +26,7 @@ async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_pa
         assert "contacts: 4 created" in summary and "Connections.csv:8: no name" in summary
         bar = pilot.app.screen.query_one(ProgressBar)
         assert bar.percentage == 1.0
-        assert rows(db_path, "SELECT count(*) FROM contact WHERE triage = 'pending'") == [(4,)]
+        assert rows(db_url, "SELECT count(*) FROM contact WHERE triage = 'pending'") == [(4,)]
         await pilot.click("#triage")
         await settle(pilot)
         assert isinstance(pilot.app.screen, TriageScreen)
@@ -48,9 +41,10 @@ async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_pa
         await settle(pilot)
     got = dict(
         rows(
-            db_path,
+            db_url,
             "SELECT full_name, tier || '/' || circle || '/' || coalesce(triage, '-') || '/'"
-            " || archived || '/' || coalesce(cadence_every || cadence_unit, '-') FROM contact",
+            " || CASE WHEN archived THEN '1' ELSE '0' END || '/'"
+            " || coalesce(cadence_every || cadence_unit, '-') FROM contact",
         )
     )
     assert got == {
@@ -62,7 +56,7 @@ async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_pa
 
 
 async def test_import_of_a_bad_file_keeps_the_form_and_writes_nothing(
-    ctx, open_app, db_path, tmp_path
+    ctx, open_app, db_url, tmp_path
 ):  # type: ignore[no-untyped-def]
     broken = tmp_path / "export.zip"
     broken.write_bytes(write_zip(tmp_path / "good.zip").read_bytes()[:300])
@@ -77,7 +71,7 @@ async def test_import_of_a_bad_file_keeps_the_form_and_writes_nothing(
         await settle(pilot)
         assert "the ZIP is damaged or incomplete" in str(screen.query_one("#form-error").render())
         assert screen.query_one("#import-path", Input).value == str(broken)
-    assert rows(db_path, "SELECT count(*) FROM contact") == [(0,)]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(0,)]
 
 
 async def test_triage_from_the_palette_and_the_header_count(ctx, open_app, tmp_path):  # type: ignore[no-untyped-def]

@@ -154,7 +154,7 @@ async def test_left_open_past_midnight_the_screen_moves_to_the_new_day(
         assert s.get(DayPlan, dt.date(2026, 11, 23)) is not None
 
 
-async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app, db_path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app, db_url) -> None:  # type: ignore[no-untyped-def]
     import asyncio
     import time
 
@@ -165,7 +165,7 @@ async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app
         log = pilot.app.query_one(LogPane)
         assert log.row_count == 0
         done = await asyncio.to_thread(
-            netday_process, "log", "bruno", "called from the other tab", db=db_path
+            netday_process, "log", "bruno", "called from the other tab", db=db_url
         )
         assert done.returncode == 0, done.stderr
         logged_at = time.monotonic()

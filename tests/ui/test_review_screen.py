@@ -34,8 +34,9 @@ async def test_the_review_shows_the_day_and_saves_a_reflection(ctx, open_app) ->
 
 
 async def test_yesterdays_review_can_be_finished_the_next_morning(
-    ctx, clock, open_app, db_path
+    ctx, clock, open_app, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # beside a SQLite file (in tmp_path), else the current folder
     person(ctx, "Ana Souza", last_call_days_ago=30)
     plan_for(ctx)
     clock.advance(dt.timedelta(days=1))
@@ -54,6 +55,6 @@ async def test_yesterdays_review_can_be_finished_the_next_morning(
         await pilot.press("ctrl+o")
         await settle(pilot)
     assert review_day(ctx, dt.date(2026, 11, 22)).note == "Written the morning after"
-    exported = db_path.parent / "netday-review-2026-11-22.md"
+    exported = tmp_path / "netday-review-2026-11-22.md"
     assert exported.read_text().startswith("# Review of Sunday 22 November 2026")
     assert "Written the morning after" in exported.read_text()

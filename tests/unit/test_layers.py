@@ -53,9 +53,9 @@ def test_layer_imports_only_layers_below(layer: str) -> None:
     assert offences == []
 
 
-def test_the_command_line_does_not_import_textual_or_alembic(tmp_path: Path) -> None:
+def test_the_command_line_does_not_import_textual_or_alembic(db_url: str) -> None:
     """`netday today` on a current database stays on the fast path."""
-    db = tmp_path / "x.sqlite3"
+    db = db_url
     create = f"from netday.cli.main import main; main(['--db', {str(db)!r}, 'today'])"
     # The first run creates the schema (Alembic is fine there); check a second process.
     subprocess.run([sys.executable, "-c", create], check=True, capture_output=True, text=True)

@@ -28,23 +28,38 @@ def _demo_url(folder: Path) -> str:
     return "sqlite:///" + str(folder / "demo.sqlite3")
 
 
+def _activity(args: argparse.Namespace) -> str:
+    """What this command is doing, as another netday waiting for it would say it."""
+    if args.command is None:
+        return "the planner is saving"
+    if args.command in ("import", "demo"):
+        return f"{'an import' if args.command == 'import' else 'the demo'} is running"
+    action = getattr(args, "action", None)
+    words = " ".join(str(w) for w in (args.command, action) if isinstance(w, str))
+    return f"`netday {words}` is running"
+
+
 def _db_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
+    from netday.store.backup import backup_postgresql, backup_sqlite
     from netday.store.db import sqlite_path
-    from netday.store.schema import backup_sqlite, current_revision, open_database
+    from netday.store.schema import current_revision, open_database
 
     if args.action == "path":
         path = sqlite_path(url)
         print(path if path else url)
         return 0
-    db = open_database(url, clock.now())
+    db = open_database(url, clock.now(), backup=not args.no_backup, activity=_activity(args))
     try:
         if args.action == "upgrade":
             print(f"schema at revision {current_revision(db)} (current)")
             return 0
-        if db.path is None:
-            raise NetdayError("backup copies SQLite files; use your database's own tools")
-        dest = backup_sqlite(db.path, clock.now(), Path(args.to).absolute() if args.to else None)
-        print(dest)
+        dest = Path(args.to).absolute() if args.to else None
+        if db.path is not None:
+            print(backup_sqlite(db.path, clock.now(), dest))
+        elif db.is_postgresql:
+            print(backup_postgresql(db.url, clock.now(), dest))
+        else:
+            raise NetdayError("netday backs up SQLite and PostgreSQL; use your database's tools")
         return 0
     finally:
         db.close()
@@ -76,7 +91,7 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
         from netday.ui.app import NetdayApp
     gc.freeze()
     gc.enable()
-    db = open_database(url, clock.now())
+    db = open_database(url, clock.now(), backup=not args.no_backup, activity=_activity(args))
     try:
         ctx = Context(db, clock)
         if args.demo:

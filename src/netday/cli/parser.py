@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="use a fresh demo database; your own is untouched"
     )
+    parser.add_argument(
+        "--no-backup",
+        action="store_true",
+        help="upgrade an older database without backing it up first",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     p = sub.add_parser("today", help="today's calls, comments, invites and log")
@@ -197,7 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     dsub.add_parser("path", help="print the database location")
     dsub.add_parser("upgrade", help="upgrade the schema (done automatically at start)")
     p = dsub.add_parser("backup", help="a consistent copy of the database")
-    p.add_argument("--to", help="destination file (default: timestamped, beside the database)")
+    p.add_argument(
+        "--to",
+        help="destination file (default: timestamped, beside a SQLite file; "
+        "PostgreSQL: a pg_dump in the data folder's backups/)",
+    )
 
     imp = sub.add_parser("import", help="bring contacts in: LinkedIn export, vCard")
     imsub = imp.add_subparsers(

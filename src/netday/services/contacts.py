@@ -26,6 +26,7 @@ from netday.services.snapshots import (
 )
 from netday.services.views import ContactDetail, ContactSummary
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
+from netday.store.upsert import insert_if_missing
 
 TIMELINE_LIMIT = 50
 
@@ -58,9 +59,10 @@ def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | 
     key = fold(clean)
     company = session.scalar(select(Company).where(Company.name_key == key))
     if company is None:
-        company = Company(name=clean, name_key=key, followed=False, notes="", created_at=now)
-        session.add(company)
-        session.flush()
+        # Race-free: a concurrent netday creating the same company makes this a no-op.
+        values = {"name": clean, "name_key": key, "followed": False, "notes": "", "created_at": now}
+        insert_if_missing(session, Company, values, ["name_key"])
+        company = session.scalars(select(Company).where(Company.name_key == key)).one()
     return company
 
 

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from netday.clock import Clock
@@ -262,8 +262,19 @@ class DemoSummary:
     posts: int
 
 
-def _next_id(session: Session, column: Any) -> int:
-    return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
+def _insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert `rows` in bulk and return the ids the database gave them, in order.
+
+    The database assigns every id (never netday): explicit ids leave a PostgreSQL
+    sequence behind, and the next ordinary insert would then collide with a demo row.
+    A Core insert on the table: the ORM's bulk path groups rows by which values are
+    None and splices the groups' results together, which is quadratic at 10,000 rows.
+    """
+    if not rows:
+        return []
+    table = model.__table__
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().scalars(statement, rows))
 
 
 class _Builder:
@@ -329,24 +340,25 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
     with ctx.db.transaction() as session:
         if session.scalar(select(Contact.id).limit(1)) is not None:
             raise NetdayError("this database already has contacts; the demo needs an empty one")
-        company_base = _next_id(session, Company.id)
         company_names = [
             n
             for n in COMPANIES
             if session.scalar(select(Company.id).where(Company.name_key == fold(n))) is None
         ]
-        companies = [
-            {
-                "id": company_base + i,
-                "name": n,
-                "name_key": fold(n),
-                "followed": i % 5 < 2,
-                "notes": "",
-                "created_at": now,
-            }
-            for i, n in enumerate(company_names)
-        ]
-        company_ids = [c["id"] for c in companies]
+        company_ids = _insert_returning_ids(
+            session,
+            Company,
+            [
+                {
+                    "name": n,
+                    "name_key": fold(n),
+                    "followed": i % 5 < 2,
+                    "notes": "",
+                    "created_at": now,
+                }
+                for i, n in enumerate(company_names)
+            ],
+        )
         tags: list[dict[str, Any]] = []
         for index in range(contacts):
             cid = index + 1
@@ -480,9 +492,20 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                 )
         posts = _posts(b, active, now)
 
-        if companies:
-            session.execute(insert(Company), companies)
-        session.execute(insert(Contact), b.contacts)
+        # The rows above name contacts by a local number; the database assigns the ids.
+        local_ids = [c.pop("id") for c in b.contacts]
+        new_ids = _insert_returning_ids(session, Contact, b.contacts)
+        real = dict(zip(local_ids, new_ids, strict=True))
+        for rows, key in (
+            (tags, "contact_id"),
+            (b.interactions, "contact_id"),
+            (invites, "contact_id"),
+            (posts, "author_id"),
+            (streak_items, "contact_id"),
+        ):
+            for row in rows:
+                if row[key] is not None:
+                    row[key] = real[row[key]]
         if tags:
             session.execute(insert(ContactTag), tags)
         session.execute(insert(Interaction), b.interactions)
@@ -521,7 +544,7 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                 )
             )
         return DemoSummary(
-            len(b.contacts), len(companies), len(b.interactions), len(invites), len(posts)
+            len(b.contacts), len(company_ids), len(b.interactions), len(invites), len(posts)
         )
 
 

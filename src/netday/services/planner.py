@@ -25,6 +25,7 @@ from netday.services.snapshots import cadence_from_columns, contact_summary
 from netday.services.views import PlannedCall, PlanView
 from netday.store.models import Contact, DayPlan, PlanItem
 from netday.store.sqlfunctions import days_between
+from netday.store.upsert import insert_if_missing
 
 SHORTLIST = 40
 
@@ -149,14 +150,20 @@ def ensure_plan(
     settings = load_settings(session)
     plan = session.get(DayPlan, day)
     if plan is None:
-        plan = DayPlan(
-            plan_date=day,
-            minutes=settings.minutes_per_day if minutes is None else minutes,
-            created_at=now,
-        )
-        session.add(plan)
-        _fill(session, plan, settings)
-    elif minutes is not None and minutes != plan.minutes:
+        # Race-free: when another netday creates this day's plan at the same moment, the
+        # insert waits for it and does nothing, and its plan (with its picks) is used.
+        values = {
+            "plan_date": day,
+            "minutes": settings.minutes_per_day if minutes is None else minutes,
+            "created_at": now,
+        }
+        created = insert_if_missing(session, DayPlan, values, ["plan_date"])
+        plan = session.get_one(DayPlan, day)
+        if created:
+            _fill(session, plan, settings)
+            session.flush()
+            return plan
+    if minutes is not None and minutes != plan.minutes:
         plan.minutes = minutes
         _shrink(plan, settings)
         _fill(session, plan, settings)
@@ -187,10 +194,26 @@ def plan_view(session: Session, plan: DayPlan) -> PlanView:
     )
 
 
-def plan_for(ctx: Context, day: dt.date | None = None, minutes: int | None = None) -> PlanView:
+def prepare_plan(ctx: Context, day: dt.date, minutes: int | None = None) -> None:
+    """Make sure `day` has its plan (re-sized to `minutes` if given).
+
+    Once a date's plan exists this only reads, so showing the day never waits for
+    another netday's write (an import, say); the write that creates or re-sizes the
+    plan is a transaction of its own, as short as it can be.
+    """
+    with ctx.db.reading() as session:
+        plan = session.get(DayPlan, day)
+        if plan is not None and (minutes is None or minutes == plan.minutes):
+            return
     with ctx.db.transaction() as session:
-        plan = ensure_plan(session, day or ctx.today(), ctx.now(), minutes)
-        return plan_view(session, plan)
+        ensure_plan(session, day, ctx.now(), minutes)
+
+
+def plan_for(ctx: Context, day: dt.date | None = None, minutes: int | None = None) -> PlanView:
+    day = day or ctx.today()
+    prepare_plan(ctx, day, minutes)
+    with ctx.db.reading() as session:
+        return plan_view(session, session.get_one(DayPlan, day))
 
 
 def _today_item(session: Session, ctx: Context, ref: str) -> tuple[Contact, PlanItem | None]:

@@ -11,7 +11,7 @@ from netday.errors import NetdayError
 from netday.services.context import Context
 from netday.services.invites import pending_invites
 from netday.services.journal import day_bounds, interactions_between
-from netday.services.planner import ensure_plan, plan_view
+from netday.services.planner import plan_view, prepare_plan
 from netday.services.posts import waiting_posts
 from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view, post_view
@@ -46,10 +46,12 @@ def streak(session: Session, day: dt.date) -> int:
 
 
 def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
-    """Everything the morning needs, in one transaction (it may create today's plan)."""
+    """Everything the morning needs, read in one transaction; creating today's plan
+    (once a day) is a short write of its own before it."""
     today = ctx.today()
-    with ctx.db.transaction() as session:
-        plan = plan_view(session, ensure_plan(session, today, ctx.now(), minutes))
+    prepare_plan(ctx, today, minutes)
+    with ctx.db.reading() as session:
+        plan = plan_view(session, session.get_one(DayPlan, today))
         posts, total = waiting_posts(session, ctx)
         start, end = day_bounds(today)
         return TodayView(

@@ -11,6 +11,7 @@ from netday.scheduling.cadence import Cadence
 from netday.scheduling.plan import PlanLimits
 from netday.services.context import Context
 from netday.store.models import Settings
+from netday.store.upsert import insert_if_missing
 
 
 @dataclass(frozen=True)
@@ -39,22 +40,31 @@ class SettingsView:
 SETTING_NAMES = tuple(f.name for f in fields(SettingsView))
 
 
+def _defaults() -> SettingsView:
+    """The settings of a database whose settings row is missing: the columns' defaults."""
+    columns = Settings.__table__.c
+    return SettingsView(**{name: columns[name].default.arg for name in SETTING_NAMES})
+
+
 def settings_row(session: Session) -> Settings:
+    """The one settings row, for changing it; created (race-free) if missing."""
     row = session.get(Settings, 1)
     if row is None:
-        row = Settings(id=1)
-        session.add(row)
-        session.flush()
+        insert_if_missing(session, Settings, {"id": 1}, ["id"])
+        row = session.get_one(Settings, 1)
     return row
 
 
 def load_settings(session: Session) -> SettingsView:
-    row = settings_row(session)
+    """The settings, read without writing: the defaults when the row is missing."""
+    row = session.get(Settings, 1)
+    if row is None:
+        return _defaults()
     return SettingsView(**{name: getattr(row, name) for name in SETTING_NAMES})
 
 
 def get_settings(ctx: Context) -> SettingsView:
-    with ctx.db.transaction() as session:
+    with ctx.db.reading() as session:
         return load_settings(session)
 
 

@@ -1,22 +1,25 @@
 """Keeping the database schema at the revision this netday expects.
 
 The fast path (the schema is current) costs one indexed read and never imports
-Alembic. A new database is created by the migrations themselves; an older one is
-backed up beside itself and then upgraded; one written by a newer netday is refused
-untouched.
+Alembic. Otherwise, under the database's write lock (BEGIN IMMEDIATE on SQLite, an
+advisory lock on PostgreSQL) so that several netdays opening one database at once take
+turns, the revision is read again and: an empty database is created by the migrations
+themselves; an older one is backed up (SQLite: a copy beside the file; PostgreSQL:
+`pg_dump`, refused without it unless `backup=False`) and then upgraded; one written by a
+newer netday, or a database of something else, is refused untouched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from netday.errors import NetdayError, SchemaTooNew
+from netday.store.backup import backup_postgresql, backup_sqlite, find_pg_dump
 from netday.store.db import Database, create_private_file
 
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
@@ -24,17 +27,42 @@ REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 
 HEAD = REVISIONS[-1]
 
+MIGRATION_LOCK = 0x6E65_7464_6179
+"""PostgreSQL advisory lock key ("netday"), held by whoever creates or upgrades the schema."""
+
+_UNDEFINED_TABLE = "42P01"
+
 
 def migrations_dir() -> Path:
     return Path(str(resources.files("netday.migrations")))
 
 
+def _is_missing_table(exc: DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == _UNDEFINED_TABLE:
+        return True
+    return str(exc.orig).startswith("no such table")
+
+
 def current_revision(db: Database) -> str | None:
-    try:
-        with db.engine.connect() as conn:
+    """The schema's revision; None when there is no `alembic_version` table at all.
+
+    Only a missing table means "no revision": a locked database is `DatabaseBusy` and a
+    damaged one an error, never taken for an empty or foreign database.
+    """
+    with db.lock_waits_explained(), db.read_engine.connect() as conn:
+        try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError:
+        except DBAPIError as exc:
+            if _is_missing_table(exc):
+                return None
+            raise
+
+
+def _revision_on(conn: Connection) -> str | None:
+    """The revision, read inside the caller's transaction without disturbing it."""
+    if not inspect(conn).has_table("alembic_version"):
         return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
@@ -46,8 +74,26 @@ def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
     return config
 
 
-def upgrade(db: Database, revision: str = "head") -> None:
-    """Run the migrations in one transaction.
+def _too_new(revision: str) -> SchemaTooNew:
+    return SchemaTooNew(
+        f"this database was written by a newer netday (schema {revision}); "
+        "upgrade netday to open it. The database was left untouched."
+    )
+
+
+def upgrade(
+    db: Database,
+    revision: str = "head",
+    *,
+    now: dt.datetime | None = None,
+    backup: bool = False,
+    backup_dir: Path | None = None,
+) -> None:
+    """Create or upgrade the schema in one transaction that holds the write lock.
+
+    The revision is read again once the lock is held: another netday may have created
+    or upgraded the schema meanwhile, and then there is nothing left to do. With
+    `backup`, an existing schema is backed up before it changes.
 
     On SQLite, foreign keys are off while migrating: a batch migration recreates a
     table, and dropping the old copy with foreign keys on would cascade-delete its
@@ -56,63 +102,85 @@ def upgrade(db: Database, revision: str = "head") -> None:
     from alembic import command
 
     config = _alembic_config(db)
-    with db.engine.connect() as conn:
-        if db.is_sqlite:
-            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
-        try:
-            with conn.begin():
-                config.attributes["connection"] = conn
-                command.upgrade(config, revision)
-                if db.is_sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise NetdayError("the upgrade would break links between rows; nothing changed")
-        finally:
-            if db.is_sqlite:
-                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
-
-
-def backup_sqlite(path: Path, stamp: dt.datetime, dest: Path | None = None) -> Path:
-    """A consistent copy (SQLite's online backup, safe with WAL and other writers)."""
-    if dest is None:
-        dest = path.with_name(f"{path.name}.backup-{stamp:%Y%m%d-%H%M%S}")
-        n = 1
-        while dest.exists():
-            n += 1
-            dest = path.with_name(f"{path.name}.backup-{stamp:%Y%m%d-%H%M%S}-{n}")
-    if dest.exists():
-        raise NetdayError(f"{dest} already exists; choose another backup path")
-    create_private_file(dest)
-    source = sqlite3.connect(path)
-    target = sqlite3.connect(dest)
+    activity, db.activity = db.activity, "an upgrade of the database is running"
     try:
-        source.backup(target)
+        with db.lock_waits_explained(), db.engine.connect() as conn:
+            if db.is_sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+            try:
+                with conn.begin():
+                    if db.is_postgresql:
+                        conn.execute(
+                            text("SET LOCAL application_name = 'netday: an upgrade is running'")
+                        )
+                        conn.execute(
+                            text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                        )
+                    found = _revision_on(conn)
+                    if revision == "head" and found == HEAD:
+                        return
+                    if found is None and inspect(conn).get_table_names():
+                        raise NetdayError(
+                            f"{db.url} holds tables but is not a netday database; nothing changed"
+                        )
+                    if found is not None and found not in REVISIONS:
+                        raise _too_new(found)
+                    if backup and found is not None:
+                        _backup_before_upgrade(db, now or dt.datetime.now(), backup_dir)
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, revision)
+                    if db.is_sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise NetdayError(
+                            "the upgrade would break links between rows; nothing changed"
+                        )
+            finally:
+                if db.is_sqlite:
+                    conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
     finally:
-        target.close()
-        source.close()
-    return dest
+        db.activity = activity
 
 
-def open_database(url: str, now: dt.datetime) -> Database:
-    """Open, creating or upgrading the schema as needed. See the module docstring."""
-    db = Database(url)
-    if db.path is not None:
-        create_private_file(db.path)
-    revision = current_revision(db)
-    if revision == HEAD:
-        return db
-    if revision is None:
-        tables = inspect(db.engine).get_table_names()
-        if tables:
-            db.close()
-            raise NetdayError(f"{url} holds tables but is not a netday database; nothing changed")
-        upgrade(db)
-        return db
-    if revision not in REVISIONS:
+def _backup_before_upgrade(db: Database, now: dt.datetime, backup_dir: Path | None) -> None:
+    try:
+        if db.path is not None:
+            backup_sqlite(db.path, now)
+        elif db.is_postgresql:
+            backup_postgresql(db.url, now, folder=backup_dir)
+    except NetdayError as exc:
+        raise NetdayError(f"{exc}; the upgrade did not run (or use --no-backup)") from exc
+
+
+def open_database(
+    url: str,
+    now: dt.datetime,
+    *,
+    backup: bool = True,
+    backup_dir: Path | None = None,
+    activity: str = "",
+) -> Database:
+    """Open, creating or upgrading the schema as needed. See the module docstring.
+
+    `backup=False` upgrades without a backup (`--no-backup`); on PostgreSQL an upgrade
+    without `pg_dump` is refused unless it is given. PostgreSQL dumps go to `backup_dir`
+    (default: the user data folder's `backups/`).
+    """
+    db = Database(url, activity)
+    try:
+        if db.path is not None:
+            create_private_file(db.path)
+        revision = current_revision(db)
+        if revision == HEAD:
+            return db
+        if revision is not None and revision not in REVISIONS:
+            raise _too_new(revision)
+        if revision is not None and backup and db.is_postgresql and find_pg_dump() is None:
+            raise NetdayError(
+                f"this database (schema {revision}) needs an upgrade, and pg_dump was not "
+                "found to back it up first: install the PostgreSQL client tools, or run "
+                "again with --no-backup"
+            )
+        upgrade(db, now=now, backup=backup, backup_dir=backup_dir)
+    except BaseException:
         db.close()
-        raise SchemaTooNew(
-            f"this database was written by a newer netday (schema {revision}); "
-            "upgrade netday to open it. The file was left untouched."
-        )
-    if db.path is not None:
-        backup_sqlite(db.path, now)
-    upgrade(db)
+        raise
     return db

@@ -1,55 +1,79 @@
 """Noticing that someone else wrote to the database, without reloading everything.
 
-SQLite's `PRAGMA data_version` changes when another connection commits; reading it on
-one connection kept for the purpose costs microseconds. Other databases compare a small
-stamp of the tables the screen shows.
+SQLite: `PRAGMA data_version` changes when another connection commits; reading it on
+one connection kept for the purpose costs microseconds.
+
+PostgreSQL has no such counter, so every netday write transaction notifies
+`CHANGES_CHANNEL` as it commits (see `Database.transaction`), and the watcher LISTENs
+on a dedicated autocommit connection; `changed()` only looks at what has already
+arrived, never waits. A notification from netday itself (not from triggers) was chosen
+so that the schema stays the same on both backends and no migration has to differ; a
+change made by another tool (psql) is seen at the next change netday makes or on a new
+day. If the listening connection drops, the next call reports a change (the screen
+reloads, which is safe) and listens again.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from netday.store.db import Database
-from netday.store.models import Contact, DayPlan, Interaction, Invite, PlanItem, Post
+from netday.store.db import CHANGES_CHANNEL, Database
 
 
 class ChangeWatcher:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._conn: Connection | None = None
+        self._listener: Any = None
         self._last: Any = None
 
-    def _stamp(self) -> Any:
+    def _data_version(self) -> Any:
         if self._conn is None:
             self._conn = self._db.engine.connect()
-        if self._db.is_sqlite:
-            raw = self._conn.connection.driver_connection
-            return raw.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
-        with self._conn.begin():
-            return self._conn.execute(
-                select(
-                    *(
-                        select(aggregate).scalar_subquery()
-                        for aggregate in (
-                            func.max(Interaction.id),
-                            func.max(Contact.updated_at),
-                            func.max(Invite.id),
-                            func.max(Invite.answered_at),
-                            func.max(Post.id),
-                            func.max(Post.done_at),
-                            func.max(DayPlan.created_at),
-                            func.count(PlanItem.id),
-                            func.sum(func.length(PlanItem.status)),
-                        )
-                    )
-                )
-            ).one()
+        raw = self._conn.connection.driver_connection
+        return raw.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
+
+    def _listen(self) -> Any:
+        import psycopg
+
+        raw = self._db.engine.raw_connection()
+        listener = raw.driver_connection
+        raw.detach()  # a connection of its own, never handed back to the pool
+        assert isinstance(listener, psycopg.Connection)
+        listener.autocommit = True
+        listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        return listener
+
+    def _notified(self) -> bool:
+        """True if notifications arrived since the last call (drains them; never blocks)."""
+        import psycopg
+
+        if self._listener is None:
+            self._listener = self._listen()
+            return False
+        try:
+            return sum(1 for _ in self._listener.notifies(timeout=0)) > 0
+        except psycopg.Error:
+            self._drop_listener()
+            self._listener = self._listen()
+            return True
+
+    def _drop_listener(self) -> None:
+        import psycopg
+
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            with contextlib.suppress(psycopg.Error):
+                listener.close()
 
     def changed(self) -> bool:
         """True when the data may differ from the last time this was asked."""
-        stamp = self._stamp()
+        if self._db.is_postgresql:
+            return self._notified()
+        stamp = self._data_version()
         changed = self._last is not None and stamp != self._last
         self._last = stamp
         return changed
@@ -58,3 +82,4 @@ class ChangeWatcher:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._drop_listener()
