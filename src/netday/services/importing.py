@@ -58,6 +58,7 @@ from netday.store.models import (
     Interaction,
     Invite,
 )
+from netday.store.upsert import insert_all_missing
 
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while an import runs; from a worker thread in the TUI."""
@@ -200,10 +201,18 @@ class _Companies:
             {"name": name, "name_key": key, "followed": False, "notes": "", "created_at": self.now}
             for key, name in self.missing.items()
         ]
-        ids = self.session.scalars(
-            insert(Company).returning(Company.id, sort_by_parameter_order=True), rows
-        ).all()
-        self.ids.update(zip(self.missing, ids, strict=True))
+        # Race-free: a netday importing the same company at the same time makes it a no-op.
+        insert_all_missing(self.session, Company, rows, ["name_key"])
+        keys = list(self.missing)
+        for start in range(0, len(keys), CHUNK):
+            self.ids.update(
+                (key, cid)
+                for key, cid in self.session.execute(
+                    select(Company.name_key, Company.id).where(
+                        Company.name_key.in_(keys[start : start + CHUNK])
+                    )
+                )
+            )
         self.missing.clear()
 
     def id_of(self, key: str) -> int | None:

@@ -19,16 +19,27 @@ from sqlalchemy.orm import Session
 from netday.store.models import Base
 
 
+def _insert(session: Session, model: type[Base], key: Sequence[str]) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("postgresql", "sqlite"):
+        raise NotImplementedError(f"netday supports SQLite and PostgreSQL, not {dialect}")
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(model.__table__).on_conflict_do_nothing(index_elements=key)
+
+
 def insert_if_missing(
     session: Session, model: type[Base], values: Mapping[str, Any], key: Sequence[str]
 ) -> bool:
     """Insert one row of `model` unless one with the same `key` columns exists; True if
     this call inserted it."""
-    dialect = session.get_bind().dialect.name
-    module: Any = postgresql if dialect == "postgresql" else sqlite
-    if dialect not in ("postgresql", "sqlite"):
-        raise NotImplementedError(f"netday supports SQLite and PostgreSQL, not {dialect}")
-    statement = (
-        module.insert(model.__table__).values(**values).on_conflict_do_nothing(index_elements=key)
-    )
+    statement = _insert(session, model, key).values(**values)
     return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+
+
+def insert_all_missing(
+    session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]], key: Sequence[str]
+) -> None:
+    """`insert_if_missing` for many rows at once (an import's new companies); the caller
+    reads the ids back by key."""
+    if rows:
+        session.execute(_insert(session, model, key), list(rows))
