@@ -18,7 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from netday.cleaning import strip_controls
 from netday.io.sources import BadInput, decode, read_bytes
+from netday.limits import FIELD_CHARS, VCARD_LINES
 from netday.services.exporting import ContactRecord
 from netday.services.records import ImportBatch, NetdayFields, Origin, PersonRecord, Rejected
 
@@ -32,14 +34,23 @@ MANAGED = frozenset(
 FRAME = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV"})
 NAME_RE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?=[;:])")
 FOLD_OCTETS = 75
+LINE_CHARS = 10 * FIELD_CHARS
+"""One unfolded line before decoding: room for a full field of three-byte characters
+quoted-printable encoded (=XX for each byte), with its name and parameters. Pictures
+and keys are exempt (they are set aside, never parsed)."""
+_PHYSICAL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One logical (unfolded) line and the physical line it starts on."""
+    """One logical (unfolded) line, the physical line it starts on and, in the text it
+    came from, where its first physical line begins and its last one ends."""
 
     number: int
     text: str
+    start: int = 0
+    end: int = 0
 
     @property
     def name(self) -> str:
@@ -68,28 +79,83 @@ def _split_unquoted(text: str, sep: str) -> list[str]:
     return [text]
 
 
-def logical_lines(text: str) -> list[Line]:
+def _physical_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each physical line: CRLF, LF or a lone CR ends one, nothing
+    else does (a U+2028 or a form feed inside a note is the note's business)."""
+    for match in _PHYSICAL.finditer(text):
+        raw = match.group().rstrip("\r\n")
+        yield match.start(), match.start() + len(raw), raw
+
+
+class _Unfolding:
+    """The logical line being put together from its physical pieces, its length watched."""
+
+    def __init__(self, file: str, number: int, start: int, end: int, raw: str) -> None:
+        self.file, self.number, self.start, self.end = file, number, start, end
+        self.parts = [raw]
+        self.size = len(raw)
+        head = Line(number, raw)
+        self.name = head.name
+        self.binary = self.name in BINARY
+        self.base64 = "BASE64" in head.params or "ENCODING=B" in head.params
+        self.params = head.params if ":" in raw else None
+        """Known once the colon after the parameters has been read (they may be folded)."""
+
+    def add(self, piece: str, end: int) -> None:
+        self.parts.append(piece)
+        self.end = end
+        self.size += len(piece)
+        if self.size > LINE_CHARS and not self.binary:
+            raise BadInput(
+                f"{self.file}:{self.number}: {self.name or 'a property'} is longer than "
+                f"{FIELD_CHARS:,} characters"
+            )
+        if self.params is None and ":" in piece:
+            self.params = self.line().params
+
+    def soft_break(self) -> bool:
+        """Does the line so far end in a quoted-printable soft break ('=')?"""
+        return self.parts[-1].endswith("=") and "QUOTED-PRINTABLE" in (self.params or "")
+
+    def line(self) -> Line:
+        return Line(self.number, "".join(self.parts), self.start, self.end)
+
+
+def logical_lines(text: str, file: str = "") -> list[Line]:
     """Unfold: a leading space or tab continues a line; so does a quoted-printable soft
-    break (a line ending in '='), and so does base64 text that is not indented."""
+    break (a line ending in '='), and so does base64 text that is not indented.
+
+    A line other than a picture or a key longer than LINE_CHARS, or more than
+    VCARD_LINES lines, is refused as soon as it is seen, with its line number.
+    """
     out: list[Line] = []
+    current: _Unfolding | None = None
     in_base64 = False
-    for number, raw in enumerate(text.splitlines(), 1):
-        if out and raw[:1] in (" ", "\t"):
-            out[-1] = Line(out[-1].number, out[-1].text + raw[1:])
+    for number, (start, end, raw) in enumerate(_physical_lines(text), 1):
+        if current and raw[:1] in (" ", "\t"):
+            current.add(raw[1:], end)
             continue
-        last = out[-1] if out else None
-        if last and last.text.endswith("=") and "QUOTED-PRINTABLE" in last.params:
-            out[-1] = Line(last.number, last.text[:-1] + raw)
+        if current and current.soft_break():
+            current.parts[-1] = current.parts[-1][:-1]
+            current.add(raw, end)
             continue
-        if in_base64 and raw.strip() and not NAME_RE.match(raw) and last is not None:
-            out[-1] = Line(last.number, last.text + raw.strip())
+        if in_base64 and current and raw.strip() and not NAME_RE.match(raw):
+            current.add(raw.strip(), end)
             continue
         in_base64 = False
         if not raw.strip():
             continue
-        line = Line(number, raw)
-        in_base64 = "BASE64" in line.params or "ENCODING=B" in line.params
-        out.append(line)
+        if current:
+            out.append(current.line())
+        if len(out) >= VCARD_LINES:
+            raise BadInput(
+                f"{file}:{number}: more than {VCARD_LINES:,} lines; "
+                f"netday reads up to {VCARD_LINES:,} lines of one vCard file"
+            )
+        current = _Unfolding(file, number, start, end, raw)
+        in_base64 = current.base64
+    if current:
+        out.append(current.line())
     return out
 
 
@@ -110,7 +176,7 @@ def _decode_qp(line: Line) -> Line:
         for p in head.split(";")
         if not p.upper().startswith(("ENCODING=", "CHARSET=")) and p.upper() != "QUOTED-PRINTABLE"
     ]
-    return Line(line.number, ";".join(params) + ":" + text)
+    return Line(line.number, ";".join(params) + ":" + text, line.start, line.end)
 
 
 @dataclass(frozen=True)
@@ -136,13 +202,29 @@ class Card:
                 yield line
 
 
+def _check_length(file: str, line: Line) -> None:
+    """A property other than a picture or a key holds at most FIELD_CHARS characters."""
+    if line.name in BINARY or len(line.text) <= FIELD_CHARS:
+        return
+    if len(unescape(line.value)) > FIELD_CHARS:
+        raise BadInput(
+            f"{file}:{line.number}: {line.name or 'a property'} is longer than "
+            f"{FIELD_CHARS:,} characters"
+        )
+
+
 def split_cards(name: str, text: str) -> list[Card]:
-    physical = text.splitlines()
+    """The cards of a file, each with its text as it came (line ends made CRLF).
+
+    A property over its length refuses the whole file, naming the line: a field that
+    long is not part of a real address book, and refusing keeps the rule that a bad
+    file writes nothing.
+    """
     cards: list[Card] = []
     current: list[Line] = []
     depth = 0
     start = 0
-    for line in logical_lines(text):
+    for line in logical_lines(text, name):
         upper = line.text.strip().upper()
         if upper == "BEGIN:VCARD":
             if depth == 0:
@@ -150,11 +232,14 @@ def split_cards(name: str, text: str) -> list[Card]:
             depth += 1
         elif depth == 0:
             raise BadInput(f"{name}:{line.number}: expected BEGIN:VCARD, found {line.text[:40]!r}")
-        current.append(_decode_qp(line))
+        decoded = _decode_qp(line)
+        _check_length(name, decoded)
+        current.append(decoded)
         if upper == "END:VCARD":
             depth -= 1
             if depth == 0:
-                original = "\r\n".join(physical[start - 1 : line.number]) + "\r\n"
+                body = text[current[0].start : line.end]
+                original = _LINE_END.sub("\r\n", body) + "\r\n"
                 cards.append(Card(name, start, tuple(current), original))
     if depth:
         raise BadInput(f"{name}:{start}: this card never ends (END:VCARD is missing)")
@@ -306,7 +391,7 @@ def _check_with_vobject(card: Card) -> None:
             if isinstance(number, int) and 0 < number <= len(fed)
             else card.start
         )
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = strip_controls(str(exc)).strip() or type(exc).__name__
         raise BadInput(f"{card.file}:{at}: not a readable vCard ({message[:120]})") from None
 
 
