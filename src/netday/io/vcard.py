@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from netday.cleaning import strip_controls
+from netday.cleaning import block_controls_out, strip_controls
 from netday.io.sources import BadInput, decode, read_bytes
 from netday.limits import FIELD_CHARS, VCARD_LINES
 from netday.services.exporting import ContactRecord
@@ -282,13 +282,22 @@ def split_escaped(value: str, sep: str) -> list[str]:
 
 
 def escape(value: str) -> str:
+    """A TEXT value as RFC 6350 writes it: backslash, comma and semicolon escaped, every
+    line break (a lone CR too) as \\n, other control characters dropped. A raw CR or
+    LF would end the property and let the rest of the note be read as new properties."""
     return (
-        value.replace("\\", "\\\\")
+        block_controls_out(value)
+        .replace("\\", "\\\\")
         .replace(",", "\\,")
         .replace(";", "\\;")
-        .replace("\r\n", "\n")
         .replace("\n", "\\n")
     )
+
+
+def _uri(value: str) -> str:
+    """A value written unescaped (a URI, an e-mail, one of netday's words): on one line,
+    with no control characters, so it can never end its property early."""
+    return strip_controls(value)
 
 
 def _parse_day(value: str) -> dt.date | None:
@@ -451,12 +460,12 @@ def _fresh(record: ContactRecord, group: str) -> list[str]:
     if group == "TITLE":
         return [f"TITLE:{escape(record.role)}"] if record.role else []
     if group == "EMAIL":
-        return [f"EMAIL;TYPE=INTERNET:{e}" for e in _emails(record)]
+        return [f"EMAIL;TYPE=INTERNET:{_uri(e)}" for e in _emails(record)]
     if group == "TEL":
         return [f"TEL:{escape(p)}" for p in _phones(record)]
     if group == "URL":
-        lines = [f"URL;TYPE=PROFILE:{record.profile_url}"] if record.profile_url else []
-        return lines + [f"URL:{u}" for u in record.urls]
+        lines = [f"URL;TYPE=PROFILE:{_uri(record.profile_url)}"] if record.profile_url else []
+        return lines + [f"URL:{_uri(u)}" for u in record.urls]
     if group == "NOTE":
         return [f"NOTE:{escape(record.notes)}"] if record.notes else []
     if group == "BDAY":
@@ -498,13 +507,13 @@ def _unchanged(record: ContactRecord, was: PersonRecord, group: str) -> bool:
 
 
 def _netday_lines(record: ContactRecord) -> list[str]:
-    lines = [f"X-NETDAY-TIER:{record.tier}", f"X-NETDAY-CIRCLE:{record.circle}"]
+    lines = [f"X-NETDAY-TIER:{_uri(record.tier)}", f"X-NETDAY-CIRCLE:{_uri(record.circle)}"]
     if record.cadence:
         lines.append(f"X-NETDAY-CADENCE:{escape(record.cadence)}")
     if record.why:
         lines.append(f"X-NETDAY-WHY:{escape(record.why)}")
     if record.triage:
-        lines.append(f"X-NETDAY-TRIAGE:{record.triage}")
+        lines.append(f"X-NETDAY-TRIAGE:{_uri(record.triage)}")
     return lines
 
 
@@ -531,7 +540,7 @@ def card_text(record: ContactRecord) -> str:
             dropped = name.startswith("X-NETDAY-") or name in FRAME
             dropped = dropped or (name in MANAGED and name not in kept)
             if nested or not dropped:
-                body.append(line.text)
+                body.append(_uri(line.text))  # as it came, less any control character
         for group in groups:
             if group not in kept:
                 body += _fresh(record, group)
