@@ -12,8 +12,9 @@ import zipfile
 
 import pytest
 
-from netday.io.table import LINE_CHARS, read_rows
-from netday.limits import FIELD_CHARS, FILE_BYTES, ROWS_PER_FILE, VCARD_LINES
+from netday.io.table import CELL_CHARS, LINE_CHARS, read_rows
+from netday.io.vcard import LINE_CHARS as VCARD_LINE_CHARS
+from netday.limits import FILE_BYTES, ROWS_PER_FILE, VCARD_LINES
 from tests.conftest import TODAY
 from tests.io.linkedin_export import (
     CONNECTIONS_HEADER,
@@ -176,13 +177,15 @@ def _messages(content: str) -> bytes:
     return csv_text(MESSAGES_HEADER, [row, row]).encode("utf-8")
 
 
-def test_a_cell_over_the_field_limit_refuses_the_file_naming_the_line(cli, ctx, tmp_path):
+def test_a_cell_too_long_to_read_refuses_the_file_naming_the_line(cli, ctx, tmp_path):
+    """A cell over its field's limit is the importer's to reject as a row; one over
+    CELL_CHARS is not read at all."""
     path = tmp_path / "messages.csv"
-    path.write_bytes(_messages("x" * FIELD_CHARS))
+    path.write_bytes(_messages("x" * CELL_CHARS))
     assert cli("import", "linkedin", str(path), "--dry-run").code == 0
-    path.write_bytes(_messages("x" * (FIELD_CHARS + 1)))
+    path.write_bytes(_messages("x" * (CELL_CHARS + 1)))
     result = cli("import", "linkedin", str(path))
-    refused(result, f"{path}:2: a cell is longer than {FIELD_CHARS:,} characters")
+    refused(result, f"{path}:2: a cell is longer than {CELL_CHARS:,} characters")
     assert contact_names(ctx) == []
 
 
@@ -213,12 +216,16 @@ def _card(name: str, note: str = "") -> str:
     return "\r\n".join([*lines, "END:VCARD"]) + "\r\n"
 
 
-def test_a_vcard_property_over_the_field_limit_refuses_the_file(cli, ctx, tmp_path):
+def test_a_vcard_property_too_long_to_read_refuses_the_file(cli, ctx, tmp_path):
+    """Up to VCARD_LINE_CHARS a long NOTE is read (the importer judges it against its
+    field's limit); past that the file is refused before vobject or the importer see it."""
     path = tmp_path / "cards.vcf"
-    path.write_text(_card("Bo Chen") + _card("Cy Dee", "y" * FIELD_CHARS), encoding="utf-8")
+    longest = VCARD_LINE_CHARS - len("NOTE:")
+    path.write_text(_card("Bo Chen") + _card("Cy Dee", "y" * longest), encoding="utf-8")
     assert cli("import", "vcard", str(path), "--dry-run").code == 0
-    path.write_text(_card("Bo Chen") + _card("Cy Dee", "y" * (FIELD_CHARS + 1)), encoding="utf-8")
-    refused(cli("import", "vcard", str(path)), f"{path}:8: NOTE is longer than {FIELD_CHARS:,}")
+    path.write_text(_card("Bo Chen") + _card("Cy Dee", "y" * (longest + 1)), encoding="utf-8")
+    result = cli("import", "vcard", str(path))
+    refused(result, f"{path}:8: NOTE is longer than {VCARD_LINE_CHARS:,} characters")
     assert contact_names(ctx) == []
 
 

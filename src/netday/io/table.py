@@ -1,9 +1,10 @@
 """CSV with a preamble: find the header row by its columns, then rows with their line.
 
-Rows are read one at a time from the text, never copied whole: a cell is at most
-`limits.FIELD_CHARS` characters, a physical line at most LINE_CHARS, a file at most
-`limits.ROWS_PER_FILE` rows. Past any of these the file is refused with its line, so
-memory stays a small multiple of the file's size and nothing reaches the database.
+Rows are read one at a time from the text, never copied whole. A cell over its field's
+limit (`limits.FIELD_CHARS` at most) reaches the importer, which rejects that row with
+its line, as it does any value over a limit. What would cost memory or time to read at
+all is refused, file and line named, before anything is written: a cell over
+CELL_CHARS, a physical line over LINE_CHARS, a file over `limits.ROWS_PER_FILE` rows.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from netday.limits import FIELD_CHARS, ROWS_PER_FILE
 
 HEADER_SEARCH_ROWS = 20
 """LinkedIn puts a few lines of notes above the header; nobody puts twenty."""
-LINE_CHARS = 4 * FIELD_CHARS
-"""One physical line: room for a full cell with every quote doubled and the other cells.
-It also bounds the cells of one row, which csv would otherwise build by the million
-from a line of commas."""
+CELL_CHARS = 2 * FIELD_CHARS
+"""One cell as read: room for one over its field's limit to be read and rejected as a
+row. Past it the file is refused."""
+LINE_CHARS = 2 * CELL_CHARS
+"""One physical line: room for a full cell with every quote doubled beside the other
+cells. It also bounds the cells of one row, which csv would otherwise build by the
+million from a line of commas."""
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
@@ -51,7 +55,7 @@ def _lines(name: str, text: str) -> Iterator[str]:
 
 def _unreadable(name: str, line: int, exc: csv.Error) -> BadInput:
     if "field limit" in str(exc):
-        return BadInput(f"{name}:{line}: a cell is longer than {FIELD_CHARS:,} characters")
+        return BadInput(f"{name}:{line}: a cell is longer than {CELL_CHARS:,} characters")
     return BadInput(f"{name}:{line}: unreadable CSV ({exc})")
 
 
@@ -63,7 +67,7 @@ def find_header(name: str, text: str, required: Sequence[str]) -> tuple[int, lis
     """
     wanted = {_norm(c) for c in required}
     reader = csv.reader(_lines(name, text))
-    csv.field_size_limit(FIELD_CHARS)
+    csv.field_size_limit(CELL_CHARS)
     try:
         for index, cells in enumerate(reader):
             if index >= HEADER_SEARCH_ROWS:
@@ -112,7 +116,7 @@ def read_rows(name: str, text: str, required: Sequence[str]) -> Iterator[Row]:
     header_index, header = found
     _check_row_count(name, text, header_index)
     reader = csv.reader(_lines(name, text))
-    csv.field_size_limit(FIELD_CHARS)
+    csv.field_size_limit(CELL_CHARS)
     next_line = 1
     try:
         for index, cells in enumerate(reader):

@@ -100,18 +100,22 @@ class _Unfolding:
         self.base64 = "BASE64" in head.params or "ENCODING=B" in head.params
         self.params = head.params if ":" in raw else None
         """Known once the colon after the parameters has been read (they may be folded)."""
+        self._check_size()
 
     def add(self, piece: str, end: int) -> None:
         self.parts.append(piece)
         self.end = end
         self.size += len(piece)
+        self._check_size()
+        if self.params is None and ":" in piece:
+            self.params = self.line().params
+
+    def _check_size(self) -> None:
         if self.size > LINE_CHARS and not self.binary:
             raise BadInput(
                 f"{self.file}:{self.number}: {self.name or 'a property'} is longer than "
-                f"{FIELD_CHARS:,} characters"
+                f"{LINE_CHARS:,} characters (netday keeps up to {FIELD_CHARS:,} of a field)"
             )
-        if self.params is None and ":" in piece:
-            self.params = self.line().params
 
     def soft_break(self) -> bool:
         """Does the line so far end in a quoted-printable soft break ('=')?"""
@@ -126,7 +130,8 @@ def logical_lines(text: str, file: str = "") -> list[Line]:
     break (a line ending in '='), and so does base64 text that is not indented.
 
     A line other than a picture or a key longer than LINE_CHARS, or more than
-    VCARD_LINES lines, is refused as soon as it is seen, with its line number.
+    VCARD_LINES lines, refuses the file as soon as it is seen, with its line number:
+    past that, reading (and vobject's check) would cost memory and time, not just a card.
     """
     out: list[Line] = []
     current: _Unfolding | None = None
@@ -202,23 +207,12 @@ class Card:
                 yield line
 
 
-def _check_length(file: str, line: Line) -> None:
-    """A property other than a picture or a key holds at most FIELD_CHARS characters."""
-    if line.name in BINARY or len(line.text) <= FIELD_CHARS:
-        return
-    if len(unescape(line.value)) > FIELD_CHARS:
-        raise BadInput(
-            f"{file}:{line.number}: {line.name or 'a property'} is longer than "
-            f"{FIELD_CHARS:,} characters"
-        )
-
-
 def split_cards(name: str, text: str) -> list[Card]:
     """The cards of a file, each with its text as it came (line ends made CRLF).
 
-    A property over its length refuses the whole file, naming the line: a field that
-    long is not part of a real address book, and refusing keeps the rule that a bad
-    file writes nothing.
+    A property over its field's limit reaches the importer, which rejects that card
+    with its line; one too long to read at all has refused the file already
+    (`logical_lines`).
     """
     cards: list[Card] = []
     current: list[Line] = []
@@ -232,9 +226,7 @@ def split_cards(name: str, text: str) -> list[Card]:
             depth += 1
         elif depth == 0:
             raise BadInput(f"{name}:{line.number}: expected BEGIN:VCARD, found {line.text[:40]!r}")
-        decoded = _decode_qp(line)
-        _check_length(name, decoded)
-        current.append(decoded)
+        current.append(_decode_qp(line))
         if upper == "END:VCARD":
             depth -= 1
             if depth == 0:
