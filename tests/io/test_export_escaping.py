@@ -173,6 +173,13 @@ def test_markdown_block_escapes_line_starts_and_html() -> None:
     )
 
 
+def test_markdown_block_keeps_plain_brackets_and_shows_controls() -> None:
+    """Brackets make a link only with `(` or `[` after them, or as a definition."""
+    assert md_block("Bob [PhD] [@click=app.quit]x[/]") == "Bob [PhD] [@click=app.quit]x[/]"
+    assert md_block("x [a](u) [b][c]\n[d]: u") == "x [a\\](u) [b\\][c]\n\\[d]: u"
+    assert md_block("\x1b]0;t\x07 a\rb \x9b") == "^[]0;t^G a\nb ?"
+
+
 def test_hostile_fixture_really_stored_raw_text(hostile) -> None:
     """The tests above mean something only if the database holds the raw sequences."""
     with hostile.db.reading() as session:

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from netday.cleaning import block_controls_out
+from netday.cleaning import for_terminal
 from netday.services.context import Context
 from netday.services.views import ReviewView
 
@@ -31,16 +31,20 @@ def review_headline(r: ReviewView) -> str:
 
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_INLINE_ACTIVE = re.compile(r"[\\`*_\[\]|~$]")
-_LINE_START_ACTIVE = re.compile(r"^([ \t]*(?:\d+(?=[.)]))?)([#+=.)-])", re.MULTILINE)
-"""A heading, a list item (`-`, `+`, `1.`, `1)`) or a setext underline (`=`, `-`)."""
+_INLINE_ACTIVE = re.compile(r"[\\`*_|~]|\](?=[(\[])")
+"""Emphasis, code, tables, strike-through, and the `](` or `][` that makes a link or an
+image of brackets (brackets alone stay as they are: `[PhD]` is a name, not markup)."""
+_LINE_START_ACTIVE = re.compile(r"^([ \t]*(?:\d+(?=[.)]))?)([#+=.)\[-])", re.MULTILINE)
+"""A heading, a list item (`-`, `+`, `1.`, `1)`), a setext underline (`=`, `-`) or a
+link reference definition (`[x]: url`)."""
 
 
 def md_block(value: str) -> str:
-    """Text from the data as Markdown shows it, as text: no HTML (entities for & < >),
-    no emphasis, code, links, tables or strike-through (backslashes), no heading, list
-    or quote at the start of a line, and no control character. Line breaks are kept."""
-    text = block_controls_out(value)
+    """Text from the data as a Markdown viewer shows it: as text. No HTML (entities for
+    & < >), no emphasis, code, links, tables or strike-through (backslashes), nothing at
+    the start of a line that would make a heading, a list or a quote. Line breaks are
+    kept; any other control character is made visible (^[), as on the terminal."""
+    text = for_terminal(value.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"[&<>]", lambda m: _HTML[m.group()], text)
     text = _INLINE_ACTIVE.sub(lambda m: "\\" + m.group(), text)
     return _LINE_START_ACTIVE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
