@@ -70,6 +70,11 @@ class Line:
 
 def _split_unquoted(text: str, sep: str) -> list[str]:
     """Split once at the first `sep` outside double quotes (parameters may quote colons)."""
+    first = text.find(sep)
+    if first == -1:
+        return [text]
+    if '"' not in text[:first]:
+        return [text[:first], text[first + 1 :]]
     quoted = False
     for i, ch in enumerate(text):
         if ch == '"':
@@ -95,10 +100,11 @@ class _Unfolding:
         self.parts = [raw]
         self.size = len(raw)
         head = Line(number, raw)
+        params = head.params
         self.name = head.name
         self.binary = self.name in BINARY
-        self.base64 = "BASE64" in head.params or "ENCODING=B" in head.params
-        self.params = head.params if ":" in raw else None
+        self.base64 = "BASE64" in params or "ENCODING=B" in params
+        self.params = params if ":" in raw else None
         """Known once the colon after the parameters has been read (they may be folded)."""
         self._check_size()
 
