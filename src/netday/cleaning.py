@@ -42,10 +42,17 @@ def clean_line(value: str, *, what: str, limit: int) -> str:
     return text
 
 
+def block_controls_out(value: str) -> str:
+    """Several lines of text with every line break a newline, tabs kept and every other
+    control character gone; nothing trimmed, no limit. What writers apply on the way
+    out (a second line of defence), and the heart of `clean_block` on the way in."""
+    return _CONTROLS_IN_BLOCK.sub("", _LINE_BREAKS.sub("\n", value))
+
+
 def clean_block(value: str, *, what: str, limit: int) -> str:
     """A multi-line field (notes, a summary, a message): line breaks become newlines,
     tabs stay, every other control character goes; outer blank space is trimmed."""
-    text = _CONTROLS_IN_BLOCK.sub("", _LINE_BREAKS.sub("\n", value)).strip()
+    text = block_controls_out(value).strip()
     if len(text) > limit:
         raise TooLong(f"{what} is longer than {limit:,} characters ({len(text):,})")
     return text

@@ -10,16 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from netday.cleaning import block_controls_out, strip_controls
 from netday.io.vcard import fold
 from netday.services.exporting import CalendarItem
 
 
 def _text(value: str) -> str:
+    """A TEXT value as RFC 5545 (3.3.11) writes it: backslash, semicolon and comma
+    escaped, every line break (a lone CR too) as \\n, other control characters dropped
+    (the RFC allows none but tab in TEXT)."""
     return (
-        value.replace("\\", "\\\\")
+        block_controls_out(value)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
-        .replace("\r\n", "\n")
         .replace("\n", "\\n")
     )
 
@@ -37,7 +41,7 @@ def calendar_text(items: Iterable[CalendarItem], stamp: dt.datetime) -> str:
     for item in items:
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{item.uid}",
+            f"UID:{strip_controls(item.uid)}",
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{item.day + dt.timedelta(days=1):%Y%m%d}",
@@ -46,7 +50,7 @@ def calendar_text(items: Iterable[CalendarItem], stamp: dt.datetime) -> str:
             "TRANSP:TRANSPARENT",
         ]
         if item.rrule:
-            lines.append(f"RRULE:{item.rrule.removeprefix('RRULE:')}")
+            lines.append(f"RRULE:{strip_controls(item.rrule.removeprefix('RRULE:'))}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

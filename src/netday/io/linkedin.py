@@ -16,9 +16,21 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-from netday.io.sources import BadInput, check_size, decode, read_bytes
+from netday.cleaning import strip_controls
+from netday.io.sources import (
+    BadInput,
+    check_size,
+    decode,
+    is_folder,
+    open_file,
+    read_bounded,
+    read_bytes,
+    walk,
+)
 from netday.io.table import Row, find_header, read_rows
+from netday.limits import UNPACKED_BYTES
 from netday.services.records import (
     FollowRecord,
     ImportBatch,
@@ -42,7 +54,6 @@ MOMENT_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
 )
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 NOTES_SHOWN = 20
 
 
@@ -216,9 +227,9 @@ KINDS = {
 """In the order they are read: people first, so invitations and messages can find them."""
 
 
-def _kind_of(text: str) -> _Kind | None:
+def _kind_of(name: str, text: str) -> _Kind | None:
     for kind in KINDS.values():
-        if find_header(text, kind.required) is not None:
+        if find_header(name, text, kind.required) is not None:
             return kind
     return None
 
@@ -227,7 +238,7 @@ def _read_file(name: str, data: bytes, out: _Collector, *, must_know: bool) -> N
     text = decode(name, data)
     if not text.strip():
         raise BadInput(f"{name}: the file is empty")
-    kind = _kind_of(text)
+    kind = _kind_of(name, text)
     if kind is None:
         if must_know:
             raise BadInput(
@@ -245,27 +256,69 @@ def _wanted(filename: str) -> bool:
     return base in {k.label.casefold() for k in KINDS.values()}
 
 
-def _order(names: Iterable[str]) -> list[str]:
+def _order(names: Iterable[str], where: Path) -> list[str]:
+    """The export's files in reading order; two of one kind (two exports unpacked into one
+    folder, say) are refused rather than read twice over."""
     rank = {k.label.casefold(): i for i, k in enumerate(KINDS.values())}
-    return sorted(names, key=lambda n: rank.get(PurePosixPath(n).name.casefold(), 99))
+    first: dict[str, str] = {}
+    for name in names:
+        base = PurePosixPath(name).name.casefold()
+        if base in first:
+            raise BadInput(
+                f"{where}: holds two {PurePosixPath(name).name} ({first[base]} and {name}); "
+                "import one export at a time"
+            )
+        first[base] = name
+    return sorted(first.values(), key=lambda n: rank.get(PurePosixPath(n).name.casefold(), 99))
 
 
-def _read_zip(path: Path, out: _Collector) -> None:
+ENCRYPTED = 0x1
+"""The ZIP flag bit of a password-protected member."""
+
+
+def _read_zip(path: Path, stream: BinaryIO, out: _Collector) -> None:
+    """Members are read through a bounded stream: a member's stated size is not trusted,
+    so a ZIP bomb stops at FILE_BYTES per file and UNPACKED_BYTES in all."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.infolist() if not m.is_dir() and _wanted(m.filename)]
-            if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                raise BadInput(f"{path}: unpacks to more than {MAX_UNPACKED_BYTES >> 20} MB")
-            by_name = {m.filename: m for m in members}
-            for member_name in _order(by_name):
-                member = by_name[member_name]
-                label = f"{path.name}/{member.filename}"
-                check_size(label, member.file_size)
-                _read_file(label, archive.read(member), out, must_know=False)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise BadInput(
-            f"{path}: the ZIP is damaged or incomplete ({exc}); download the export again"
-        ) from None
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise _damaged(path, exc) from None
+    unpacked = 0
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and _wanted(m.filename)]
+        by_name = {m.filename: m for m in members}
+        for member_name in _order(by_name, path):
+            member = by_name[member_name]
+            label = f"{path.name}/{strip_controls(member.filename)}"
+            data = _unpack(archive, member, label, path)
+            unpacked += len(data)
+            if unpacked > UNPACKED_BYTES:
+                raise BadInput(f"{path}: unpacks to more than {UNPACKED_BYTES >> 20} MB")
+            _read_file(label, data, out, must_know=False)
+
+
+def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str, path: Path) -> bytes:
+    if member.flag_bits & ENCRYPTED:
+        raise _encrypted(label)
+    check_size(label, member.file_size)
+    try:
+        with archive.open(member) as unpacking:
+            return read_bounded(label, unpacking)
+    except RuntimeError:  # zipfile's word for "encrypted, password required"
+        raise _encrypted(label) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise _damaged(path, exc) from None
+
+
+def _damaged(path: Path, exc: Exception) -> BadInput:
+    return BadInput(f"{path}: the ZIP is damaged or incomplete ({exc}); download the export again")
+
+
+def _encrypted(what: str) -> BadInput:
+    return BadInput(
+        f"{what}: is password-protected; netday cannot read encrypted ZIPs "
+        "(unzip it yourself and import the folder)"
+    )
 
 
 def read_export(path: Path) -> ImportBatch:
@@ -273,14 +326,20 @@ def read_export(path: Path) -> ImportBatch:
     out = _Collector()
     if not path.exists():
         raise BadInput(f"{path}: no such file or folder")
-    if path.is_dir():
-        found = [p for p in path.rglob("*") if p.is_file() and _wanted(p.name)]
-        for name in _order(str(p.relative_to(path)) for p in found):
-            _read_file(str(Path(path.name) / name), read_bytes(path / name), out, must_know=False)
-    elif zipfile.is_zipfile(path) or path.suffix.casefold() == ".zip":
-        _read_zip(path, out)
+    if is_folder(path):
+        found = [p for p in walk(path) if _wanted(p.name)]
+        for name in _order((p.relative_to(path).as_posix() for p in found), path):
+            label = strip_controls(str(Path(path.name) / name))
+            _read_file(label, read_bytes(path / name), out, must_know=False)
     else:
-        _read_file(str(path), read_bytes(path), out, must_know=True)
+        with open_file(path) as stream:
+            if zipfile.is_zipfile(stream) or path.suffix.casefold() == ".zip":
+                stream.seek(0)
+                _read_zip(path, stream, out)
+            else:
+                stream.seek(0)
+                data = read_bounded(str(path), stream)
+                _read_file(str(path), data, out, must_know=True)
     if not out.files:
         raise BadInput(
             f"{path}: no LinkedIn export files found (looked for "

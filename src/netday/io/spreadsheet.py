@@ -2,7 +2,8 @@
 
 A cell starting with = + - @ (or a tab or carriage return) is read as a formula by
 Excel, LibreOffice and Google Sheets ("CSV injection"); such cells get a leading
-apostrophe, which spreadsheets show as text and hide.
+apostrophe, which spreadsheets show as text and hide. Control characters never reach
+the file (nor a terminal, when the export goes to standard output).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 
+from netday.cleaning import block_controls_out
 from netday.services.exporting import ContactRecord, InteractionRecord
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -26,7 +28,9 @@ INTERACTION_COLUMNS = (
 
 
 def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    """A cell as text: control characters out (line breaks kept, as newlines; csv quotes
+    them), and a formula made text."""
+    text = "" if value is None else block_controls_out(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

@@ -1,7 +1,8 @@
 """The entry points the CLI and the TUI share: read an import, produce an export, write it.
 
 Exports go to a temporary file beside the target and are renamed into place, so an
-interrupted export never leaves half a file where a good one was.
+interrupted export never leaves half a file where a good one was; they are private to
+their owner, like the database.
 """
 
 from __future__ import annotations
@@ -135,7 +136,11 @@ def export_chunks(
 def write_atomically(
     target: Path, chunks: Iterable[str], progress: Callable[[int], None] | None = None
 ) -> int:
-    """Write the chunks to `target` through a temporary file; returns the bytes written."""
+    """Write the chunks to `target` through a temporary file; returns the bytes written.
+
+    The file is readable by its owner only (0600, as mkstemp creates it), like the
+    database and its backups: an export holds the same notes and phone numbers.
+    """
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise NetdayError(f"{folder}: no such folder")
@@ -150,15 +155,8 @@ def write_atomically(
                     progress(n)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, 0o644 & ~_umask())
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
     return written
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -18,7 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from netday.cleaning import block_controls_out, strip_controls
 from netday.io.sources import BadInput, decode, read_bytes
+from netday.limits import FIELD_CHARS, VCARD_LINES
 from netday.services.exporting import ContactRecord
 from netday.services.records import ImportBatch, NetdayFields, Origin, PersonRecord, Rejected
 
@@ -32,14 +34,23 @@ MANAGED = frozenset(
 FRAME = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV"})
 NAME_RE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?=[;:])")
 FOLD_OCTETS = 75
+LINE_CHARS = 10 * FIELD_CHARS
+"""One unfolded line before decoding: room for a full field of three-byte characters
+quoted-printable encoded (=XX for each byte), with its name and parameters. Pictures
+and keys are exempt (they are set aside, never parsed)."""
+_PHYSICAL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One logical (unfolded) line and the physical line it starts on."""
+    """One logical (unfolded) line, the physical line it starts on and, in the text it
+    came from, where its first physical line begins and its last one ends."""
 
     number: int
     text: str
+    start: int = 0
+    end: int = 0
 
     @property
     def name(self) -> str:
@@ -59,6 +70,11 @@ class Line:
 
 def _split_unquoted(text: str, sep: str) -> list[str]:
     """Split once at the first `sep` outside double quotes (parameters may quote colons)."""
+    first = text.find(sep)
+    if first == -1:
+        return [text]
+    if '"' not in text[:first]:
+        return [text[:first], text[first + 1 :]]
     quoted = False
     for i, ch in enumerate(text):
         if ch == '"':
@@ -68,28 +84,89 @@ def _split_unquoted(text: str, sep: str) -> list[str]:
     return [text]
 
 
-def logical_lines(text: str) -> list[Line]:
+def _physical_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each physical line: CRLF, LF or a lone CR ends one, nothing
+    else does (a U+2028 or a form feed inside a note is the note's business)."""
+    for match in _PHYSICAL.finditer(text):
+        raw = match.group().rstrip("\r\n")
+        yield match.start(), match.start() + len(raw), raw
+
+
+class _Unfolding:
+    """The logical line being put together from its physical pieces, its length watched."""
+
+    def __init__(self, file: str, number: int, start: int, end: int, raw: str) -> None:
+        self.file, self.number, self.start, self.end = file, number, start, end
+        self.parts = [raw]
+        self.size = len(raw)
+        head = Line(number, raw)
+        params = head.params
+        self.name = head.name
+        self.binary = self.name in BINARY
+        self.base64 = "BASE64" in params or "ENCODING=B" in params
+        self.params = params if ":" in raw else None
+        """Known once the colon after the parameters has been read (they may be folded)."""
+        self._check_size()
+
+    def add(self, piece: str, end: int) -> None:
+        self.parts.append(piece)
+        self.end = end
+        self.size += len(piece)
+        self._check_size()
+        if self.params is None and ":" in piece:
+            self.params = self.line().params
+
+    def _check_size(self) -> None:
+        if self.size > LINE_CHARS and not self.binary:
+            raise BadInput(
+                f"{self.file}:{self.number}: {self.name or 'a property'} is longer than "
+                f"{LINE_CHARS:,} characters (netday keeps up to {FIELD_CHARS:,} of a field)"
+            )
+
+    def soft_break(self) -> bool:
+        """Does the line so far end in a quoted-printable soft break ('=')?"""
+        return self.parts[-1].endswith("=") and "QUOTED-PRINTABLE" in (self.params or "")
+
+    def line(self) -> Line:
+        return Line(self.number, "".join(self.parts), self.start, self.end)
+
+
+def logical_lines(text: str, file: str = "") -> list[Line]:
     """Unfold: a leading space or tab continues a line; so does a quoted-printable soft
-    break (a line ending in '='), and so does base64 text that is not indented."""
+    break (a line ending in '='), and so does base64 text that is not indented.
+
+    A line other than a picture or a key longer than LINE_CHARS, or more than
+    VCARD_LINES lines, refuses the file as soon as it is seen, with its line number:
+    past that, reading (and vobject's check) would cost memory and time, not just a card.
+    """
     out: list[Line] = []
+    current: _Unfolding | None = None
     in_base64 = False
-    for number, raw in enumerate(text.splitlines(), 1):
-        if out and raw[:1] in (" ", "\t"):
-            out[-1] = Line(out[-1].number, out[-1].text + raw[1:])
+    for number, (start, end, raw) in enumerate(_physical_lines(text), 1):
+        if current and raw[:1] in (" ", "\t"):
+            current.add(raw[1:], end)
             continue
-        last = out[-1] if out else None
-        if last and last.text.endswith("=") and "QUOTED-PRINTABLE" in last.params:
-            out[-1] = Line(last.number, last.text[:-1] + raw)
+        if current and current.soft_break():
+            current.parts[-1] = current.parts[-1][:-1]
+            current.add(raw, end)
             continue
-        if in_base64 and raw.strip() and not NAME_RE.match(raw) and last is not None:
-            out[-1] = Line(last.number, last.text + raw.strip())
+        if in_base64 and current and raw.strip() and not NAME_RE.match(raw):
+            current.add(raw.strip(), end)
             continue
         in_base64 = False
         if not raw.strip():
             continue
-        line = Line(number, raw)
-        in_base64 = "BASE64" in line.params or "ENCODING=B" in line.params
-        out.append(line)
+        if current:
+            out.append(current.line())
+        if len(out) >= VCARD_LINES:
+            raise BadInput(
+                f"{file}:{number}: more than {VCARD_LINES:,} lines; "
+                f"netday reads up to {VCARD_LINES:,} lines of one vCard file"
+            )
+        current = _Unfolding(file, number, start, end, raw)
+        in_base64 = current.base64
+    if current:
+        out.append(current.line())
     return out
 
 
@@ -110,7 +187,7 @@ def _decode_qp(line: Line) -> Line:
         for p in head.split(";")
         if not p.upper().startswith(("ENCODING=", "CHARSET=")) and p.upper() != "QUOTED-PRINTABLE"
     ]
-    return Line(line.number, ";".join(params) + ":" + text)
+    return Line(line.number, ";".join(params) + ":" + text, line.start, line.end)
 
 
 @dataclass(frozen=True)
@@ -137,12 +214,17 @@ class Card:
 
 
 def split_cards(name: str, text: str) -> list[Card]:
-    physical = text.splitlines()
+    """The cards of a file, each with its text as it came (line ends made CRLF).
+
+    A property over its field's limit reaches the importer, which rejects that card
+    with its line; one too long to read at all has refused the file already
+    (`logical_lines`).
+    """
     cards: list[Card] = []
     current: list[Line] = []
     depth = 0
     start = 0
-    for line in logical_lines(text):
+    for line in logical_lines(text, name):
         upper = line.text.strip().upper()
         if upper == "BEGIN:VCARD":
             if depth == 0:
@@ -154,7 +236,8 @@ def split_cards(name: str, text: str) -> list[Card]:
         if upper == "END:VCARD":
             depth -= 1
             if depth == 0:
-                original = "\r\n".join(physical[start - 1 : line.number]) + "\r\n"
+                body = text[current[0].start : line.end]
+                original = _LINE_END.sub("\r\n", body) + "\r\n"
                 cards.append(Card(name, start, tuple(current), original))
     if depth:
         raise BadInput(f"{name}:{start}: this card never ends (END:VCARD is missing)")
@@ -197,13 +280,22 @@ def split_escaped(value: str, sep: str) -> list[str]:
 
 
 def escape(value: str) -> str:
+    """A TEXT value as RFC 6350 writes it: backslash, comma and semicolon escaped, every
+    line break (a lone CR too) as \\n, other control characters dropped. A raw CR or
+    LF would end the property and let the rest of the note be read as new properties."""
     return (
-        value.replace("\\", "\\\\")
+        block_controls_out(value)
+        .replace("\\", "\\\\")
         .replace(",", "\\,")
         .replace(";", "\\;")
-        .replace("\r\n", "\n")
         .replace("\n", "\\n")
     )
+
+
+def _uri(value: str) -> str:
+    """A value written unescaped (a URI, an e-mail, one of netday's words): on one line,
+    with no control characters, so it can never end its property early."""
+    return strip_controls(value)
 
 
 def _parse_day(value: str) -> dt.date | None:
@@ -306,7 +398,7 @@ def _check_with_vobject(card: Card) -> None:
             if isinstance(number, int) and 0 < number <= len(fed)
             else card.start
         )
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = strip_controls(str(exc)).strip() or type(exc).__name__
         raise BadInput(f"{card.file}:{at}: not a readable vCard ({message[:120]})") from None
 
 
@@ -366,12 +458,12 @@ def _fresh(record: ContactRecord, group: str) -> list[str]:
     if group == "TITLE":
         return [f"TITLE:{escape(record.role)}"] if record.role else []
     if group == "EMAIL":
-        return [f"EMAIL;TYPE=INTERNET:{e}" for e in _emails(record)]
+        return [f"EMAIL;TYPE=INTERNET:{_uri(e)}" for e in _emails(record)]
     if group == "TEL":
         return [f"TEL:{escape(p)}" for p in _phones(record)]
     if group == "URL":
-        lines = [f"URL;TYPE=PROFILE:{record.profile_url}"] if record.profile_url else []
-        return lines + [f"URL:{u}" for u in record.urls]
+        lines = [f"URL;TYPE=PROFILE:{_uri(record.profile_url)}"] if record.profile_url else []
+        return lines + [f"URL:{_uri(u)}" for u in record.urls]
     if group == "NOTE":
         return [f"NOTE:{escape(record.notes)}"] if record.notes else []
     if group == "BDAY":
@@ -413,13 +505,13 @@ def _unchanged(record: ContactRecord, was: PersonRecord, group: str) -> bool:
 
 
 def _netday_lines(record: ContactRecord) -> list[str]:
-    lines = [f"X-NETDAY-TIER:{record.tier}", f"X-NETDAY-CIRCLE:{record.circle}"]
+    lines = [f"X-NETDAY-TIER:{_uri(record.tier)}", f"X-NETDAY-CIRCLE:{_uri(record.circle)}"]
     if record.cadence:
         lines.append(f"X-NETDAY-CADENCE:{escape(record.cadence)}")
     if record.why:
         lines.append(f"X-NETDAY-WHY:{escape(record.why)}")
     if record.triage:
-        lines.append(f"X-NETDAY-TRIAGE:{record.triage}")
+        lines.append(f"X-NETDAY-TRIAGE:{_uri(record.triage)}")
     return lines
 
 
@@ -446,7 +538,7 @@ def card_text(record: ContactRecord) -> str:
             dropped = name.startswith("X-NETDAY-") or name in FRAME
             dropped = dropped or (name in MANAGED and name not in kept)
             if nested or not dropped:
-                body.append(line.text)
+                body.append(_uri(line.text))  # as it came, less any control character
         for group in groups:
             if group not in kept:
                 body += _fresh(record, group)
