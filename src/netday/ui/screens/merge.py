@@ -67,6 +67,8 @@ class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
             options.highlighted = 0
             options.focus()
         else:
+            options.display = False
+            self.query_one("#merge-run", Button).disabled = True
             self.query_one("#merge-preview", Static).update(
                 plain("No likely duplicates (same URL, e-mail, phone or name).")
             )
