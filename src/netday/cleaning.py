@@ -71,3 +71,13 @@ def for_terminal(text: str) -> str:
     """
     shown = _SHOWN_AS_CARET.sub(lambda m: "^" + chr((ord(m.group()) + 64) % 128), text)
     return _C1.sub("?", shown)
+
+
+def quoted(value: str, limit: int = 60) -> str:
+    """A user's text inside a one-line error message: controls out, cut after `limit`.
+
+    An error names what was refused, but a 100,000-character argument must not become a
+    100,000-character error line, nor carry an escape sequence to the terminal.
+    """
+    text = strip_controls(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")

@@ -6,8 +6,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from netday.cleaning import quoted
 from netday.clock import Clock, PinnedDateClock, SystemClock
 from netday.errors import NetdayError
+from netday.limits import DATE_MAX, DATE_MIN
 
 DB_ENV = "NETDAY_DB"
 TODAY_ENV = "NETDAY_TODAY"
@@ -29,10 +31,17 @@ def resolve_db_url(db: str | None) -> str:
 
 
 def parse_iso_date(text: str, what: str = "date") -> dt.date:
+    """A YYYY-MM-DD date within the dates netday keeps (`DATE_MIN` to `DATE_MAX`)."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise NetdayError(f"{what} {text!r} is not a date like 2026-11-22") from None
+        raise NetdayError(f"{what} {quoted(text)} is not a date like 2026-11-22") from None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise NetdayError(
+            f"{what} {day.isoformat()} is outside the dates netday keeps "
+            f"({DATE_MIN.isoformat()} to {DATE_MAX.isoformat()})"
+        )
+    return day
 
 
 def make_clock(today: str | None) -> Clock:

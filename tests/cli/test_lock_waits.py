@@ -87,6 +87,8 @@ def test_a_writer_waiting_too_long_says_which_netday_holds_the_lock(
         today = cli("today")
         assert today.code == 0, today.err
         assert cli("plan", "show").code == 0
+        shown = cli("contact", "show", "ana")
+        assert shown.code == 0, shown.err
     assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(30,)]
     assert cli("settings", "set", "minutes_per_day", "50").code == 0
 

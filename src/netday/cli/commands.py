@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict
 
+from netday.cleaning import quoted
 from netday.cli import render
 from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
@@ -55,10 +56,10 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
 
 def _fields(ctx: Context, args: argparse.Namespace, name: str | None) -> contacts.ContactFields:
     cadence = None
-    if args.every:
-        cadence = Cadence.parse_every(args.every)
-    elif args.rrule:
-        cadence = Cadence.parse_rrule(args.rrule)
+    if args.every is not None:
+        cadence = Cadence.parse_every(args.every, ctx.today())
+    elif args.rrule is not None:
+        cadence = Cadence.parse_rrule(args.rrule, ctx.today())
     return contacts.ContactFields(
         full_name=name,
         company=args.company,
@@ -182,7 +183,7 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
     if action == "template":
         if args.template_action == "add":
             invites.add_template(ctx, args.name, args.text)
-            _out(f"saved template {args.name!r}")
+            _out(f"saved template {quoted(args.name)}")
         else:
             for name, body in invites.list_templates(ctx):
                 _out(f"{name}: {body}")

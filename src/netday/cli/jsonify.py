@@ -19,6 +19,7 @@ def _default(value: Any) -> Any:
 
 
 def plain(value: Any) -> Any:
+    """Dataclasses, lists and dicts (at any depth) as JSON-ready dicts and lists."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = dataclasses.asdict(value)
         if isinstance(value, PlanView):
@@ -26,6 +27,8 @@ def plain(value: Any) -> Any:
         return data
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {key: plain(v) for key, v in value.items()}
     return value
 
 

@@ -11,16 +11,21 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from netday.cleaning import for_terminal
+from netday.cleaning import for_terminal, quoted
 from netday.clock import Clock
 from netday.config import make_clock, resolve_db_url
 from netday.errors import NetdayError
 
+ERROR_CHARS = 500
+"""An error is one line a person reads; what it quotes from the input is cut to fit."""
+
 
 def _fail(message: str, code: int = 1) -> int:
-    """One line on stderr; a message may quote data (an ambiguous name's candidates), so
-    its control characters are made visible like any other output."""
-    sys.stderr.write(f"netday: error: {for_terminal(message)}\n")
+    """One line on stderr: line breaks joined, controls made visible, length capped."""
+    line = for_terminal(" ".join(message.splitlines()))
+    if len(line) > ERROR_CHARS:
+        line = line[:ERROR_CHARS] + "…"
+    sys.stderr.write(f"netday: error: {line}\n")
     return code
 
 
@@ -134,7 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"the database driver {exc.name!r} is not installed: pip install {exc.name}"
             )
         if isinstance(exc, OSError):
-            return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+            where = f": {quoted(str(exc.filename))}" if exc.filename else ""
+            return _fail(f"{exc.strerror or exc}{where}")
         return _fail(f"unexpected {type(exc).__name__}: {exc} (NETDAY_DEBUG=1 shows details)", 2)
     finally:
         gc.unfreeze()

@@ -3,18 +3,56 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
+from netday.cleaning import quoted, strip_controls
+from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
 from netday.scheduling.kinds import CIRCLES, INTERACTION_KINDS, TIERS
+
+USAGE_ERROR_CHARS = 300
 
 
 class OneLineParser(argparse.ArgumentParser):
     """Usage mistakes are reported in one line, like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"netday: error: {message} (see `{self.prog} --help`)\n")
+        # argparse quotes the offending value whole: a 100,000-character one is cut short.
+        shown = strip_controls(message)
+        if len(shown) > USAGE_ERROR_CHARS:
+            shown = shown[:USAGE_ERROR_CHARS] + "…'"
+        sys.stderr.write(f"netday: error: {shown} (see `{self.prog} --help`)\n")
         raise SystemExit(2)
+
+
+def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse `type=` for a whole number in [low, high]; anything else exits 2 naming
+    the bounds (from `netday.limits`), before a service or a database sees it."""
+
+    def parse(text: str) -> int:
+        raw = text.strip()
+        if re.fullmatch(r"[+-]?[0-9]{1,19}", raw) and low <= int(raw) <= high:
+            return int(raw)
+        raise argparse.ArgumentTypeError(
+            f"{quoted(text)} is not {what}: a whole number from {low:,} to {high:,}"
+        )
+
+    return parse
+
+
+def file_path(text: str) -> str:
+    """An argparse `type=` for a file or folder name: not empty, no NUL (which no file
+    system accepts and which Python refuses with a ValueError)."""
+    if not text.strip() or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a file name")
+    return text
+
+
+ID = whole_number(1, ID_MAX, "an id")
+MINUTES = whole_number(0, MINUTES_MAX, "minutes")
+COUNT = whole_number(1, COUNT_MAX, "a count")
 
 
 def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
@@ -56,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     p = sub.add_parser("today", help="today's calls, comments, invites and log")
-    p.add_argument("--minutes", type=int, help="time you have today; re-sizes the plan")
+    p.add_argument("--minutes", type=MINUTES, help="time you have today; re-sizes the plan")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("log", help="log an interaction")
@@ -64,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("note", nargs="?", default="", help="what happened")
     p.add_argument("--kind", default="call", choices=INTERACTION_KINDS)
     p.add_argument("--at", help='when: "14:30", "yesterday 16:00", "2026-11-20 09:15"')
-    p.add_argument("--minutes", type=int)
+    p.add_argument("--minutes", type=MINUTES)
     balance = p.add_mutually_exclusive_group()
     balance.add_argument("--gave", action="store_true", help="you gave something")
     balance.add_argument("--asked", action="store_true", help="you asked for something")
@@ -91,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag")
     p.add_argument("--search", help="part of the name or the company")
     p.add_argument("--archived", action="store_true", help="list archived contacts instead")
-    p.add_argument("--limit", type=int)
+    p.add_argument("--limit", type=COUNT)
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("archive", help="archive a contact (keeps the history)")
     p.add_argument("contact")
@@ -152,9 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("withdraw", "withdraw a sent invitation"),
     ):
         p = isub.add_parser(name, help=text)
-        p.add_argument("id", type=int)
+        p.add_argument("id", type=ID)
     p = isub.add_parser("follow-up", help="nudge a sent invitation")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("note", nargs="?", default="")
     p = isub.add_parser("template", help="saved invitation texts (sending one verbatim is flagged)")
     tsub = p.add_subparsers(
@@ -175,10 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--excerpt", default="")
     p.add_argument("--draft", default="", help="a draft of your comment")
     p = posub.add_parser("done", help="commented (logged as a light touch)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("--comment", default="", help="what you wrote")
     p = posub.add_parser("skip", help="not worth a comment after all")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p = posub.add_parser("list", help="posts still to comment, oldest first")
     p.add_argument("--all", action="store_true")
     p.add_argument("--json", action="store_true")
@@ -186,13 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="the end-of-day review")
     p.add_argument("--date", help="which day (default today; yesterday works too)")
     p.add_argument("--note", help="save a line of reflection")
-    p.add_argument("--minutes", type=int, help="record the minutes you spent")
+    p.add_argument("--minutes", type=MINUTES, help="record the minutes you spent")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--md", action="store_true", help="Markdown")
 
     p = sub.add_parser("demo", help="fill an empty database with a sample network")
-    p.add_argument("--contacts", type=int, default=40)
+    p.add_argument("--contacts", type=COUNT, default=40)
     p.add_argument("--seed", type=int, default=7)
 
     db = sub.add_parser("db", help="where the data lives; upgrade; backup")
@@ -204,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = dsub.add_parser("backup", help="a consistent copy of the database")
     p.add_argument(
         "--to",
+        type=file_path,
         help="destination file (default: timestamped, beside a SQLite file; "
         "PostgreSQL: a pg_dump in the data folder's backups/)",
     )
@@ -213,11 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="source", required=True, metavar="SOURCE", parser_class=OneLineParser
     )
     p = imsub.add_parser("linkedin", help="the LinkedIn data export: its ZIP, folder or a CSV")
-    p.add_argument("path")
+    p.add_argument("path", type=file_path)
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.add_argument("--json", action="store_true")
     p = imsub.add_parser("vcard", help="vCard files (.vcf) from an address book")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", type=file_path)
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.add_argument("--json", action="store_true")
 
@@ -226,19 +265,19 @@ def build_parser() -> argparse.ArgumentParser:
         dest="format", required=True, metavar="FORMAT", parser_class=OneLineParser
     )
     p = exsub.add_parser("vcard", help="every contact as vCard 3.0")
-    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p.add_argument("--archived", action="store_true", help="include archived contacts")
     p = exsub.add_parser("ics", help="planned calls and follow-ups as calendar events")
     p.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
-    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("csv", help="contacts or interactions as a spreadsheet")
     p.add_argument("table", choices=("contacts", "interactions"))
-    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("md", help="the review of a day or a week as Markdown")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--week", action="store_true", help="the last seven days up to today")
     which.add_argument("--date", help="one day (YYYY-MM-DD, today, yesterday)")
-    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
 
     p = sub.add_parser("triage", help="sort imported connections: tier A/B/C, personal, ...")
     p.add_argument("contact", nargs="?", help="who to decide about (id or name)")
@@ -247,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         help="a, b, c (tiers, each with its cadence), personal, skip, archive",
     )
-    p.add_argument("--limit", type=int, default=20, help="how many to list (default 20)")
+    p.add_argument("--limit", type=COUNT, default=20, help="how many to list (default 20)")
     p.add_argument("--json", action="store_true")
 
     settings = sub.add_parser("settings", help="show or change settings")

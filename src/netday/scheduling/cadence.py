@@ -3,23 +3,53 @@
 Two shapes, as people say them: relative ("every 3 weeks after we last talked",
 dateutil `relativedelta`) and calendar rules in RFC 5545 RRULE form ("first Monday of
 each month", dateutil `rrule`).
+
+A cadence is a way to keep in touch, so netday accepts one only if it brings a date,
+daily or less often, at least every `CADENCE_HORIZON_YEARS` years. `Cadence.check` is
+that rule, in one place: every parser ends in it, so the command line, the forms, the
+vCard import and the settings all refuse the same things with the same words. Rules are
+read by netday before dateutil sees them (dateutil accepts BYMONTHDAY=32 or FREQ=HOURLY
+and then searches until the year 9999), and every search for a date is bounded (`_dates`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
+from netday.cleaning import TooLong, clean_line, quoted
 from netday.errors import NetdayError
+from netday.limits import CADENCE_HORIZON_YEARS, CADENCE_TEXT, COUNT_MAX, DATE_MAX, DATE_MIN
 
 Unit = Literal["days", "weeks", "months"]
 UNIT_DAYS: dict[str, float] = {"days": 1, "weeks": 7, "months": 30.44}
+
+_HORIZON = relativedelta(years=CADENCE_HORIZON_YEARS)
+_HORIZON_DAYS = 365 * CADENCE_HORIZON_YEARS + CADENCE_HORIZON_YEARS // 4
+MAX_EVERY: dict[str, int] = {
+    "days": _HORIZON_DAYS,
+    "weeks": _HORIZON_DAYS // 7,
+    "months": 12 * CADENCE_HORIZON_YEARS,
+}
+"""The rarest relative cadence in each unit: one date every `CADENCE_HORIZON_YEARS` years."""
+MAX_INTERVAL: dict[str, int] = {
+    "DAILY": MAX_EVERY["days"],
+    "WEEKLY": MAX_EVERY["weeks"],
+    "MONTHLY": MAX_EVERY["months"],
+    "YEARLY": CADENCE_HORIZON_YEARS,
+}
+_REFERENCE = dt.date(2001, 1, 1)
+"""Where a rule is tried when nobody says from which day it will run (a Monday)."""
+_GREGORIAN_CYCLE = 400
+"""The calendar repeats every 400 years (146,097 days: whole weeks, same leap years)."""
 
 _UNIT_WORDS: dict[str, Unit] = {
     "d": "days",
@@ -65,6 +95,23 @@ _WEEKDAYS = {
     "SU": "Sunday",
 }
 
+_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_TOO_OFTEN = ("HOURLY", "MINUTELY", "SECONDLY")
+_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+_BY_NUMBERS: dict[str, tuple[int, bool, tuple[str, ...]]] = {
+    # part: (largest value, may count from the end, frequencies it may go with)
+    "BYMONTH": (12, False, ("WEEKLY", "MONTHLY", "YEARLY")),
+    "BYMONTHDAY": (31, True, ("MONTHLY", "YEARLY")),
+    "BYYEARDAY": (366, True, ("YEARLY",)),
+    "BYWEEKNO": (53, True, ("YEARLY",)),
+    "BYSETPOS": (366, True, ("MONTHLY", "YEARLY")),
+}
+_PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "WKST", *_BY_NUMBERS)
+_BYDAY_ITEM = re.compile(r"([+-]?\d{1,3})?(MO|TU|WE|TH|FR|SA|SU)")
+_UNTIL_VALUE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T\d{6}Z?)?")
+_NUMBER = re.compile(r"[+-]?\d{1,7}")
+_ORDINAL_LIMIT = {"MONTHLY": 5, "YEARLY": 53}
+
 
 class CadenceError(NetdayError):
     pass
@@ -81,17 +128,18 @@ class Cadence:
 
     @staticmethod
     def relative(every: int, unit: Unit) -> Cadence:
+        """A relative cadence as stored; `parse_every` is what checks a typed one."""
         if every < 1:
             raise CadenceError("a cadence must be at least every 1 day")
         return Cadence("relative", every, unit)
 
     @staticmethod
-    def parse_every(text: str) -> Cadence:
+    def parse_every(text: str, start: dt.date | None = None) -> Cadence:
         """Read "3 weeks", "every 10 days", "2m", "monthly", "every quarter"."""
-        raw = " ".join(text.strip().lower().split())
+        raw = " ".join(_bounded(text).lower().split())
         words = raw.removeprefix("every ").strip()
         if words in _WORD_CADENCES:
-            return Cadence.relative(*_WORD_CADENCES[words])
+            return Cadence.relative(*_WORD_CADENCES[words]).check(start)
         compact = re.fullmatch(r"(\d+)\s*([a-z]+)", words)
         match = compact or _EVERY_RE.match(words)
         if match:
@@ -103,36 +151,70 @@ class Cadence:
                     count = _NUMBER_WORDS.get(count_text) or int(count_text)
                 count *= _UNIT_FACTOR.get(unit_word, 1)
                 if count > 0:
-                    return Cadence.relative(count, unit)
+                    return Cadence("relative", count, unit).check(start)
         raise CadenceError(
-            f"cadence {text!r} is not understood: say e.g. 'every 10 days', '3 weeks', "
+            f"cadence {quoted(text)} is not understood: say e.g. 'every 10 days', '3 weeks', "
             "'2 months', 'monthly' or 'quarterly'"
         )
 
     @staticmethod
-    def parse_rrule(text: str) -> Cadence:
+    def parse_rrule(text: str, start: dt.date | None = None) -> Cadence:
         """Accept an RFC 5545 rule ("FREQ=MONTHLY;BYDAY=1MO", with or without "RRULE:")."""
-        rule = text.strip()
-        if rule.upper().startswith("RRULE:"):
-            rule = rule[6:]
-        rule = rule.upper()
-        if not rule or "DTSTART" in rule or "\n" in rule:
-            raise CadenceError(f"RRULE {text!r} is not a single rule like FREQ=MONTHLY;BYDAY=1MO")
-        try:
-            parsed = rrulestr(rule, dtstart=dt.datetime(2000, 1, 1))
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
-            raise CadenceError(f"RRULE {text!r} does not parse: {exc}") from None
-        if not isinstance(parsed, rrule):
-            raise CadenceError(f"RRULE {text!r} is not a single rule")
-        return Cadence("calendar", rule=rule)
+        rule = _bounded(text).strip().upper()
+        rule = rule.removeprefix("RRULE:").strip()
+        if not rule or "DTSTART" in rule or ":" in rule:
+            raise CadenceError(
+                f"RRULE {quoted(text)} is not a single rule like FREQ=MONTHLY;BYDAY=1MO"
+            )
+        return Cadence("calendar", rule=_normalised_rule(rule)).check(start)
 
     @staticmethod
-    def parse(text: str) -> Cadence:
-        """Either form, as typed in one field: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"."""
+    def parse(text: str, start: dt.date | None = None) -> Cadence:
+        """Either form, as typed in one field: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO".
+
+        `start` is the day the cadence will run from (today); without it the rule is
+        tried from a fixed day, and an UNTIL cannot be judged against today.
+        """
         raw = text.strip()
         if raw.upper().startswith(("FREQ=", "RRULE:")):
-            return Cadence.parse_rrule(raw)
-        return Cadence.parse_every(raw)
+            return Cadence.parse_rrule(raw, start)
+        return Cadence.parse_every(raw, start)
+
+    def check(self, start: dt.date | None = None) -> Cadence:
+        """This cadence, if it is a way to keep in touch from `start`; else CadenceError.
+
+        Relative: every 1 day up to every `CADENCE_HORIZON_YEARS` years. Calendar: a
+        rule netday reads (daily or slower, values in range) whose first three dates
+        from `start` each come within the horizon of the one before (a rule with COUNT
+        or UNTIL may end after its first). Bounded: milliseconds for any rule.
+        """
+        if self.kind == "relative":
+            if not 1 <= self.every <= MAX_EVERY[self.unit]:
+                raise CadenceError(
+                    f"{self.describe()} is not a cadence: at least every 1 {self.unit[:-1]}, "
+                    f"at most every {MAX_EVERY[self.unit]:,} {self.unit} "
+                    f"(once in {CADENCE_HORIZON_YEARS} years)"
+                )
+            return self
+        parts = _rule_parts(self.rule)
+        origin = start or _REFERENCE
+        if not DATE_MIN <= origin <= DATE_MAX:
+            raise CadenceError(f"a cadence cannot start on {origin.isoformat()}")
+        ends = "COUNT" in parts or "UNTIL" in parts
+        dates = list(
+            islice(_spaced_dates(self.rule, origin, origin, _add_years(origin, 3 * _HORIZON)), 3)
+        )
+        if not dates:
+            when = f"after {start.isoformat()}" if start else "at all"
+            raise CadenceError(
+                f"RRULE {self.rule} brings no date within {CADENCE_HORIZON_YEARS} years {when}"
+            )
+        if len(dates) < 3 and not ends:
+            raise CadenceError(
+                f"RRULE {self.rule} leaves more than {CADENCE_HORIZON_YEARS} years between "
+                "two dates"
+            )
+        return self
 
     def preview(self, today: dt.date, count: int = 3) -> list[dt.date]:
         """The next dates this cadence would bring, for a contact last seen today."""
@@ -188,8 +270,19 @@ class Cadence:
         Relative: the cadence after the last conversation. Calendar: the first
         occurrence after the last conversation. With no conversation yet, a relative
         cadence starts from `anchor` plus an offset taken from `spread_key`, so that
-        contacts added together do not all fall due on one day.
+        contacts added together do not all fall due on one day. None too when the date
+        would fall after `DATE_MAX`, or (for a rule) not within the horizon: a cadence
+        stored before these limits existed then reads as ended instead of failing.
         """
+        try:
+            due = self._next_due(last_conversation, anchor, spread_key)
+        except (OverflowError, ValueError):
+            return None
+        return due if due is not None and due <= DATE_MAX else None
+
+    def _next_due(
+        self, last_conversation: dt.date | None, anchor: dt.date, spread_key: int
+    ) -> dt.date | None:
         if self.kind == "relative":
             step = self.step()
             if last_conversation is not None:
@@ -197,14 +290,12 @@ class Cadence:
                 return due
             span = max(1, ((anchor + step) - anchor).days)
             return anchor + dt.timedelta(days=spread_offset(spread_key, span))
-        start = dt.datetime.combine(anchor, dt.time())
-        rule = _build_rule(self.rule, start)
         if last_conversation is not None:
-            after = dt.datetime.combine(last_conversation, dt.time())
-            found = rule.after(max(after, start - dt.timedelta(days=1)), inc=False)
+            after = max(last_conversation, anchor - dt.timedelta(days=1))
+            found = _dates(self.rule, anchor, after, _add_years(after, _HORIZON), inclusive=False)
         else:
-            found = rule.after(start, inc=True)
-        return found.date() if found is not None else None
+            found = _dates(self.rule, anchor, anchor, _add_years(anchor, _HORIZON))
+        return next(found, None)
 
     def upcoming(self, first: dt.date, count: int = 3) -> list[dt.date]:
         """`first` (the next due date) and the dates after it, assuming each is kept."""
@@ -217,10 +308,183 @@ class Cadence:
         return dates
 
 
-def _build_rule(rule: str, dtstart: dt.datetime) -> rrule:
-    built = rrulestr(rule, dtstart=dtstart)
-    assert isinstance(built, rrule)
-    return built
+def _bounded(text: str) -> str:
+    """What was typed, controls out, refused past `CADENCE_TEXT` characters."""
+    try:
+        return clean_line(text, what="a cadence", limit=CADENCE_TEXT)
+    except TooLong as exc:
+        raise CadenceError(str(exc)) from None
+
+
+def _rule_parts(rule: str) -> dict[str, str]:
+    """The parts of a rule, each checked; CadenceError says what is wrong and why."""
+    parts: dict[str, str] = {}
+    for piece in filter(None, (p.strip() for p in rule.split(";"))):
+        key, sep, value = (s.strip() for s in piece.partition("="))
+        if not sep or not key or not value:
+            raise CadenceError(f"RRULE part {quoted(piece)} should read NAME=VALUE")
+        if key in _TIME_PARTS:
+            raise CadenceError(f"{key} is not used: a cadence picks days, not times of day")
+        if key not in _PARTS:
+            raise CadenceError(
+                f"RRULE part {quoted(key)} is not understood; netday reads {', '.join(_PARTS)}"
+            )
+        if key in parts:
+            raise CadenceError(f"{key} appears twice in the RRULE")
+        parts[key] = value
+    freq = parts.get("FREQ")
+    if freq in _TOO_OFTEN:
+        raise CadenceError(f"FREQ={freq} is too often: a cadence is DAILY or slower")
+    if freq not in _FREQUENCIES:
+        wrong = f", not {quoted(freq)}" if freq else ""
+        raise CadenceError(
+            f"the RRULE does not parse: FREQ is DAILY, WEEKLY, MONTHLY or YEARLY{wrong}"
+        )
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise CadenceError("an RRULE has COUNT or UNTIL, not both")
+    _check_number(parts, "INTERVAL", 1, MAX_INTERVAL[freq], f"for FREQ={freq}")
+    _check_number(parts, "COUNT", 1, COUNT_MAX, "")
+    if "UNTIL" in parts:
+        _until_date(parts["UNTIL"])
+    for key, (largest, from_end, frequencies) in _BY_NUMBERS.items():
+        if key not in parts:
+            continue
+        if freq not in frequencies:
+            raise CadenceError(f"{key} does not go with FREQ={freq}")
+        for item in parts[key].split(","):
+            number = int(item) if _NUMBER.fullmatch(item) else 0
+            if (
+                number == 0
+                or number > largest
+                or (number < 0 and not from_end)
+                or -number > largest
+            ):
+                span = f"1 to {largest}" + (f" or -1 to -{largest}" if from_end else "")
+                raise CadenceError(f"{key}={quoted(item)} is out of range ({span})")
+    if "BYSETPOS" in parts and not any(k.startswith("BY") and k != "BYSETPOS" for k in parts):
+        raise CadenceError("BYSETPOS needs another BY part to pick from")
+    if "BYDAY" in parts:
+        _check_byday(parts["BYDAY"], freq, "BYWEEKNO" in parts)
+    if parts.get("WKST", "MO") not in _WEEKDAYS:
+        raise CadenceError(f"WKST={quoted(parts['WKST'])} is not a weekday (MO to SU)")
+    return parts
+
+
+def _check_number(parts: dict[str, str], key: str, low: int, high: int, why: str) -> None:
+    if key not in parts:
+        return
+    value = parts[key]
+    number = int(value) if _NUMBER.fullmatch(value) else None
+    if number is None or not low <= number <= high:
+        span = f"{low} to {high:,}" + (f" {why}" if why else "")
+        raise CadenceError(f"{key}={quoted(value)} is out of range ({span})")
+
+
+def _check_byday(value: str, freq: str, with_weekno: bool) -> None:
+    for item in value.split(","):
+        match = _BYDAY_ITEM.fullmatch(item)
+        if match is None:
+            raise CadenceError(f"BYDAY={quoted(item)} is not a weekday like MO, 1MO or -1FR")
+        if match.group(1) is None:
+            continue
+        ordinal = int(match.group(1))
+        largest = 0 if with_weekno else _ORDINAL_LIMIT.get(freq, 0)
+        if largest == 0:
+            raise CadenceError(f"BYDAY={item} counts weekdays, which FREQ={freq} cannot")
+        if ordinal == 0 or abs(ordinal) > largest:
+            raise CadenceError(
+                f"BYDAY={item} is out of range (1 to {largest} or -1 to -{largest} for FREQ={freq})"
+            )
+
+
+def _until_date(value: str) -> dt.date:
+    match = _UNTIL_VALUE.fullmatch(value)
+    try:
+        day = dt.date(*(int(g) for g in match.groups())) if match else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise CadenceError(f"UNTIL={quoted(value)} is not a date like 20271231")
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise CadenceError(
+            f"UNTIL={value} is outside {DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}"
+        )
+    return day
+
+
+def _normalised_rule(rule: str) -> str:
+    """The rule as stored: parts checked, spaces out, UNTIL as a plain date."""
+    parts = _rule_parts(rule)
+    if "UNTIL" in parts:
+        parts["UNTIL"] = _until_date(parts["UNTIL"]).strftime("%Y%m%d")
+    text = ";".join(f"{key}={value}" for key, value in parts.items())
+    try:
+        built = rrulestr(text, dtstart=dt.datetime.combine(_REFERENCE, dt.time()))
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise CadenceError(f"RRULE {quoted(rule)} does not parse: {exc}") from None
+    if not isinstance(built, rrule):
+        raise CadenceError(f"RRULE {quoted(rule)} is not a single rule")
+    return text
+
+
+def _add_years(day: dt.date, delta: relativedelta) -> dt.date:
+    """`day` plus `delta`, or the last representable day."""
+    try:
+        moved: dt.date = day + delta
+    except (OverflowError, ValueError):
+        return dt.date.max
+    return moved
+
+
+@lru_cache(maxsize=1024)
+def _built(rule: str, dtstart: dt.date) -> rrule | None:
+    """The dateutil rule from `dtstart` (None if dateutil cannot read it)."""
+    try:
+        built = rrulestr(rule, dtstart=dt.datetime.combine(dtstart, dt.time()))
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return None
+    return built if isinstance(built, rrule) else None
+
+
+def _dates(
+    rule: str, dtstart: dt.date, after: dt.date, end: dt.date, *, inclusive: bool = True
+) -> Iterator[dt.date]:
+    """The dates of `rule` (counted from `dtstart`) after `after`, up to `end`, in bounded time.
+
+    dateutil looks for the next date until the year 9999: a rule that never comes back
+    (the 30th of February, a spent BYSETPOS) would scan thousands of years. The calendar
+    repeats every 400 years, so the same question is asked 400·k years later, with `end`
+    in the last four centuries before 9999: the scan then stops after at most 400 years,
+    milliseconds for a daily-or-slower rule.
+    """
+    end = min(end, dt.date.max)
+    if after > end:
+        return
+    shift = (dt.MAXYEAR - end.year) // _GREGORIAN_CYCLE * _GREGORIAN_CYCLE
+    shifted_rule = re.sub(r"UNTIL=(\d{4})", lambda m: f"UNTIL={int(m.group(1)) + shift:04d}", rule)
+    built = _built(shifted_rule, dtstart.replace(year=dtstart.year + shift))
+    if built is None:
+        return
+    start = dt.datetime.combine(after.replace(year=after.year + shift), dt.time())
+    try:
+        for found in built.xafter(start, inc=inclusive):
+            day = found.date()
+            day = day.replace(year=day.year - shift)
+            if day > end:
+                return
+            yield day
+    except (ValueError, OverflowError):
+        return
+
+
+def _spaced_dates(rule: str, dtstart: dt.date, after: dt.date, end: dt.date) -> Iterator[dt.date]:
+    """The dates of `rule` from `after` as long as each comes within the horizon of the last."""
+    limit = _add_years(after, _HORIZON)
+    for day in _dates(rule, dtstart, after, end):
+        if day > limit:
+            return
+        yield day
+        limit = _add_years(day, _HORIZON)
 
 
 def spread_offset(key: int, span_days: int) -> int:
@@ -238,9 +502,9 @@ def spread_offset(key: int, span_days: int) -> int:
 
 @lru_cache(maxsize=1024)
 def rule_period_days(rule: str) -> float:
-    """Average days between occurrences over a year or so (a month when the rule ends)."""
-    start = dt.datetime(2001, 1, 1)
-    dates = list(_build_rule(rule, start).xafter(start, count=13))
+    """Average days between occurrences over a dozen of them (a month when the rule ends)."""
+    end = _add_years(_REFERENCE, relativedelta(years=13 * CADENCE_HORIZON_YEARS))
+    dates = list(islice(_spaced_dates(rule, _REFERENCE, _REFERENCE, end), 13))
     if len(dates) < 2:
         return UNIT_DAYS["months"]
     return max(1.0, round((dates[-1] - dates[0]).days / (len(dates) - 1), 2))
@@ -250,7 +514,8 @@ def rule_period_days(rule: str) -> float:
 def describe_rrule(rule: str) -> str:
     parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
     freq = parts.get("FREQ", "")
-    interval = int(parts.get("INTERVAL", "1") or 1)
+    interval_text = parts.get("INTERVAL", "1")
+    interval = int(interval_text) if interval_text.isascii() and interval_text.isdigit() else 1
     byday = [d for d in parts.get("BYDAY", "").split(",") if d]
     bymonthday = parts.get("BYMONTHDAY", "")
     period = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(freq)
@@ -263,7 +528,7 @@ def describe_rrule(rule: str) -> str:
             ordinal = _ORDINALS[int(match.group(1))]
             each = "each month" if interval == 1 else f"every {interval} months"
             return f"{ordinal} {_WEEKDAYS.get(match.group(2), match.group(2))} of {each}"
-    if freq == "MONTHLY" and bymonthday and "," not in bymonthday:
+    if freq == "MONTHLY" and re.fullmatch(r"-?\d{1,2}", bymonthday):
         day = int(bymonthday)
         each = "each month" if interval == 1 else f"every {interval} months"
         if day == -1:

@@ -7,9 +7,13 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from netday.cleaning import quoted
 from netday.errors import NetdayError
+from netday.limits import DATE_MAX, DATE_MIN
 
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_OFFSET_DIGITS = 7
+"""More digits than this in "+Nd" lie beyond any date (and int() of 5,000 digits fails)."""
 _OFFSET_RE = re.compile(r"^(?:\+|in\s+)(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
 
 
@@ -17,8 +21,27 @@ class DateError(NetdayError):
     pass
 
 
+def in_range(day: dt.date, what: str) -> dt.date:
+    """`day` if netday keeps such dates (`DATE_MIN` to `DATE_MAX`); else DateError
+    naming `what` (the text typed, or the field)."""
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise DateError(
+            f"{what} is outside the dates netday keeps "
+            f"({DATE_MIN.isoformat()} to {DATE_MAX.isoformat()})"
+        )
+    return day
+
+
 def parse_day(text: str, today: dt.date) -> dt.date:
-    """A calendar day, absolute or relative to `today`."""
+    """A calendar day, absolute or relative to `today`, within `DATE_MIN`..`DATE_MAX`."""
+    try:
+        day = _day(text, today)
+    except OverflowError:  # "tomorrow" of the last day Python knows
+        day = dt.date.max
+    return in_range(day, quoted(text))
+
+
+def _day(text: str, today: dt.date) -> dt.date:
     raw = " ".join(text.strip().lower().split())
     if raw == "today":
         return today
@@ -36,19 +59,25 @@ def parse_day(text: str, today: dt.date) -> dt.date:
             return today + dt.timedelta(days=ahead)
     match = _OFFSET_RE.match(raw)
     if match:
-        count, unit = int(match.group(1)), match.group(2)[0]
+        digits, unit = match.group(1), match.group(2)[0]
+        if len(digits) > _OFFSET_DIGITS:
+            return dt.date.max  # far beyond DATE_MAX: refused by the caller, not computed
+        count = int(digits)
         step = {
             "d": relativedelta(days=count),
             "w": relativedelta(weeks=count),
             "m": relativedelta(months=count),
         }[unit]
-        day: dt.date = today + step
+        try:
+            day: dt.date = today + step
+        except (OverflowError, ValueError):
+            return dt.date.max
         return day
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise DateError(
-            f"{text!r} is not a date: use 2026-11-30, today, tomorrow, next week, "
+            f"{quoted(text)} is not a date: use 2026-11-30, today, tomorrow, next week, "
             "a weekday, or +3d / +2w"
         ) from None
 
@@ -60,7 +89,7 @@ def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
     if time_match:
         hour, minute = int(time_match.group(1)), int(time_match.group(2))
         if hour > 23 or minute > 59:
-            raise DateError(f"{text!r} has no such time of day")
+            raise DateError(f"{quoted(text)} has no such time of day")
         day_text = raw[: time_match.start()].strip() or "today"
         day = parse_day(day_text, now.date())
         return dt.datetime.combine(day, dt.time(hour, minute))

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from netday import limits
+from netday.cleaning import clean_block, clean_line, clean_optional, quoted
 from netday.errors import NetdayError
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.invites import fold
 from netday.scheduling.kinds import CIRCLES, CONVERSATION_KINDS, TIERS
+from netday.scheduling.when import in_range
 from netday.services.context import Context
-from netday.services.lookup import name_key, resolve_contact
+from netday.services.lookup import company_key, name_key, resolve_contact
 from netday.services.settings import load_settings
 from netday.services.snapshots import (
     SUMMARY_COLUMNS,
@@ -56,7 +60,7 @@ def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | 
     clean = " ".join(name.split())
     if not clean:
         return None
-    key = fold(clean)
+    key = company_key(clean)
     company = session.scalar(select(Company).where(Company.name_key == key))
     if company is None:
         # Race-free: a concurrent netday creating the same company makes this a no-op.
@@ -96,15 +100,48 @@ def apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> 
     contact.cadence_days = cadence.approx_days if cadence else None
 
 
-def _validate(fields: ContactFields) -> None:
-    if fields.full_name is not None and not fields.full_name.strip():
+_LINES = {
+    "full_name": ("a name", limits.NAME),
+    "company": ("a company name", limits.NAME),
+    "role": ("a role", limits.ROLE),
+    "email": ("an e-mail address", limits.EMAIL),
+    "phone": ("a phone number", limits.PHONE),
+    "profile_url": ("a profile URL", limits.URL),
+}
+_BLOCKS = {"why": "why they matter", "notes": "the notes"}
+
+
+def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
+    """The fields cleaned (`netday.cleaning`, limits from `netday.limits`) and checked;
+    NetdayError names the first field over its limit or out of its choices."""
+    changes: dict[str, object] = {
+        name: clean_optional(getattr(fields, name), what=what, limit=limit)
+        for name, (what, limit) in _LINES.items()
+    }
+    for name, what in _BLOCKS.items():
+        value = getattr(fields, name)
+        if value is not None:
+            changes[name] = clean_block(value, what=what, limit=limits.LONG_TEXT)
+    if fields.tags is not None:
+        tags = {clean_line(t, what="a tag", limit=limits.TAG).lower() for t in fields.tags}
+        tags.discard("")
+        if len(tags) > limits.TAGS_PER_CONTACT:
+            raise NetdayError(f"a contact has at most {limits.TAGS_PER_CONTACT} tags")
+        changes["tags"] = tuple(sorted(tags))
+    clean = dataclasses.replace(fields, **changes)  # type: ignore[arg-type]
+    if clean.full_name is not None and not clean.full_name:
         raise NetdayError("a contact needs a name")
-    if fields.tier is not None and fields.tier.upper() not in TIERS:
-        raise NetdayError(f"tier must be one of {', '.join(TIERS)}, not {fields.tier!r}")
-    if fields.circle is not None and fields.circle.lower() not in CIRCLES:
-        raise NetdayError(f"circle must be one of {', '.join(CIRCLES)}, not {fields.circle!r}")
-    if fields.email and "@" not in fields.email:
-        raise NetdayError(f"{fields.email!r} is not an e-mail address")
+    if clean.tier is not None and clean.tier.upper() not in TIERS:
+        raise NetdayError(f"tier must be one of {', '.join(TIERS)}, not {quoted(clean.tier)}")
+    if clean.circle is not None and clean.circle.lower() not in CIRCLES:
+        raise NetdayError(f"circle must be one of {', '.join(CIRCLES)}, not {quoted(clean.circle)}")
+    if clean.email and "@" not in clean.email:
+        raise NetdayError(f"{quoted(clean.email)} is not an e-mail address")
+    if clean.birthday is not None:
+        in_range(clean.birthday, f"birthday {clean.birthday.isoformat()}")
+    if clean.cadence is not None:
+        clean.cadence.check(today)
+    return clean
 
 
 def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Context) -> None:
@@ -112,9 +149,9 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
     for name in ("role", "email", "phone", "profile_url", "why", "notes"):
         value = getattr(fields, name)
         if value is not None:
-            setattr(contact, name, value.strip())
+            setattr(contact, name, value)
     if fields.full_name is not None:
-        contact.full_name = " ".join(fields.full_name.split())
+        contact.full_name = fields.full_name
         contact.name_key = name_key(contact.full_name)
     if fields.company is not None:
         company = company_by_name(session, fields.company, now)
@@ -127,8 +164,7 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
     if fields.birthday is not None:
         contact.birthday = fields.birthday
     if fields.tags is not None:
-        wanted = sorted({t.strip().lower() for t in fields.tags if t.strip()})
-        contact.tags = [ContactTag(tag=t) for t in wanted]
+        contact.tags = [ContactTag(tag=t) for t in fields.tags]
     contact.updated_at = now
 
 
@@ -136,7 +172,7 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
     """A new contact inside the caller's transaction; the default cadence unless told."""
     if fields.full_name is None:
         raise NetdayError("a contact needs a name")
-    _validate(fields)
+    fields = checked_fields(fields, ctx.today())
     now = ctx.now()
     contact = Contact(
         full_name="",
@@ -170,7 +206,7 @@ def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
 
 
 def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:
-    _validate(fields)
+    fields = checked_fields(fields, ctx.today())
     with ctx.db.transaction() as session:
         contact = resolve_contact(session, ref, include_archived=True)
         _assign(session, contact, fields, ctx)
@@ -190,7 +226,7 @@ def set_archived(ctx: Context, ref: str, archived: bool = True) -> ContactSummar
 
 def show_contact(ctx: Context, ref: str) -> ContactDetail:
     today = ctx.today()
-    with ctx.db.transaction() as session:
+    with ctx.db.reading() as session:
         contact = resolve_contact(session, ref, include_archived=True)
         settings = load_settings(session)
         rows = session.scalars(
@@ -253,6 +289,10 @@ def list_contacts(
     limit: int | None = None,
 ) -> list[ContactSummary]:
     """Contacts by name; with `due`, those due today or overdue, most overdue first."""
+    if limit is not None and not 0 <= limit <= limits.COUNT_MAX:
+        raise NetdayError(f"a limit is a number from 1 to {limits.COUNT_MAX:,}")
+    search = clean_line(search or "", what="a search", limit=limits.NAME)
+    tag = clean_line(tag or "", what="a tag", limit=limits.TAG)
     query = (
         select(*SUMMARY_COLUMNS)
         .outerjoin(Company, Company.id == Contact.company_id)
@@ -273,7 +313,7 @@ def list_contacts(
             Contact.id.in_(select(ContactTag.contact_id).where(ContactTag.tag == tag.lower()))
         )
     # Every word typed must appear in the name or the company, in any order.
-    for word in fold(search or "").split():
+    for word in fold(search).split():
         query = query.where(
             or_(
                 Contact.name_key.contains(word, autoescape=True),
@@ -288,6 +328,7 @@ def list_contacts(
 
 def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
     """Companies are followed, not connected to (PRODUCT.md, practice 7)."""
+    name = clean_line(name, what="a company name", limit=limits.NAME)
     with ctx.db.transaction() as session:
         company = company_by_name(session, name, ctx.now())
         if company is None:

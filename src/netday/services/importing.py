@@ -26,7 +26,6 @@ from netday import limits
 from netday.cleaning import clean_block, clean_line, clean_optional
 from netday.errors import NetdayError
 from netday.scheduling.cadence import Cadence
-from netday.scheduling.invites import fold
 from netday.scheduling.kinds import CIRCLES, CONVERSATION_KINDS, TIERS
 from netday.services.contacts import apply_cadence, refresh_next_due
 from netday.services.context import Context
@@ -40,7 +39,7 @@ from netday.services.identity import (
     traits,
     url_key,
 )
-from netday.services.lookup import name_key
+from netday.services.lookup import company_key, name_key
 from netday.services.records import (
     ImportBatch,
     InviteRecord,
@@ -189,7 +188,7 @@ class _Companies:
 
     def want(self, name: str) -> str:
         clean = " ".join(name.split())
-        key = fold(clean)
+        key = company_key(clean)
         if key and key not in self.ids:
             self.missing.setdefault(key, clean)
         return key
@@ -219,7 +218,7 @@ class _Companies:
         return self.ids.get(key) if key else None
 
 
-def _check_netday(fields: NetdayFields | None) -> NetdayFields | None:
+def _check_netday(fields: NetdayFields | None, today: dt.date) -> NetdayFields | None:
     """netday's own fields, checked and cleaned; NetdayError says what is wrong."""
     if fields is None:
         return None
@@ -229,7 +228,7 @@ def _check_netday(fields: NetdayFields | None) -> NetdayFields | None:
         raise NetdayError(f"X-NETDAY-CIRCLE must be one of {', '.join(CIRCLES)}")
     cadence = clean_optional(fields.cadence, what="X-NETDAY-CADENCE", limit=limits.CADENCE_TEXT)
     if cadence:
-        Cadence.parse(cadence)
+        Cadence.parse(cadence, today)
     if fields.triage and fields.triage not in ("pending", "skipped"):
         raise NetdayError("X-NETDAY-TRIAGE must be pending or skipped")
     why = (
@@ -253,7 +252,7 @@ def _distinct(values: Sequence[str], what: str, limit: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in cleaned if v))
 
 
-def _clean(record: PersonRecord) -> PersonRecord | str:
+def _clean(record: PersonRecord, today: dt.date) -> PersonRecord | str:
     """The record through the shared cleaning step, or why it cannot be taken in."""
     try:
         name = clean_line(record.full_name, what="the name", limit=limits.NAME)
@@ -280,7 +279,7 @@ def _clean(record: PersonRecord) -> PersonRecord | str:
             urls=urls,
             notes=clean_block(record.notes, what="the note", limit=limits.LONG_TEXT),
             tags=tuple(sorted(tags)),
-            netday=_check_netday(record.netday),
+            netday=_check_netday(record.netday, today),
         )
     except NetdayError as exc:
         return str(exc)
@@ -418,7 +417,7 @@ def _update_existing(contact: Contact, record: PersonRecord, companies: _Compani
             put(column, value)
 
     follows_file = contact.source == record.source
-    company_id = companies.id_of(fold(record.company))
+    company_id = companies.id_of(company_key(record.company))
     if company_id is not None and (follows_file or contact.company_id is None):
         put("company_id", company_id)
     for column, value in (("role", record.role), ("connected_on", record.connected_on)):
@@ -480,7 +479,7 @@ def _insert_new(
     for new in news:
         if new.netday is not None and new.netday.cadence:
             contact = session.get_one(Contact, new.id)
-            apply_cadence(contact, Cadence.parse(new.netday.cadence), today)
+            apply_cadence(contact, Cadence.parse(new.netday.cadence, today), today)
             refresh_next_due(session, contact, today)
 
 
@@ -516,7 +515,7 @@ def _apply_people(
     companies = _Companies(session, now)
     records: list[PersonRecord] = []
     for raw in batch.people:
-        record = _clean(raw)
+        record = _clean(raw, ctx.today())
         if isinstance(record, str):
             out.rejected.append(Rejected(raw.origin, record))
         else:

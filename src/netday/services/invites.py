@@ -7,11 +7,13 @@ import datetime as dt
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from netday import limits
+from netday.cleaning import clean_block, clean_line, quoted
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.invites import check_message
 from netday.services.contacts import ContactFields, create_contact, refresh_next_due
 from netday.services.context import Context
-from netday.services.journal import record_interaction
+from netday.services.journal import record_interaction, summary_text
 from netday.services.lookup import name_key, resolve_contact
 from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view
@@ -19,6 +21,19 @@ from netday.services.views import InviteView
 from netday.store.models import Contact, Invite, MessageTemplate
 
 PENDING_LIMIT = 50
+
+
+def _message(text: str) -> str:
+    return clean_block(text, what="the message", limit=limits.LONG_TEXT)
+
+
+def _url(text: str) -> str:
+    return clean_line(text, what="a profile URL", limit=limits.URL)
+
+
+def _cut(text: str) -> str:
+    """A note netday writes itself around a user's text, kept within `LONG_TEXT`."""
+    return text[: limits.LONG_TEXT]
 
 
 def _display_name(session: Session, invite: Invite) -> str:
@@ -46,7 +61,8 @@ def _party(
 ) -> tuple[Contact | None, str]:
     """The other person: an existing contact, or just a name (not yet a contact)."""
     contact = resolve_contact(session, contact_ref) if contact_ref else None
-    person = contact.full_name if contact else " ".join((name or "").split())
+    typed = clean_line(name or "", what="a name", limit=limits.NAME)
+    person = contact.full_name if contact else typed
     if contact is None and person:
         # Someone typed by name who is already a contact, exactly: link them.
         same = session.scalars(
@@ -74,9 +90,9 @@ def _new_invite(
     invite = Invite(
         contact_id=contact.id if contact else None,
         name=person,
-        profile_url=profile_url.strip() or (contact.profile_url if contact else ""),
+        profile_url=profile_url or (contact.profile_url if contact else ""),
         direction=direction,
-        message=message.strip(),
+        message=message,
         sent_at=sent_at,
         status="pending",
         follow_up_due=follow_up_due,
@@ -97,6 +113,7 @@ def send_invite(
 ) -> InviteView:
     """Refused without a message; flagged when it names nobody or copies a template."""
     now = ctx.now()
+    message, profile_url = _message(message), _url(profile_url)
     with ctx.db.transaction() as session:
         contact, person = _party(session, contact_ref, name)
         check = check_message(message, person, _templates(session))
@@ -119,7 +136,7 @@ def send_invite(
                 kind="invite",
                 at=now,
                 now=now,
-                summary=f"Invitation sent: {message.strip()}",
+                summary=_cut(f"Invitation sent: {message}"),
             )
         session.flush()
         return _view(session, invite, ctx, tuple(check.warnings))
@@ -135,6 +152,7 @@ def record_received(
     at: dt.datetime | None = None,
 ) -> InviteView:
     now = ctx.now()
+    message, profile_url = _message(message), _url(profile_url)
     with ctx.db.transaction() as session:
         contact, person = _party(session, contact_ref, name)
         invite = _new_invite(
@@ -145,6 +163,8 @@ def record_received(
 
 
 def _get(session: Session, invite_id: int) -> Invite:
+    if not 1 <= invite_id <= limits.ID_MAX:
+        raise NotFound(f"no invitation has that id (ids are 1 to {limits.ID_MAX:,})")
     invite = session.get(Invite, invite_id)
     if invite is None:
         raise NotFound(f"no invitation has id {invite_id}")
@@ -207,6 +227,7 @@ def withdraw_invite(ctx: Context, invite_id: int) -> InviteView:
 def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView:
     """A nudge on a sent invitation: logged, and the next follow-up pushed back."""
     now = ctx.now()
+    note = summary_text(note)
     with ctx.db.transaction() as session:
         invite = _get(session, invite_id)
         _require_pending(invite)
@@ -256,12 +277,14 @@ def list_invites(
 
 
 def add_template(ctx: Context, name: str, body: str) -> None:
-    if not name.strip() or not body.strip():
+    name = clean_line(name, what="a template name", limit=limits.TEMPLATE_NAME)
+    body = _message(body)
+    if not name or not body:
         raise NetdayError("a template needs a name and a text")
     with ctx.db.transaction() as session:
-        if session.scalar(select(MessageTemplate).where(MessageTemplate.name == name.strip())):
-            raise NetdayError(f"a template named {name!r} already exists")
-        session.add(MessageTemplate(name=name.strip(), body=body.strip()))
+        if session.scalar(select(MessageTemplate).where(MessageTemplate.name == name)):
+            raise NetdayError(f"a template named {quoted(name)} already exists")
+        session.add(MessageTemplate(name=name, body=body))
 
 
 def list_templates(ctx: Context) -> list[tuple[str, str]]:

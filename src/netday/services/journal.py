@@ -7,8 +7,11 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netday.cleaning import clean_block, quoted
 from netday.errors import NetdayError
+from netday.limits import LONG_TEXT, MINUTES_MAX
 from netday.scheduling.kinds import DIRECTIONS, INTERACTION_KINDS, is_conversation
+from netday.scheduling.when import in_range
 from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
@@ -17,13 +20,23 @@ from netday.services.views import InteractionView
 from netday.store.models import Contact, Interaction, PlanItem
 
 
+def check_minutes(minutes: int | None) -> None:
+    """Minutes of one day (a call, a budget, a review): 0 to `MINUTES_MAX`."""
+    if minutes is not None and not 0 <= minutes <= MINUTES_MAX:
+        raise NetdayError(f"minutes must be between 0 and {MINUTES_MAX}, not {minutes:,}")
+
+
+def summary_text(text: str) -> str:
+    """What an interaction says, cleaned; refused past `LONG_TEXT` characters."""
+    return clean_block(text, what="a note", limit=LONG_TEXT)
+
+
 def _validate(kind: str, direction: str, minutes: int | None) -> None:
     if kind not in INTERACTION_KINDS:
-        raise NetdayError(f"kind must be one of {', '.join(INTERACTION_KINDS)}, not {kind!r}")
+        raise NetdayError(f"kind must be one of {', '.join(INTERACTION_KINDS)}, not {quoted(kind)}")
     if direction not in DIRECTIONS:
         raise NetdayError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    if minutes is not None and not 0 <= minutes <= 24 * 60:
-        raise NetdayError(f"minutes must be between 0 and 1440, not {minutes}")
+    check_minutes(minutes)
 
 
 def record_interaction(
@@ -44,6 +57,10 @@ def record_interaction(
     the cadence and ticks the contact off that day's plan. Light touches change none of that.
     """
     _validate(kind, direction, minutes)
+    summary = summary_text(summary)
+    in_range(at.date(), f"{at:%Y-%m-%d %H:%M}")
+    if follow_up_on is not None:
+        in_range(follow_up_on, f"follow-up {follow_up_on.isoformat()}")
     if at.date() > now.date():
         raise NetdayError("an interaction cannot be logged in the future")
     if follow_up_on is not None and follow_up_on < at.date():
@@ -53,7 +70,7 @@ def record_interaction(
         kind=kind,
         occurred_at=at,
         minutes=minutes,
-        summary=summary.strip(),
+        summary=summary,
         direction=direction,
         follow_up_on=follow_up_on,
         created_at=now,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netday.cleaning import quoted
 from netday.errors import Ambiguous, NotFound
+from netday.limits import ID_MAX, NAME
 from netday.scheduling.invites import fold
 from netday.store.models import Contact
 
@@ -14,7 +16,14 @@ MATCH_LIMIT = 50
 
 
 def name_key(full_name: str) -> str:
-    return fold(full_name)
+    """The folded name contacts are matched on; folding can lengthen a name (NFKD), so
+    it is cut to the column's width (twice `NAME`) instead of failing on PostgreSQL."""
+    return fold(full_name)[: 2 * NAME]
+
+
+def company_key(name: str) -> str:
+    """The folded company name companies are told apart by, cut to its column's width."""
+    return fold(" ".join(name.split()))[:NAME]
 
 
 def _like_pattern(fragment: str) -> str:
@@ -23,23 +32,30 @@ def _like_pattern(fragment: str) -> str:
 
 
 def resolve_contact(session: Session, ref: str, include_archived: bool = False) -> Contact:
-    """By id ("12" or "#12"), else by an unambiguous part of the name."""
+    """By id ("12" or "#12"), else by an unambiguous part of the name.
+
+    An id past `ID_MAX` or a fragment longer than any name names nobody: refused here,
+    before the database (PostgreSQL refuses an out-of-range integer with an error).
+    """
     text = ref.strip()
     digits = text.removeprefix("#")
-    if digits.isdigit():
-        contact = session.get(Contact, int(digits))
+    if digits.isascii() and digits.isdigit():
+        number = int(digits) if len(digits) <= len(str(ID_MAX)) else ID_MAX + 1
+        contact = session.get(Contact, number) if 1 <= number <= ID_MAX else None
         if contact is None:
-            raise NotFound(f"no contact has id {digits}")
+            raise NotFound(f"no contact has id {quoted(digits, 20)}")
         return contact
     key = fold(text)
     if not key:
         raise NotFound("name a contact by id or by part of the name")
+    if len(key) > 2 * NAME:
+        raise NotFound(f"no contact matches {quoted(ref)}")
     query = select(Contact).where(Contact.name_key.like(_like_pattern(key), escape="\\"))
     if not include_archived:
         query = query.where(Contact.archived.is_(False))
     found = list(session.scalars(query.order_by(Contact.full_name).limit(MATCH_LIMIT)))
     if not found:
-        raise NotFound(f"no contact matches {ref!r}")
+        raise NotFound(f"no contact matches {quoted(ref)}")
     if len(found) == 1:
         return found[0]
     exact = [c for c in found if c.name_key == key]
@@ -51,4 +67,4 @@ def resolve_contact(session: Session, ref: str, include_archived: bool = False) 
     )
     more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
     count = f"{len(found)} or more" if len(found) == MATCH_LIMIT else str(len(found))
-    raise Ambiguous(f"{ref!r} matches {count} contacts: {listed}{more}. Use the id.")
+    raise Ambiguous(f"{quoted(ref)} matches {count} contacts: {listed}{more}. Use the id.")

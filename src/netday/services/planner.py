@@ -18,7 +18,9 @@ from netday.scheduling.plan import (
     choose_calls,
     plan_size,
 )
+from netday.scheduling.when import in_range
 from netday.services.context import Context
+from netday.services.journal import check_minutes
 from netday.services.lookup import resolve_contact
 from netday.services.settings import SettingsView, load_settings
 from netday.services.snapshots import cadence_from_columns, contact_summary
@@ -145,8 +147,7 @@ def ensure_plan(
     session: Session, day: dt.date, now: dt.datetime, minutes: int | None = None
 ) -> DayPlan:
     """The plan of `day`, created on first request; a new `minutes` re-sizes it."""
-    if minutes is not None and not 0 <= minutes <= 24 * 60:
-        raise NetdayError(f"minutes must be between 0 and 1440, not {minutes}")
+    check_minutes(minutes)
     settings = load_settings(session)
     plan = session.get(DayPlan, day)
     if plan is None:
@@ -240,6 +241,7 @@ def snooze_contact(ctx: Context, ref: str, until: dt.date | None = None) -> Plan
     """Out of every plan until `until` (tomorrow by default)."""
     today = ctx.today()
     until = until or today + dt.timedelta(days=1)
+    in_range(until, f"snooze until {until.isoformat()}")
     if until <= today:
         raise NetdayError("snooze until a day after today")
     with ctx.db.transaction() as session:

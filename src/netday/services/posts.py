@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from netday import limits
+from netday.cleaning import clean_block, clean_line
 from netday.errors import NetdayError, NotFound
 from netday.services.context import Context
 from netday.services.journal import record_interaction
@@ -23,20 +25,26 @@ def _author(session: Session, post: Post) -> str:
     return contact.full_name if contact else ""
 
 
+def _block(text: str, what: str) -> str:
+    return clean_block(text, what=what, limit=limits.LONG_TEXT)
+
+
 def add_post(
     ctx: Context, author_ref: str, url: str = "", excerpt: str = "", draft: str = ""
 ) -> PostView:
-    if not url.strip() and not excerpt.strip():
+    url = clean_line(url, what="a post's URL", limit=limits.POST_URL)
+    excerpt, draft = _block(excerpt, "an excerpt"), _block(draft, "a draft comment")
+    if not url and not excerpt:
         raise NetdayError("a post needs a URL or an excerpt to find it again")
     with ctx.db.transaction() as session:
         author = resolve_contact(session, author_ref)
         post = Post(
             author_id=author.id,
-            url=url.strip(),
-            excerpt=excerpt.strip(),
+            url=url,
+            excerpt=excerpt,
             found_at=ctx.now(),
             status="to_comment",
-            draft_comment=draft.strip(),
+            draft_comment=draft,
         )
         session.add(post)
         session.flush()
@@ -44,6 +52,8 @@ def add_post(
 
 
 def _pending(session: Session, post_id: int) -> Post:
+    if not 1 <= post_id <= limits.ID_MAX:
+        raise NotFound(f"no post has that id (ids are 1 to {limits.ID_MAX:,})")
     post = session.get(Post, post_id)
     if post is None:
         raise NotFound(f"no post has id {post_id}")
@@ -55,15 +65,17 @@ def _pending(session: Session, post_id: int) -> Post:
 def mark_commented(ctx: Context, post_id: int, comment: str = "") -> PostView:
     """Done: the comment is kept and logged as a light touch with the author."""
     now = ctx.now()
+    comment = _block(comment, "a comment")
     with ctx.db.transaction() as session:
         post = _pending(session, post_id)
-        text = comment.strip() or post.draft_comment
+        text = comment or post.draft_comment
         post.status, post.done_at, post.draft_comment = "commented", now, text
         if post.author_id is not None:
             author = session.get_one(Contact, post.author_id)
             summary = text or "Commented on a post"
             if post.url:
                 summary += f" ({post.url})"
+            summary = summary[: limits.LONG_TEXT]
             record_interaction(session, author, kind="comment", at=now, now=now, summary=summary)
         session.flush()
         return post_view(post, _author(session, post), ctx.today())

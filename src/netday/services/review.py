@@ -7,10 +7,13 @@ import datetime as dt
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from netday.cleaning import clean_block
 from netday.errors import NetdayError
+from netday.limits import LONG_TEXT
+from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.invites import pending_invites
-from netday.services.journal import day_bounds, interactions_between
+from netday.services.journal import check_minutes, day_bounds, interactions_between
 from netday.services.planner import plan_view, prepare_plan
 from netday.services.posts import waiting_posts
 from netday.services.settings import load_settings
@@ -78,11 +81,18 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
     return {contact_id: name for contact_id, name in rows}
 
 
-def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
-    """What was planned against what was done, and what carries over to tomorrow."""
+def _reviewable(ctx: Context, day: dt.date | None) -> dt.date:
+    """A day that has started, within the dates netday keeps."""
     day = day or ctx.today()
+    in_range(day, day.isoformat())
     if day > ctx.today():
         raise NetdayError("a day can be reviewed once it has started")
+    return day
+
+
+def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
+    """What was planned against what was done, and what carries over to tomorrow."""
+    day = _reviewable(ctx, day)
     start, end = day_bounds(day)
     with ctx.db.reading() as session:
         settings = load_settings(session)
@@ -147,11 +157,10 @@ def save_review(
     ctx: Context, day: dt.date | None = None, note: str | None = None, minutes: int | None = None
 ) -> ReviewView:
     """Keep the reflection of a day; yesterday's can still be written the next morning."""
-    day = day or ctx.today()
-    if day > ctx.today():
-        raise NetdayError("a day can be reviewed once it has started")
-    if minutes is not None and not 0 <= minutes <= 24 * 60:
-        raise NetdayError(f"minutes must be between 0 and 1440, not {minutes}")
+    day = _reviewable(ctx, day)
+    check_minutes(minutes)
+    if note is not None:
+        note = clean_block(note, what="a reflection", limit=LONG_TEXT)
     start, end = day_bounds(day)
     with ctx.db.transaction() as session:
         row = session.get(DayReview, day)
@@ -164,7 +173,7 @@ def save_review(
             row = DayReview(review_date=day, note="", minutes_spent=int(logged or 0))
             session.add(row)
         if note is not None:
-            row.note = note.strip()
+            row.note = note
         if minutes is not None:
             row.minutes_spent = minutes
         row.updated_at = ctx.now()

@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy.orm import Session
 
+from netday import limits
+from netday.cleaning import quoted
 from netday.errors import NetdayError
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.plan import PlanLimits
@@ -38,6 +40,16 @@ class SettingsView:
 
 
 SETTING_NAMES = tuple(f.name for f in fields(SettingsView))
+NUMBER_RANGES: dict[str, tuple[int, int]] = {
+    "minutes_per_day": (0, limits.MINUTES_MAX),
+    "minutes_per_call": (1, limits.MINUTES_MAX),
+    # A call takes at least a minute: no day holds more calls than minutes.
+    "min_calls": (1, limits.MINUTES_MAX),
+    "max_calls": (1, limits.MINUTES_MAX),
+    "invite_follow_up_days": (1, limits.DAYS_AHEAD_MAX),
+    "invite_expiry_days": (1, limits.DAYS_AHEAD_MAX),
+}
+"""What each numeric setting accepts, derived from `netday.limits`."""
 
 
 def _defaults() -> SettingsView:
@@ -69,21 +81,23 @@ def get_settings(ctx: Context) -> SettingsView:
 
 
 def change_setting(ctx: Context, name: str, value: str) -> SettingsView:
+    """Change one setting; a cadence is checked like any other, a number against its range."""
     key = name.replace("-", "_")
     if key not in SETTING_NAMES:
-        raise NetdayError(f"unknown setting {name!r}; known: {', '.join(SETTING_NAMES)}")
+        raise NetdayError(f"unknown setting {quoted(name)}; known: {', '.join(SETTING_NAMES)}")
+    new: str | int
+    if key.endswith("_cadence"):
+        new = Cadence.parse_every(value, ctx.today()).spec()
+    else:
+        low, high = NUMBER_RANGES[key]
+        raw = value.strip()
+        number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+        if number is None or not low <= number <= high:
+            raise NetdayError(f"{key} must be a whole number from {low} to {high:,}")
+        new = number
     with ctx.db.transaction() as session:
         row = settings_row(session)
-        if key.endswith("_cadence"):
-            setattr(row, key, Cadence.parse_every(value).spec())
-        else:
-            try:
-                number = int(value)
-            except ValueError:
-                raise NetdayError(f"{name} must be a whole number, not {value!r}") from None
-            if number < (0 if key == "minutes_per_day" else 1):
-                raise NetdayError(f"{name} must be at least 1")
-            setattr(row, key, number)
+        setattr(row, key, new)
         if row.min_calls > row.max_calls:
             raise NetdayError("min_calls cannot be larger than max_calls")
         return load_settings(session)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from netday.cleaning import quoted
 from netday.errors import NetdayError
+from netday.limits import COUNT_MAX, ID_MAX
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.spread import first_due
 from netday.services.contacts import apply_cadence, last_conversation_on
@@ -83,6 +85,8 @@ QUEUE_ORDER = (
 
 def triage_queue(ctx: Context, limit: int = 50, after: int = 0) -> list[TriageItem]:
     """The next people to look at; `after` skips those already shown on a screen."""
+    if not 1 <= limit <= COUNT_MAX or not 0 <= after <= ID_MAX:
+        raise NetdayError(f"list between 1 and {COUNT_MAX:,} people to triage")
     query = (
         select(
             Contact.id,
@@ -148,7 +152,7 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
     choice = SHORT_KEYS.get(choice, choice)
     if choice not in DECISIONS:
         raise NetdayError(
-            f"unknown triage decision {decision!r}; one of: a, b, c, personal, skip, archive"
+            f"unknown triage decision {quoted(decision)}; one of: a, b, c, personal, skip, archive"
         )
     today = ctx.today()
     with ctx.db.transaction() as session:

@@ -1,0 +1,185 @@
+"""The services enforce every limit themselves (the TUI and sync call them directly)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from netday import limits
+from netday.cleaning import TooLong
+from netday.errors import NetdayError, NotFound
+from netday.scheduling.cadence import Cadence, CadenceError
+from netday.scheduling.when import DateError
+from netday.services import contacts, invites, journal, planner, posts, review, settings, triage
+from netday.services.contacts import ContactFields
+from netday.services.context import Context
+from netday.store.models import Contact, Interaction, Invite
+
+
+def _count(ctx: Context, model: type) -> int:
+    with ctx.db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.fixture
+def ana(ctx: Context) -> int:
+    return contacts.add_contact(ctx, ContactFields(full_name="Ana Souza")).id
+
+
+@pytest.mark.parametrize("length", [201, 130_000])
+def test_a_name_over_its_limit_is_refused_and_nothing_is_written(ctx: Context, length: int) -> None:
+    with pytest.raises(TooLong, match="a name is longer than 200 characters"):
+        contacts.add_contact(ctx, ContactFields(full_name="n" * length))
+    with pytest.raises(TooLong, match="a name is longer than 200 characters"):
+        invites.send_invite(ctx, "Hi there", name="n" * length)
+    assert (_count(ctx, Contact), _count(ctx, Invite)) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [
+        ("company", limits.NAME),
+        ("role", limits.ROLE),
+        ("email", limits.EMAIL),
+        ("phone", limits.PHONE),
+        ("profile_url", limits.URL),
+        ("why", limits.LONG_TEXT),
+        ("notes", limits.LONG_TEXT),
+    ],
+)
+def test_every_contact_field_has_its_limit(ctx: Context, ana: int, field: str, limit: int) -> None:
+    value = "@" * (limit + 1)
+    with pytest.raises(TooLong, match=f"longer than {limit:,} characters"):
+        contacts.edit_contact(ctx, str(ana), ContactFields(**{field: value}))  # type: ignore[arg-type]
+    at_limit = "@" * limit
+    contacts.edit_contact(ctx, str(ana), ContactFields(**{field: at_limit}))  # type: ignore[arg-type]
+
+
+def test_tags_are_bounded_in_length_and_number(ctx: Context, ana: int) -> None:
+    with pytest.raises(TooLong, match="a tag is longer than 64"):
+        contacts.edit_contact(ctx, str(ana), ContactFields(tags=("t" * 65,)))
+    many = tuple(f"tag{n}" for n in range(limits.TAGS_PER_CONTACT + 1))
+    with pytest.raises(NetdayError, match="at most 100 tags"):
+        contacts.edit_contact(ctx, str(ana), ContactFields(tags=many))
+
+
+def test_control_characters_are_removed_at_input(ctx: Context, ana: int) -> None:
+    contacts.edit_contact(
+        ctx, str(ana), ContactFields(full_name="Ana\x1b]0;pwned\x07 Souza", notes="a\x1b[2J\nb")
+    )
+    detail = contacts.show_contact(ctx, str(ana))
+    assert (detail.summary.name, detail.notes) == ("Ana]0;pwned Souza", "a[2J\nb")
+
+
+def test_a_cadence_from_a_form_is_checked_against_today(ctx: Context) -> None:
+    """The TUI form parses without a date; the service checks the rule from today."""
+    ended = Cadence.parse("FREQ=DAILY;UNTIL=20200101")
+    with pytest.raises(CadenceError, match="no date within 5 years after 2026-11-22"):
+        contacts.add_contact(ctx, ContactFields(full_name="Zed", cadence=ended))
+    assert _count(ctx, Contact) == 0
+
+
+def test_a_cadence_stored_before_the_limits_still_shows(ctx: Context, ana: int) -> None:
+    """`contact show` failed for ever ('year 10117 is out of range') after "5000 years"."""
+    with ctx.db.transaction() as session:
+        row = session.get_one(Contact, ana)
+        row.cadence_kind, row.cadence_every, row.cadence_unit = "relative", 60_000, "months"
+    detail = contacts.show_contact(ctx, str(ana))
+    assert detail.cadence_spec == "every 5000 years"
+    journal.log_interaction(ctx, str(ana), summary="call")
+    with ctx.db.reading() as session:
+        assert session.get_one(Contact, ana).next_due_on is None
+
+
+@pytest.mark.parametrize("ref", ["99999999999999999999", "#2147483648", "0", "#0", "²"])
+def test_ids_out_of_range_name_nobody(ctx: Context, ana: int, ref: str) -> None:
+    with pytest.raises(NotFound):
+        contacts.show_contact(ctx, ref)
+
+
+@pytest.mark.parametrize("number", [0, -1, limits.ID_MAX + 1, 10**20])
+def test_invitation_and_post_ids_out_of_range_name_nothing(ctx: Context, number: int) -> None:
+    with pytest.raises(NotFound, match="ids are 1 to 2,147,483,647"):
+        invites.accept_invite(ctx, number)
+    with pytest.raises(NotFound, match="ids are 1 to 2,147,483,647"):
+        posts.mark_commented(ctx, number)
+
+
+def test_counts_and_minutes_are_bounded(ctx: Context, ana: int) -> None:
+    with pytest.raises(NetdayError, match="from 1 to 100,000"):
+        contacts.list_contacts(ctx, limit=10**20)
+    with pytest.raises(NetdayError, match="between 0 and 1440"):
+        journal.log_interaction(ctx, str(ana), minutes=10**20)
+    with pytest.raises(NetdayError, match="between 0 and 1440"):
+        planner.plan_for(ctx, minutes=1441)
+    with pytest.raises(NetdayError, match="between 0 and 1440"):
+        review.save_review(ctx, minutes=-1)
+    with pytest.raises(NetdayError, match="between 1 and 100,000"):
+        triage.triage_queue(ctx, limit=10**20)
+    assert _count(ctx, Interaction) == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("minutes_per_day", "99999999999999999999", "from 0 to 1,440"),
+        ("minutes_per_call", "0", "from 1 to 1,440"),
+        ("max_calls", "-3", "from 1 to 1,440"),
+        ("invite_expiry_days", "367", "from 1 to 366"),
+        ("invite_follow_up_days", "1e3", "from 1 to 366"),
+        ("default_cadence", "5000 years", "at most every 60 months"),
+        ("tier_a_cadence", "FREQ=DAILY;INTERVAL=0", "not understood"),
+    ],
+)
+def test_settings_are_checked_against_their_ranges(
+    ctx: Context, key: str, value: str, message: str
+) -> None:
+    before = settings.get_settings(ctx)
+    with pytest.raises(NetdayError, match=message):
+        settings.change_setting(ctx, key, value)
+    assert settings.get_settings(ctx) == before
+
+
+def test_long_texts_are_bounded_everywhere(ctx: Context, ana: int) -> None:
+    too_long = "w" * (limits.LONG_TEXT + 1)
+    with pytest.raises(TooLong, match="a note is longer than 20,000"):
+        journal.log_interaction(ctx, str(ana), summary=too_long)
+    with pytest.raises(TooLong, match="the message is longer than 20,000"):
+        invites.send_invite(ctx, too_long, contact_ref=str(ana))
+    with pytest.raises(TooLong, match="a template name is longer than 100"):
+        invites.add_template(ctx, "t" * 101, "body")
+    with pytest.raises(TooLong, match="an excerpt is longer than 20,000"):
+        posts.add_post(ctx, str(ana), excerpt=too_long)
+    with pytest.raises(TooLong, match="a post's URL is longer than 1,000"):
+        posts.add_post(ctx, str(ana), url="u" * 1001)
+    with pytest.raises(TooLong, match="a reflection is longer than 20,000"):
+        review.save_review(ctx, note=too_long)
+    with pytest.raises(TooLong, match="a company name is longer than 200"):
+        contacts.follow_company(ctx, "c" * 201)
+    assert (_count(ctx, Interaction), _count(ctx, Invite)) == (0, 0)
+
+
+def test_a_note_netday_writes_around_a_full_length_text_stays_within_the_limit(
+    ctx: Context, ana: int
+) -> None:
+    full = "m" * limits.LONG_TEXT
+    invites.send_invite(ctx, full, contact_ref=str(ana))
+    post = posts.add_post(ctx, str(ana), url="https://example.com/" + "p" * 900)
+    posts.mark_commented(ctx, post.id, full)
+    with ctx.db.reading() as session:
+        lengths = session.scalars(select(func.length(Interaction.summary))).all()
+    assert lengths and max(lengths) <= limits.LONG_TEXT
+
+
+def test_dates_outside_the_range_are_refused_by_the_services(ctx: Context, ana: int) -> None:
+    far = dt.date(2200, 1, 1)
+    with pytest.raises(DateError):
+        journal.log_interaction(ctx, str(ana), follow_up_on=far)
+    with pytest.raises(DateError):
+        planner.snooze_contact(ctx, str(ana), far)
+    with pytest.raises(DateError):
+        review.review_day(ctx, dt.date(1, 1, 1))
+    with pytest.raises(DateError):
+        contacts.edit_contact(ctx, str(ana), ContactFields(birthday=dt.date(1800, 1, 1)))
