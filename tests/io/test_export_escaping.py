@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from sqlalchemy import select, update
 
 from netday.io.vcard import escape
+from netday.services.context import Context
 from netday.services.report import export_review, md_block
 from netday.store.models import Contact, DayReview, Interaction
 from tests.conftest import TODAY
@@ -31,6 +32,13 @@ HOSTILE = (
 )
 """OSC title, OSC 52 clipboard, erase screen, OSC 8 link, SGR colour, lone CR, HTML,
 Markdown, C1 CSI, DEL and NUL."""
+
+
+def hostile_text(ctx: Context) -> str:
+    """HOSTILE as the database can hold it: PostgreSQL refuses NUL in any text."""
+    return HOSTILE if ctx.db.is_sqlite else HOSTILE.replace("\x00", "")
+
+
 CONTROLS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
 
 
@@ -47,20 +55,21 @@ def hostile(cli, ctx):  # type: ignore[no-untyped-def]
     cli("contact", "add", "Bo Chen")
     cli("log", "Ana", "first call")
     cli("review", "--note", "fine")
+    text = hostile_text(ctx)
     with ctx.db.transaction() as session:
         session.execute(
             update(Contact)
             .where(Contact.full_name == "Ana Lima")
             .values(
                 full_name="Ana <b>Lima</b> \x1b[2J*x*",
-                notes=HOSTILE,
-                why=HOSTILE,
+                notes=text,
+                why=text,
                 role="CTO\rFN:Injected",
                 profile_url="https://www.linkedin.com/in/ana\r\nFN:Injected",
             )
         )
-        session.execute(update(Interaction).values(summary=HOSTILE + "\n# heading\n- item"))
-        session.execute(update(DayReview).values(note=HOSTILE + "\n# heading\n1. item"))
+        session.execute(update(Interaction).values(summary=text + "\n# heading\n- item"))
+        session.execute(update(DayReview).values(note=text + "\n# heading\n1. item"))
     return ctx
 
 
@@ -184,4 +193,4 @@ def test_hostile_fixture_really_stored_raw_text(hostile) -> None:
     """The tests above mean something only if the database holds the raw sequences."""
     with hostile.db.reading() as session:
         notes = session.scalar(select(Contact.notes).where(Contact.notes != ""))
-    assert notes == HOSTILE
+    assert notes == hostile_text(hostile)
