@@ -1,7 +1,10 @@
 """Import benchmark: a 20,000-row LinkedIn Connections.csv, into a fresh database and again.
 
 Runs the real `netday import linkedin` as a separate process each time and reports the
-median wall time and the peak memory (max RSS) of that process. Every row is a different
+median wall time and the peak memory (max RSS) of that process, beside a floor measured
+in the same run, interleaved: a process that imports SQLAlchemy, reads the same CSV with
+the csv module and inserts one row per person into a fresh SQLite table (the least work
+any importer does), checked to have stored every person. Every row is a different
 person (its own profile URL; names and companies repeat, as namesakes do), so before any
 time is reported the script checks that the first import created one contact per person
 and the second created none: a time for the wrong work is worse than no time.
@@ -64,6 +67,33 @@ def created_count(report: str) -> int:
     return created
 
 
+FLOOR = """
+import csv, sqlite3, sys
+import sqlalchemy.orm  # netday pays for this import too
+text = open(sys.argv[2], encoding="utf-8-sig").read()
+rows = list(csv.DictReader(text[text.index("First Name"):].splitlines()))
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("CREATE TABLE person (name TEXT, company TEXT, role TEXT, url TEXT UNIQUE)")
+with conn:
+    conn.executemany(
+        "INSERT INTO person VALUES (?, ?, ?, ?)",
+        [(r["First Name"] + " " + r["Last Name"], r["Company"], r["Position"], r["URL"])
+         for r in rows],
+    )
+print(conn.execute("SELECT count(*) FROM person").fetchone()[0])
+"""
+
+
+def run_floor(db: Path, path: Path) -> tuple[float, int]:
+    """Seconds and rows stored by the floor process."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", FLOOR, str(db), str(path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return time.perf_counter() - start, int(done.stdout)
+
+
 def run_import(db: Path, path: Path) -> tuple[float, float, int]:
     """Seconds, peak MiB and contacts created of one `netday import linkedin` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -89,8 +119,12 @@ def main() -> None:
         csv_path.write_bytes(data)
         people = distinct_people(data)
         size = os.path.getsize(csv_path) / 1024 / 1024
-        fresh, again, peaks = [], [], []
+        fresh, again, peaks, floor = [], [], [], []
         for run in range(args.runs):
+            seconds, stored = run_floor(Path(folder) / f"floor-{run}.sqlite3", csv_path)
+            if stored != people:
+                sys.exit(f"wrong floor: {stored:,} rows stored for {people:,} people")
+            floor.append(seconds)
             db = Path(folder) / f"bench-{run}.sqlite3"
             seconds, peak, created = run_import(db, csv_path)
             if created != people:
@@ -106,8 +140,11 @@ def main() -> None:
             f"Connections.csv: {args.rows:,} rows = {people:,} people ({people:,} contacts"
             f" created each run), {size:.1f} MB; {args.runs} runs, medians"
         )
-        print(f"  into an empty database : {statistics.median(fresh):6.2f} s")
-        print(f"  again (all unchanged)  : {statistics.median(again):6.2f} s")
+        base = statistics.median(floor)
+        print(f"  floor (csv + sqlite3)  : {base:6.2f} s")
+        for label, times in (("into an empty database", fresh), ("again (all unchanged)", again)):
+            median = statistics.median(times)
+            print(f"  {label:<23}: {median:6.2f} s = {median / base:.1f}x the floor")
         print(f"  peak memory (max RSS)  : {max(peaks):6.1f} MiB")
 
 
