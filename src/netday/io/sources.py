@@ -12,6 +12,7 @@ import codecs
 import os
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,15 +41,22 @@ def check_size(name: str, size: int) -> None:
         raise too_big(name, size)
 
 
-def _stat(path: Path) -> os.stat_result:
+@contextmanager
+def _os_errors(path: Path) -> Iterator[None]:
+    """A file the system will not give us, said in one line naming it."""
     try:
-        return path.stat()
+        yield
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
     except PermissionError:
         raise BadInput(f"{path}: permission denied") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _stat(path: Path) -> os.stat_result:
+    with _os_errors(path):
+        return path.stat()
 
 
 def _refuse_special(path: Path, mode: int) -> None:
@@ -76,14 +84,8 @@ def open_file(path: Path) -> BinaryIO:
     its place between the two looks cannot hang netday.
     """
     _refuse_special(path, _stat(path).st_mode)
-    try:
+    with _os_errors(path):
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except PermissionError:
-        raise BadInput(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
         opened = os.fstat(fd)
         _refuse_special(path, opened.st_mode)
