@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from netday.services.context import Context
-from netday.services.planner import ensure_plan
+from netday.services.planner import prepare_plan
 from netday.services.report import long_date, plural, review_markdown
 from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
-from netday.store.models import Contact, Interaction, PlanItem
+from netday.store.models import Contact, DayPlan, Interaction, PlanItem
 
 PAGE = 1000
 
@@ -180,8 +180,9 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
     today = ctx.today()
     end = today + dt.timedelta(days=max(1, days))
     items: list[CalendarItem] = []
-    with ctx.db.transaction() as session:
-        plan = ensure_plan(session, today, ctx.now())
+    prepare_plan(ctx, today)
+    with ctx.db.reading() as session:
+        plan = session.get_one(DayPlan, today)
         settings_minutes = plan.minutes
         planned_ids = set()
         for item in session.scalars(
