@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from netday.cleaning import for_terminal
-from netday.scheduling.plan import short_date
-from netday.services.report import long_date, plural, review_headline
+from netday.services.report import review_headline
 from netday.services.views import (
     ContactDetail,
     ContactSummary,
@@ -26,6 +25,7 @@ from netday.services.views import (
     ReviewView,
     TodayView,
 )
+from netday.wording import long_date, plural, short_date
 
 if TYPE_CHECKING:  # merge is imported only by the commands that use it
     from netday.services.merge import Duplicates

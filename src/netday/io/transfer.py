@@ -18,7 +18,7 @@ from netday.services import exporting
 from netday.services.context import Context
 from netday.services.importing import ImportReport, Progress, run_import
 from netday.services.records import ImportBatch
-from netday.services.report import plural
+from netday.wording import plural
 
 EXPORT_FORMATS = ("vcard", "ics", "csv-contacts", "csv-interactions", "md-day", "md-week")
 

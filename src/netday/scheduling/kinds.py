@@ -1,22 +1,25 @@
-"""Which interactions count as a conversation, which are light touches."""
+"""Which interactions count as a conversation, which are light touches (the words
+themselves are declared once in `netday.vocabulary`)."""
 
 from __future__ import annotations
 
-CONVERSATION_KINDS: tuple[str, ...] = ("call", "video", "meeting", "message", "email", "event")
+from netday.vocabulary import Circle, Direction, InteractionKind, Tier, values
+
+CONVERSATION_KINDS: tuple[str, ...] = tuple(
+    InteractionKind(k) for k in ("call", "video", "meeting", "message", "email", "event")
+)
 """These restart a relative cadence and fulfil a promised follow-up."""
 
-LIGHT_TOUCH_KINDS: tuple[str, ...] = ("comment", "like", "share")
+LIGHT_TOUCH_KINDS: tuple[str, ...] = tuple(InteractionKind(k) for k in ("comment", "like", "share"))
 """Public gestures: logged, but they do not replace a conversation."""
 
-OTHER_KINDS: tuple[str, ...] = ("invite", "note")
+INTERACTION_KINDS: tuple[str, ...] = values(InteractionKind)
 
-INTERACTION_KINDS: tuple[str, ...] = CONVERSATION_KINDS + LIGHT_TOUCH_KINDS + OTHER_KINDS
+DIRECTIONS: tuple[str, ...] = values(Direction)
 
-DIRECTIONS: tuple[str, ...] = ("gave", "asked", "neutral")
+TIERS: tuple[str, ...] = values(Tier)
 
-TIERS: tuple[str, ...] = ("A", "B", "C")
-
-CIRCLES: tuple[str, ...] = ("professional", "personal")
+CIRCLES: tuple[str, ...] = values(Circle)
 
 
 def is_conversation(kind: str) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netday.scheduling.cadence import Cadence
+from netday.wording import days_ago, short_date
 
 TIER_WEIGHT: dict[str, float] = {"A": 3.0, "B": 2.0, "C": 1.0}
 LOOKAHEAD_DAYS = 7
@@ -56,22 +57,10 @@ def plan_size(minutes: int, limits: PlanLimits) -> int:
     return max(limits.min_calls, min(limits.max_calls, fit))
 
 
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%b')}"
-
-
-def _ago(days: int) -> str:
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
-
-
 def follow_up_reason(candidate: Candidate, today: dt.date) -> str:
     since = candidate.follow_up_since or candidate.follow_up_on or today
     if candidate.follow_up_kind == "invite_accepted":
-        return f"invite accepted {_ago((today - since).days)}"
+        return f"invite accepted {days_ago((today - since).days)}"
     due = candidate.follow_up_on or today
     when = "" if due >= today else f", due {short_date(due)}"
     return f"follow-up promised on {short_date(since)}{when}"

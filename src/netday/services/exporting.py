@@ -15,10 +15,11 @@ from sqlalchemy.orm import selectinload
 
 from netday.services.context import Context
 from netday.services.planner import prepare_plan
-from netday.services.report import long_date, plural, review_markdown
+from netday.services.report import review_markdown
 from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
 from netday.store.models import Contact, DayPlan, Interaction, PlanItem
+from netday.wording import long_date, plural
 
 PAGE = 1000
 

@@ -10,14 +10,7 @@ from pathlib import Path
 from netday.cleaning import for_terminal
 from netday.services.context import Context
 from netday.services.views import ReviewView
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+from netday.wording import long_date, plural
 
 
 def review_headline(r: ReviewView) -> str:

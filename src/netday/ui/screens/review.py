@@ -17,12 +17,13 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
-from netday.services.report import export_review, long_date, plural, review_headline
+from netday.services.report import export_review, review_headline
 from netday.services.review import review_day, save_review
 from netday.services.views import ReviewView
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.widgets.panes import MARKS
+from netday.wording import long_date, plural
 
 
 def summary_text(r: ReviewView) -> Text:

@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from netday.scheduling.plan import short_date
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
 from netday.ui.text import assemble, cell, plain
+from netday.wording import short_date
 
 MARKS = {"planned": " ", "done": "✓", "skipped": "–", "snoozed": "z"}
 SCROLLBAR = 2

@@ -1,0 +1,34 @@
+"""How netday words dates and counts for people: one module the planner's reasons, the
+CLI, the TUI and the exports share, so "3 Nov", "yesterday" and "1 day" read the same
+everywhere.
+
+Pure functions, at the bottom of the layers (like `limits`): every layer may import it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def short_date(day: dt.date) -> str:
+    """`3 Nov`: a date inside a sentence or a table cell."""
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def long_date(day: dt.date) -> str:
+    """`Monday 23 November 2026`: a date that heads a screen or a document."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def plural(n: int, word: str) -> str:
+    """`1 day`, `3 days`: a count with its noun (regular plurals only)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def days_ago(days: int) -> str:
+    """`today`, `yesterday`, `5 days ago` (a future day reads as today)."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
