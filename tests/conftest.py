@@ -137,7 +137,7 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def cli(db_url: str, capsys: pytest.CaptureFixture[str]):
     """Run `netday` in this process against the test database, today pinned."""
     from netday.cli.main import main
 

@@ -62,7 +62,7 @@ def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
             contact.phone = SGR + "555 0100"
             contact.why = "met at a talk " + LINK
             contact.notes = "notes " + TITLE
-        s.get_one(Contact, bob.id).company.name = company + CLIPBOARD  # type: ignore[union-attr]
+        s.get_one(Contact, bob.id).company.name = company + CLIPBOARD
         s.get_one(Contact, dee.id).triage = "pending"
         for interaction in s.scalars(select(Interaction)):
             interaction.summary = f"{said} said {SEQUENCES}"

@@ -11,7 +11,7 @@ from tests.conftest import rows
 
 
 @pytest.fixture
-def network(cli) -> None:  # type: ignore[no-untyped-def]
+def network(cli) -> None:
     assert (
         cli(
             "contact",
@@ -51,7 +51,7 @@ def network(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("log", "anatole", "--at", "2026-10-30 10:00").code == 0
 
 
-def test_today_lists_calls_with_reasons(cli, network) -> None:  # type: ignore[no-untyped-def]
+def test_today_lists_calls_with_reasons(cli, network) -> None:
     result = cli("today")
     assert result.code == 0
     assert "Sunday 22 November 2026" in result.out
@@ -60,7 +60,7 @@ def test_today_lists_calls_with_reasons(cli, network) -> None:  # type: ignore[n
     assert "overdue by 9 days (2-week cadence)" in result.out
 
 
-def test_today_json_has_the_documented_shape(cli, network) -> None:  # type: ignore[no-untyped-def]
+def test_today_json_has_the_documented_shape(cli, network) -> None:
     data = json.loads(cli("today", "--json").out)
     assert set(data) == {
         "date",
@@ -80,18 +80,18 @@ def test_today_json_has_the_documented_shape(cli, network) -> None:  # type: ign
     assert call["status"] == "planned"
 
 
-def test_plain_netday_prints_todays_plan(cli, network) -> None:  # type: ignore[no-untyped-def]
+def test_plain_netday_prints_todays_plan(cli, network) -> None:
     assert "TODAY'S CALLS" in cli().out
 
 
-def test_every_command_honours_the_pinned_date(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_honours_the_pinned_date(cli, network, db_url) -> None:
     assert cli("log", "bruno", "coffee", "--kind", "meeting", today="2026-11-30").code == 0
     (when,) = rows(db_url, "SELECT occurred_at FROM interaction WHERE kind = 'meeting'")
     assert when[0].startswith("2026-11-30")
     assert json.loads(cli("today", "--json", today="2026-11-30").out)["date"] == "2026-11-30"
 
 
-def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_url) -> None:
     cli("today")
     result = cli(
         "log", "ana souza", "how are you", "--minutes", "7", "--gave", "--follow-up", "2026-12-01"
@@ -109,7 +109,7 @@ def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_url) -> No
     assert "[x] Ana Souza" in cli("today").out
 
 
-def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:  # type: ignore[no-untyped-def]
+def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:
     result = cli("log", "ana")
     assert result.code == 1
     assert result.err.count("\n") == 1
@@ -134,7 +134,7 @@ def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:  # type: 
         (("review", "--date", "2026-12-25"), "once it has started"),
     ],
 )
-def test_errors_are_one_line_and_write_nothing(cli, network, db_url, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_one_line_and_write_nothing(cli, network, db_url, args, message) -> None:
     before = rows(
         db_url,
         "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM "
@@ -153,18 +153,18 @@ def test_errors_are_one_line_and_write_nothing(cli, network, db_url, args, messa
     assert after == before
 
 
-def test_a_bad_pinned_date_is_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_pinned_date_is_one_line(cli) -> None:
     result = cli("today", today="22/11/2026")
     assert result.code == 1 and "--today '22/11/2026' is not a date" in result.err
 
 
-def test_usage_errors_are_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_are_one_line(cli) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli("log")
     assert exit_info.value.code == 2
 
 
-def test_contact_show_and_list_as_json(cli, network) -> None:  # type: ignore[no-untyped-def]
+def test_contact_show_and_list_as_json(cli, network) -> None:
     shown = json.loads(cli("contact", "show", "bruno", "--json").out)
     assert shown["summary"]["cadence"] == "first Monday of each month"
     assert shown["cadence_spec"] == "FREQ=MONTHLY;BYDAY=1MO"
@@ -176,7 +176,7 @@ def test_contact_show_and_list_as_json(cli, network) -> None:  # type: ignore[no
     assert [c["name"] for c in due] == ["Ana Souza", "Anatole Dubois"]
 
 
-def test_edit_and_archive(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_archive(cli, network, db_url) -> None:
     assert cli("contact", "edit", "bruno", "--tier", "A", "--every", "10 days").code == 0
     assert rows(
         db_url,
@@ -189,7 +189,7 @@ def test_edit_and_archive(cli, network, db_url) -> None:  # type: ignore[no-unty
     assert "Bruno" in cli("contact", "list").out
 
 
-def test_invite_flow(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_invite_flow(cli, network, db_url) -> None:
     sent = cli("invite", "send", "--name", "Jane Roe", "--message", "Let's connect!")
     assert sent.code == 0 and "warning: the message does not name the person" in sent.out
     received = cli("invite", "received", "--name", "Cold Caller")
@@ -204,7 +204,7 @@ def test_invite_flow(cli, network, db_url) -> None:  # type: ignore[no-untyped-d
     assert cli("invite", "withdraw", str(listed[1]["id"])).code == 0
 
 
-def test_post_flow(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_post_flow(cli, network, db_url) -> None:
     assert (
         cli("post", "add", "bruno", "https://example.com/post/1", "--excerpt", "On hiring").code
         == 0
@@ -216,7 +216,7 @@ def test_post_flow(cli, network, db_url) -> None:  # type: ignore[no-untyped-def
     ]
 
 
-def test_plan_skip_and_snooze(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_plan_skip_and_snooze(cli, network, db_url) -> None:
     cli("today")
     assert cli("plan", "skip", "anatole").code == 0
     assert cli("plan", "snooze", "ana souza", "--until", "next week").code == 0
@@ -227,7 +227,7 @@ def test_plan_skip_and_snooze(cli, network, db_url) -> None:  # type: ignore[no-
     assert "[-] Anatole Dubois" in shown and "[z] Ana Souza" in shown
 
 
-def test_review_text_json_markdown_and_note(cli, network, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_review_text_json_markdown_and_note(cli, network, db_url) -> None:
     cli("today")
     cli("log", "ana souza", "caught up", "--minutes", "10")
     text = cli("review").out
@@ -245,7 +245,7 @@ def test_review_text_json_markdown_and_note(cli, network, db_url) -> None:  # ty
     ]
 
 
-def test_settings_and_company_follow(cli, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_settings_and_company_follow(cli, db_url) -> None:
     assert json.loads(cli("settings").out)["minutes_per_day"] == 30
     assert cli("settings", "set", "minutes-per-day", "45").code == 0
     assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(45,)]
@@ -255,7 +255,7 @@ def test_settings_and_company_follow(cli, db_url) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.sqlite_only("prints the file's path and copies the file")
-def test_db_path_backup_and_upgrade(cli, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_db_path_backup_and_upgrade(cli, db_path, tmp_path) -> None:
     assert cli("db", "path").out.strip() == str(db_path)
     assert "current" in cli("db", "upgrade").out
     target = tmp_path / "copy.sqlite3"
@@ -264,7 +264,7 @@ def test_db_path_backup_and_upgrade(cli, db_path, tmp_path) -> None:  # type: ig
     assert cli("db", "backup", "--to", str(target)).code == 1
 
 
-def test_netday_db_and_today_from_the_environment(monkeypatch, db_url, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_netday_db_and_today_from_the_environment(monkeypatch, db_url, capsys) -> None:
     from netday.cli.main import main
 
     monkeypatch.setenv("NETDAY_DB", db_url)
@@ -275,7 +275,7 @@ def test_netday_db_and_today_from_the_environment(monkeypatch, db_url, capsys) -
 
 
 @pytest.mark.sqlite_only("the default database is a SQLite file")
-def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) -> None:
     from netday.cli.main import main
 
     assert main(["db", "path"]) == 0
@@ -284,7 +284,7 @@ def test_the_default_database_lives_in_the_user_data_folder(tmp_path, capsys) ->
     assert str(path).startswith(str(tmp_path))
 
 
-def test_demo_command_and_global_demo_flag(cli, db_url, capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_demo_command_and_global_demo_flag(cli, db_url, capsys, tmp_path, monkeypatch) -> None:
     import tempfile
 
     from netday.cli.main import main
@@ -304,7 +304,7 @@ def test_demo_command_and_global_demo_flag(cli, db_url, capsys, tmp_path, monkey
 
 
 @pytest.mark.sqlite_only("a damaged SQLite file")
-def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:
     from netday.cli.main import main
 
     garbage = tmp_path / "garbage.sqlite3"

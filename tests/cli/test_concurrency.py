@@ -57,7 +57,7 @@ def failures(results: list[tuple[int, str]]) -> list[str]:
     return [err.strip() or f"exit {code}" for code, err in results if code != 0]
 
 
-def test_the_first_today_of_a_day_from_many_processes_makes_one_plan(tmp_path, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_today_of_a_day_from_many_processes_makes_one_plan(tmp_path, db_url) -> None:
     for name in ("Ana Souza", "Bruno Martin", "Chloé Dubois", "Dan Brown"):
         assert netday_process("contact", "add", name, db=db_url).returncode == 0
         assert netday_process("log", name, "--at", "2026-10-01 10:00", db=db_url).returncode == 0
@@ -69,7 +69,7 @@ def test_the_first_today_of_a_day_from_many_processes_makes_one_plan(tmp_path, d
     assert rows(db_url, "SELECT count(*) FROM plan_item") == [(3,)]
 
 
-def test_a_new_company_named_by_many_processes_at_once_is_created_once(tmp_path, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_company_named_by_many_processes_at_once_is_created_once(tmp_path, db_url) -> None:
     assert netday_process("db", "upgrade", db=db_url).returncode == 0
     commands = [
         ["contact", "add", f"Person {n}", "--company", "Brand New Co"] for n in range(PROCESSES)
@@ -83,7 +83,7 @@ def test_a_new_company_named_by_many_processes_at_once_is_created_once(tmp_path,
     assert rows(db_url, "SELECT count(*) FROM contact") == [(PROCESSES,)]
 
 
-def test_an_empty_database_opened_by_many_processes_at_once(tmp_path, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_database_opened_by_many_processes_at_once(tmp_path, db_url) -> None:
     started = time.monotonic()
     results = all_at_once(tmp_path, db_url, [["contact", "list"]] * PROCESSES)
 

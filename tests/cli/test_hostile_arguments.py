@@ -207,11 +207,11 @@ def _deadline() -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _run(cli, capsys, argv: list[str]) -> CliResult:  # type: ignore[no-untyped-def]
+def _run(cli, capsys, argv: list[str]) -> CliResult:
     """`cli` within `RUN_SECONDS`; argparse's usage errors (SystemExit 2) become a result."""
     signal.setitimer(signal.ITIMER_REAL, RUN_SECONDS)
     try:
-        return cli(*argv)  # type: ignore[no-any-return]
+        return cli(*argv)
     except SystemExit as exc:
         captured = capsys.readouterr()
         return CliResult(int(exc.code or 0), captured.out, captured.err)
@@ -222,7 +222,7 @@ def _run(cli, capsys, argv: list[str]) -> CliResult:  # type: ignore[no-untyped-
 
 
 @pytest.fixture
-def populated(cli) -> None:  # type: ignore[no-untyped-def]
+def populated(cli) -> None:
     assert cli("demo", "--contacts", "20").code == 0
     assert cli("invite", "template", "add", "hello", "Hi, glad to connect").code == 0
 
@@ -232,7 +232,7 @@ def _shown(argv: list[str]) -> str:
 
 
 @pytest.mark.parametrize("command", sorted({path[:1] for path in COMMANDS}), ids=" ".join)
-def test_every_command_refuses_hostile_arguments_cleanly(  # type: ignore[no-untyped-def]
+def test_every_command_refuses_hostile_arguments_cleanly(
     cli, capsys, ctx, populated, tmp_path, monkeypatch, command
 ) -> None:
     monkeypatch.chdir(tmp_path)  # --out / --to with odd names write here, nowhere else
@@ -321,9 +321,7 @@ SEEN = [
 ]
 
 
-def test_the_cases_of_the_issue_are_refused_in_one_line(  # type: ignore[no-untyped-def]
-    cli, capsys, ctx, populated
-) -> None:
+def test_the_cases_of_the_issue_are_refused_in_one_line(cli, capsys, ctx, populated) -> None:
     before = _dump(ctx)
     failures = []
     for args, code, message in SEEN:
@@ -340,7 +338,7 @@ def test_the_cases_of_the_issue_are_refused_in_one_line(  # type: ignore[no-unty
     assert not failures, "\n".join(failures)
 
 
-def test_triage_json_lists_the_people_waiting(cli) -> None:  # type: ignore[no-untyped-def]
+def test_triage_json_lists_the_people_waiting(cli) -> None:
     """`netday triage --json` failed whenever someone waited ('cannot encode TriageItem')."""
     vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Wanda Waiting\nN:Waiting;Wanda;;;\nEND:VCARD\n"
     path = Path.cwd() / "wanda.vcf"

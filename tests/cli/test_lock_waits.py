@@ -66,14 +66,14 @@ def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def network(cli) -> None:  # type: ignore[no-untyped-def]
+def network(cli) -> None:
     assert cli("contact", "add", "Ana Souza", "--company", "Acme").code == 0
     assert cli("today").code == 0
 
 
 def test_a_writer_waiting_too_long_says_which_netday_holds_the_lock(
     cli, db_url, network, short_waits
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with holding(NETDAY_HOLDER, db_url):
         result = cli("settings", "set", "minutes_per_day", "50")
         assert result.code == 1
@@ -94,7 +94,7 @@ def test_a_writer_waiting_too_long_says_which_netday_holds_the_lock(
 
 
 @pytest.mark.sqlite_only("an exclusive SQLite lock blocks even readers; PostgreSQL's never wait")
-def test_a_locked_database_is_busy_not_foreign(cli, db_url, db_path, network, short_waits) -> None:  # type: ignore[no-untyped-def]
+def test_a_locked_database_is_busy_not_foreign(cli, db_url, db_path, network, short_waits) -> None:
     with holding(EXCLUSIVE_HOLDER, str(db_path)):
         result = cli("contact", "list")
     assert result.code == 1

@@ -13,7 +13,7 @@ from tests.hostile_data import ANA, BOB, CLICK, DEE, LINKED, controls_in, poison
 
 
 @pytest.fixture
-def ids(ctx):  # type: ignore[no-untyped-def]
+def ids(ctx):
     return poison(ctx)
 
 
@@ -32,7 +32,7 @@ COMMANDS = {
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_printed_data_carries_no_control_character(cli, ids, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_printed_data_carries_no_control_character(cli, ids, name: str) -> None:
     args, shown = COMMANDS[name]
     result = cli(*args)
     assert result.code == 0, result.err
@@ -42,7 +42,7 @@ def test_printed_data_carries_no_control_character(cli, ids, name: str) -> None:
         assert text in result.out
 
 
-def test_contact_show(cli, ids) -> None:  # type: ignore[no-untyped-def]
+def test_contact_show(cli, ids) -> None:
     result = cli("contact", "show", str(ids["bob"]))
     assert result.code == 0
     assert controls_in(result.out) == []
@@ -50,21 +50,21 @@ def test_contact_show(cli, ids) -> None:  # type: ignore[no-untyped-def]
         assert text in result.out
 
 
-def test_the_log_echo(cli, ids) -> None:  # type: ignore[no-untyped-def]
+def test_the_log_echo(cli, ids) -> None:
     result = cli("log", str(ids["ana"]), "coffee")
     assert result.code == 0
     assert controls_in(result.out) == []
     assert result.out.startswith("logged: ") and ANA in result.out
 
 
-def test_the_ambiguous_name_error(cli, ids) -> None:  # type: ignore[no-untyped-def]
+def test_the_ambiguous_name_error(cli, ids) -> None:
     result = cli("log", "[", "coffee")
     assert result.code == 1
     assert controls_in(result.err) == []
     assert ANA in result.err and BOB in result.err and "^[]0;pwned-title^G" in result.err
 
 
-def test_an_export_on_stdout_that_is_not_a_terminal_is_the_file_itself(cli, ids, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_on_stdout_that_is_not_a_terminal_is_the_file_itself(cli, ids, tmp_path) -> None:
     """vCard, iCalendar and CSV keep their exact bytes (CRLF and all) when redirected."""
     target = tmp_path / "out.vcf"
     assert cli("export", "vcard", "--out", str(target)).code == 0

@@ -18,7 +18,7 @@ def digest(db_url: str) -> list[object]:
 
 
 @pytest.fixture
-def existing(cli, db_url):  # type: ignore[no-untyped-def]
+def existing(cli, db_url):
     """A database with one contact."""
     cli("contact", "add", "Ana Lima")
     return db_url

@@ -49,7 +49,7 @@ def no_controls(text: str, *, allow_crlf: bool = False) -> bool:
 
 
 @pytest.fixture
-def hostile(cli, ctx):  # type: ignore[no-untyped-def]
+def hostile(cli, ctx):
     """Two contacts (the hostile one first), a call and a reflection with hostile text."""
     cli("contact", "add", "Ana Lima", "--every", "1 days", "--email", "ana@example.com")
     cli("contact", "add", "Bo Chen")

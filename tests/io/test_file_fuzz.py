@@ -154,7 +154,7 @@ CSV_SEEDS = [name for name in export_files() if name != "Profile.csv"]
 @skip_without_alarm
 @FUZZ
 @given(st.data())
-def test_mutated_linkedin_csv(cli, ctx, tmp_path, data):  # type: ignore[no-untyped-def]
+def test_mutated_linkedin_csv(cli, ctx, tmp_path, data):
     name = data.draw(st.sampled_from(CSV_SEEDS))
     path = tmp_path / name
     path.write_bytes(data.draw(mutated(export_files()[name])))
@@ -178,7 +178,7 @@ def _encrypt_flag(data: bytes) -> bytes:
 @skip_without_alarm
 @FUZZ
 @given(st.data())
-def test_mutated_linkedin_zip(cli, ctx, tmp_path, data):  # type: ignore[no-untyped-def]
+def test_mutated_linkedin_zip(cli, ctx, tmp_path, data):
     files = dict(export_files())
     how = data.draw(st.sampled_from(["member", "archive", "encrypted", "nested"]))
     if how == "member":  # a damaged file inside a sound ZIP
@@ -207,7 +207,7 @@ CARD_SEEDS = [OWN_CARDS.encode("utf-8")] + (
 @skip_without_alarm
 @FUZZ
 @given(st.data())
-def test_mutated_vcard(cli, ctx, tmp_path, data):  # type: ignore[no-untyped-def]
+def test_mutated_vcard(cli, ctx, tmp_path, data):
     seed = data.draw(st.sampled_from(range(len(CARD_SEEDS))))
     path = tmp_path / "cards.vcf"
     path.write_bytes(data.draw(mutated(CARD_SEEDS[seed])))

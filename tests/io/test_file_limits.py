@@ -26,7 +26,7 @@ from tests.io.linkedin_export import (
 )
 
 
-def contact_names(ctx) -> list[str]:  # type: ignore[no-untyped-def]
+def contact_names(ctx) -> list[str]:
     from sqlalchemy import select
 
     from netday.store.models import Contact
@@ -35,7 +35,7 @@ def contact_names(ctx) -> list[str]:  # type: ignore[no-untyped-def]
         return sorted(session.scalars(select(Contact.full_name)))
 
 
-def refused(result, *words: str) -> None:  # type: ignore[no-untyped-def]
+def refused(result, *words: str) -> None:
     assert result.code == 1, (result.code, result.out, result.err)
     assert len(result.err.strip().splitlines()) == 1, result.err
     for word in words:

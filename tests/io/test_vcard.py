@@ -129,7 +129,7 @@ def test_export_then_import_into_empty_database_gives_the_same_contacts(
     exported = tmp_path / "all.vcf"
     cli("export", "vcard", "--out", str(exported))
 
-    def snapshot(db: str) -> list[tuple]:  # type: ignore[type-arg]
+    def snapshot(db: str) -> list[tuple]:
         people = rows(
             db,
             "SELECT c.id, c.full_name, co.name, c.role, c.email, c.phone, c.profile_url,"

@@ -10,7 +10,7 @@ from netday.store.models import Contact, DayPlan, Interaction, Invite, Post
 from tests.services.helpers import person
 
 
-def test_the_demo_builds_a_realistic_network(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_builds_a_realistic_network(ctx) -> None:
     summary = seed_demo(ctx, contacts=60)
     with ctx.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Contact)) == 60 == summary.contacts
@@ -31,7 +31,7 @@ def test_the_demo_builds_a_realistic_network(ctx) -> None:  # type: ignore[no-un
     assert any("invite accepted" in c.reason for c in today.plan.calls)
 
 
-def test_the_demo_is_reproducible(new_db_url, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_is_reproducible(new_db_url, clock) -> None:
     from netday.services.context import Context
     from netday.store.schema import open_database
 
@@ -45,7 +45,7 @@ def test_the_demo_is_reproducible(new_db_url, clock) -> None:  # type: ignore[no
     assert names[0] == names[1]
 
 
-def test_the_demo_refuses_a_database_with_contacts(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_refuses_a_database_with_contacts(ctx) -> None:
     person(ctx, "Ana Souza")
     with pytest.raises(NetdayError, match="already has contacts"):
         seed_demo(ctx)
@@ -53,7 +53,7 @@ def test_the_demo_refuses_a_database_with_contacts(ctx) -> None:  # type: ignore
         assert s.scalar(select(func.count()).select_from(Contact)) == 1
 
 
-def test_after_the_demo_every_new_row_gets_a_fresh_id(cli) -> None:  # type: ignore[no-untyped-def]
+def test_after_the_demo_every_new_row_gets_a_fresh_id(cli) -> None:
     """On PostgreSQL a demo that wrote its own ids left the sequences at 1, and every
     later insert failed with a duplicate key."""
     assert cli("demo", "--contacts", "30").code == 0

@@ -19,7 +19,7 @@ def test_names_agree_on_a_word_or_an_initial() -> None:
     assert names_agree("+1 555 0100", "ana")  # a phone used as a name contradicts nothing
 
 
-def find(known: Known[int], record, *others):  # type: ignore[no-untyped-def]
+def find(known: Known[int], record, *others):
     return known.find(record, Crowd([record, *others]))
 
 

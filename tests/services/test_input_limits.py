@@ -52,9 +52,9 @@ def test_a_name_over_its_limit_is_refused_and_nothing_is_written(ctx: Context, l
 def test_every_contact_field_has_its_limit(ctx: Context, ana: int, field: str, limit: int) -> None:
     value = "@" * (limit + 1)
     with pytest.raises(TooLong, match=f"longer than {limit:,} characters"):
-        contacts.edit_contact(ctx, str(ana), ContactFields(**{field: value}))  # type: ignore[arg-type]
+        contacts.edit_contact(ctx, str(ana), ContactFields(**{field: value}))
     at_limit = "@" * limit
-    contacts.edit_contact(ctx, str(ana), ContactFields(**{field: at_limit}))  # type: ignore[arg-type]
+    contacts.edit_contact(ctx, str(ana), ContactFields(**{field: at_limit}))
 
 
 def test_tags_are_bounded_in_length_and_number(ctx: Context, ana: int) -> None:

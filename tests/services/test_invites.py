@@ -21,7 +21,7 @@ from netday.store.models import Interaction, Invite
 from tests.services.helpers import person
 
 
-def counts(ctx) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def counts(ctx) -> tuple[int, int]:
     with ctx.db.reading() as s:
         return (
             s.scalar(select(func.count()).select_from(Invite)) or 0,
@@ -29,14 +29,14 @@ def counts(ctx) -> tuple[int, int]:  # type: ignore[no-untyped-def]
         )
 
 
-def test_an_invitation_without_a_message_is_refused_and_nothing_written(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_invitation_without_a_message_is_refused_and_nothing_written(ctx) -> None:
     person(ctx, "Ana Souza")
     with pytest.raises(InviteMessageError, match="personal message"):
         send_invite(ctx, "  ", contact_ref="ana")
     assert counts(ctx) == (0, 0)
 
 
-def test_sending_flags_messages_that_name_nobody_or_copy_a_template(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_sending_flags_messages_that_name_nobody_or_copy_a_template(ctx) -> None:
     person(ctx, "Ana Souza")
     add_template(ctx, "generic", "I'd like to add you to my professional network.")
     good = send_invite(ctx, "Hi Ana, loved your PyCon talk!", contact_ref="ana")
@@ -49,7 +49,7 @@ def test_sending_flags_messages_that_name_nobody_or_copy_a_template(ctx) -> None
     assert counts(ctx) == (2, 1)
 
 
-def test_a_sent_invite_asks_for_follow_up_then_withdrawal(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_sent_invite_asks_for_follow_up_then_withdrawal(ctx, clock) -> None:
     invite = send_invite(ctx, "Hi Jane, great meeting you", name="Jane Roe")
     assert invite.action is None
     clock.advance(dt.timedelta(days=8))
@@ -65,14 +65,14 @@ def test_a_sent_invite_asks_for_follow_up_then_withdrawal(ctx, clock) -> None:  
         withdraw_invite(ctx, invite.id)
 
 
-def test_a_received_invite_without_a_message_asks_how_can_i_help(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_received_invite_without_a_message_asks_how_can_i_help(ctx) -> None:
     cold = record_received(ctx, name="Cold Caller", profile_url="https://x.example/cold")
     assert cold.action == "reply_help"
     with pytest.raises(NetdayError, match="only a sent"):
         withdraw_invite(ctx, cold.id)
 
 
-def test_accepting_creates_the_contact_and_schedules_a_first_call(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_accepting_creates_the_contact_and_schedules_a_first_call(ctx, clock) -> None:
     received = record_received(ctx, name="Jane Roe", message="Hi! Loved your article.")
     accepted = accept_invite(ctx, received.id)
     assert accepted.status == "accepted"
@@ -84,7 +84,7 @@ def test_accepting_creates_the_contact_and_schedules_a_first_call(ctx, clock) ->
     assert show_contact(ctx, "jane").invites[0].status == "accepted"
 
 
-def test_declined_invites_are_closed(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_declined_invites_are_closed(ctx) -> None:
     received = record_received(ctx, name="Spam Sender")
     assert decline_invite(ctx, received.id).status == "declined"
     assert list_invites(ctx) == []

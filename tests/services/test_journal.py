@@ -12,7 +12,7 @@ from netday.store.models import Interaction
 from tests.services.helpers import person
 
 
-def test_a_conversation_restarts_the_relative_cadence(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_conversation_restarts_the_relative_cadence(ctx) -> None:
     person(ctx, "Ana Souza", every="10 days", last_call_days_ago=15)
     log_interaction(ctx, "ana", kind="email", at=ctx.now() - dt.timedelta(days=3))
     detail = show_contact(ctx, "ana")
@@ -20,7 +20,7 @@ def test_a_conversation_restarts_the_relative_cadence(ctx) -> None:  # type: ign
     assert detail.last_conversation == ctx.today() - dt.timedelta(days=3)
 
 
-def test_a_calendar_cadence_is_due_on_its_first_occurrence_after_the_last_talk(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_calendar_cadence_is_due_on_its_first_occurrence_after_the_last_talk(ctx) -> None:
     add_contact(
         ctx,
         ContactFields(full_name="Ana Souza", cadence=Cadence.parse_rrule("FREQ=MONTHLY;BYDAY=1MO")),
@@ -29,7 +29,7 @@ def test_a_calendar_cadence_is_due_on_its_first_occurrence_after_the_last_talk(c
     assert show_contact(ctx, "ana").summary.next_due == dt.date(2026, 12, 7)
 
 
-def test_a_promised_follow_up_tops_the_plan_and_is_fulfilled_by_a_conversation(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_promised_follow_up_tops_the_plan_and_is_fulfilled_by_a_conversation(ctx, clock) -> None:
     for i in range(4):
         person(ctx, f"Overdue {chr(65 + i)}", tier="A", last_call_days_ago=40)
     person(ctx, "Ana Souza", every="3 months", last_call_days_ago=1)
@@ -47,7 +47,7 @@ def test_a_promised_follow_up_tops_the_plan_and_is_fulfilled_by_a_conversation(c
     assert plan_for(ctx).calls[0].status == "done"
 
 
-def test_logging_validates_and_writes_nothing_on_error(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_logging_validates_and_writes_nothing_on_error(ctx) -> None:
     person(ctx, "Ana Souza")
     with pytest.raises(NetdayError, match="future"):
         log_interaction(ctx, "ana", at=ctx.now() + dt.timedelta(days=1))
@@ -61,7 +61,7 @@ def test_logging_validates_and_writes_nothing_on_error(ctx) -> None:  # type: ig
         assert session.scalar(select(func.count()).select_from(Interaction)) == 0
 
 
-def test_gave_and_asked_balance_is_visible_per_person(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_gave_and_asked_balance_is_visible_per_person(ctx) -> None:
     person(ctx, "Ana Souza")
     log_interaction(ctx, "ana", kind="email", direction="gave", summary="intro to Bruno")
     log_interaction(ctx, "ana", kind="call", direction="gave")

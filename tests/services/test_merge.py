@@ -162,7 +162,7 @@ def test_merge_refuses_one_contact_twice(ctx: Context) -> None:
         merge_contacts(ctx, str(keep), f"#{keep}")
 
 
-def test_cli_lists_and_merges(cli, ctx: Context) -> None:  # type: ignore[no-untyped-def]
+def test_cli_lists_and_merges(cli, ctx: Context) -> None:
     keep, other = two_anas(ctx)
     listed = cli("contact", "duplicates")
     assert listed.code == 0, listed.err

@@ -11,11 +11,11 @@ from netday.store.models import PlanItem
 from tests.services.helpers import person
 
 
-def names(plan) -> list[str]:  # type: ignore[no-untyped-def]
+def names(plan) -> list[str]:
     return [c.contact.name for c in plan.calls]
 
 
-def test_plan_picks_the_most_overdue_with_reasons_and_is_stable(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_plan_picks_the_most_overdue_with_reasons_and_is_stable(ctx) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=33)
     person(ctx, "Bruno Martin", last_call_days_ago=25)
     person(ctx, "Chloé Dubois", last_call_days_ago=22)
@@ -27,7 +27,7 @@ def test_plan_picks_the_most_overdue_with_reasons_and_is_stable(ctx) -> None:  #
     assert plan_for(ctx) == first
 
 
-def test_logging_a_call_marks_the_planned_contact_done(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_logging_a_call_marks_the_planned_contact_done(ctx) -> None:
     ana = person(ctx, "Ana Souza", last_call_days_ago=30)
     person(ctx, "Bruno Martin", last_call_days_ago=30)
     plan_for(ctx)
@@ -40,7 +40,7 @@ def test_logging_a_call_marks_the_planned_contact_done(ctx) -> None:  # type: ig
     assert ana.id == plan.calls[0].contact.id
 
 
-def test_a_light_touch_does_not_count_as_the_call(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_light_touch_does_not_count_as_the_call(ctx) -> None:
     ana = person(ctx, "Ana Souza", last_call_days_ago=30)
     plan_for(ctx)
     log_interaction(ctx, "ana", kind="like")
@@ -49,7 +49,7 @@ def test_a_light_touch_does_not_count_as_the_call(ctx) -> None:  # type: ignore[
     assert plan.calls[0].contact.next_due == ana.next_due
 
 
-def test_the_plan_resizes_when_the_minutes_change(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_resizes_when_the_minutes_change(ctx) -> None:
     for i, name in enumerate(["Ana A", "Bob B", "Cem C", "Dan D", "Eve E", "Fay F"]):
         person(ctx, name, last_call_days_ago=40 - i)
     assert len(plan_for(ctx).calls) == 3
@@ -61,7 +61,7 @@ def test_the_plan_resizes_when_the_minutes_change(ctx) -> None:  # type: ignore[
     assert shrunk.minutes == 30
 
 
-def test_no_more_than_two_calls_from_one_company(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_no_more_than_two_calls_from_one_company(ctx) -> None:
     for i in range(4):
         person(ctx, f"Acme Person{i}", company="Acme", last_call_days_ago=40 + i)
     person(ctx, "Solo Person", company="Other", last_call_days_ago=23)
@@ -70,7 +70,7 @@ def test_no_more_than_two_calls_from_one_company(ctx) -> None:  # type: ignore[n
     assert "Solo Person" in names(plan)
 
 
-def test_skip_keeps_the_contact_due_and_snooze_hides_them(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_skip_keeps_the_contact_due_and_snooze_hides_them(ctx, clock) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
     person(ctx, "Bruno Martin", last_call_days_ago=30)
     plan_for(ctx)
@@ -85,7 +85,7 @@ def test_skip_keeps_the_contact_due_and_snooze_hides_them(ctx, clock) -> None:  
     assert set(names(plan_for(ctx))) == {"Ana Souza", "Bruno Martin"}
 
 
-def test_skip_of_someone_not_planned_is_an_error_and_writes_nothing(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_skip_of_someone_not_planned_is_an_error_and_writes_nothing(ctx) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=1)
     with pytest.raises(NetdayError, match="not in today's plan"):
         skip_call(ctx, "ana")
@@ -93,7 +93,7 @@ def test_skip_of_someone_not_planned_is_an_error_and_writes_nothing(ctx) -> None
         assert session.scalar(select(func.count()).select_from(PlanItem)) == 0
 
 
-def test_plan_size_follows_settings(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_plan_size_follows_settings(ctx) -> None:
     for i in range(8):
         person(ctx, f"Person {chr(65 + i)}", last_call_days_ago=30)
     change_setting(ctx, "minutes_per_call", "5")
@@ -101,13 +101,13 @@ def test_plan_size_follows_settings(ctx) -> None:  # type: ignore[no-untyped-def
     assert len(plan_for(ctx).calls) == 6
 
 
-def test_contacts_added_in_bulk_do_not_fall_due_on_one_day(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_added_in_bulk_do_not_fall_due_on_one_day(ctx) -> None:
     dues = {person(ctx, f"New Person {i:02d}", every="4 weeks").next_due for i in range(40)}
     assert len(dues) >= 15
-    assert all(ctx.today() <= d < ctx.today() + dt.timedelta(weeks=4) for d in dues)  # type: ignore[operator]
+    assert all(ctx.today() <= d < ctx.today() + dt.timedelta(weeks=4) for d in dues)
 
 
-def test_the_short_list_widens_when_one_company_fills_it(ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_short_list_widens_when_one_company_fills_it(ctx, monkeypatch) -> None:
     from netday.services import planner
 
     monkeypatch.setattr(planner, "SHORTLIST", 2)
@@ -119,7 +119,7 @@ def test_the_short_list_widens_when_one_company_fills_it(ctx, monkeypatch) -> No
     assert sorted(names(plan)) == ["Acme Person4", "Acme Person5", "Other One"]
 
 
-def test_sql_ranking_agrees_with_the_planner_rules(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_sql_ranking_agrees_with_the_planner_rules(ctx) -> None:
     """The shortlist is ranked in SQL; the pure rules must rank it the same way."""
     from netday.scheduling.plan import choose_calls
     from netday.services.planner import shortlist
@@ -143,7 +143,7 @@ def test_sql_ranking_agrees_with_the_planner_rules(ctx) -> None:  # type: ignore
     assert best_short == best_full
 
 
-def test_searching_contacts_by_words_of_name_and_company_in_any_order(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_searching_contacts_by_words_of_name_and_company_in_any_order(ctx) -> None:
     from netday.services.contacts import list_contacts
 
     person(ctx, "Ana Souza", company="Kestrel Capital")

@@ -12,7 +12,7 @@ from netday.services.review import review_day, save_review, today_overview
 from tests.services.helpers import person
 
 
-def test_commenting_on_a_post_is_logged_as_a_light_touch(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_commenting_on_a_post_is_logged_as_a_light_touch(ctx) -> None:
     ana = person(ctx, "Ana Souza", last_call_days_ago=30)
     post = add_post(ctx, "ana", "https://example.com/p/1", excerpt="On hiring")
     done = mark_commented(ctx, post.id, "Great point about referrals")
@@ -25,7 +25,7 @@ def test_commenting_on_a_post_is_logged_as_a_light_touch(ctx) -> None:  # type: 
         skip_post(ctx, post.id)
 
 
-def test_comments_to_write_are_listed_oldest_first(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_comments_to_write_are_listed_oldest_first(ctx, clock) -> None:
     person(ctx, "Ana Souza")
     first = add_post(ctx, "ana", "https://example.com/old")
     clock.advance(dt.timedelta(hours=3))
@@ -41,7 +41,7 @@ def test_comments_to_write_are_listed_oldest_first(ctx, clock) -> None:  # type:
         add_post(ctx, "ana")
 
 
-def test_the_review_compares_planned_and_done_and_carries_the_rest(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_review_compares_planned_and_done_and_carries_the_rest(ctx, clock) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
     person(ctx, "Bruno Martin", last_call_days_ago=30)
     person(ctx, "Jane Roe", last_call_days_ago=1)
@@ -68,7 +68,7 @@ def test_the_review_compares_planned_and_done_and_carries_the_rest(ctx, clock) -
         review_day(ctx, ctx.today() + dt.timedelta(days=1))
 
 
-def test_the_streak_counts_days_in_a_row_with_the_plan_completed(ctx, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_streak_counts_days_in_a_row_with_the_plan_completed(ctx, clock) -> None:
     for name in ("Ana Souza", "Bruno Martin", "Chloé Dubois"):
         person(ctx, name, every="1 day", last_call_days_ago=1)
 

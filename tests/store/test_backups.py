@@ -65,7 +65,7 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if "backup" in p.name or ".dump" in p.name)
 
 
-def test_disk_full_during_the_backup_before_an_upgrade(db_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_disk_full_during_the_backup_before_an_upgrade(db_url, tmp_path) -> None:
     _fill_at_first_revision(db_url)
     make_it_big(db_url)
     folder = tmp_path if not ON_SERVER else backups_folder()
@@ -80,7 +80,7 @@ def test_disk_full_during_the_backup_before_an_upgrade(db_url, tmp_path) -> None
     assert rows(db_url, "SELECT version_num FROM alembic_version") == [(REVISIONS[0],)]
 
 
-def test_disk_full_during_netday_db_backup(cli, db_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_disk_full_during_netday_db_backup(cli, db_url, tmp_path) -> None:
     assert cli("contact", "add", "Ana Souza").code == 0
     make_it_big(db_url)
     dest = tmp_path / "copies" / "netday.backup"
@@ -94,7 +94,7 @@ def test_disk_full_during_netday_db_backup(cli, db_url, tmp_path) -> None:  # ty
 
 
 @pytest.mark.skipif(not ON_SERVER, reason="PostgreSQL only: SQLite backs up beside its file")
-def test_an_upgrade_on_postgresql_is_backed_up_with_pg_dump(db_url) -> None:  # type: ignore[no-untyped-def]
+def test_an_upgrade_on_postgresql_is_backed_up_with_pg_dump(db_url) -> None:
     from tests.conftest import netday_process
 
     _fill_at_first_revision(db_url)
@@ -111,7 +111,7 @@ def test_an_upgrade_on_postgresql_is_backed_up_with_pg_dump(db_url) -> None:  # 
 
 
 @pytest.mark.skipif(not ON_SERVER, reason="PostgreSQL only: SQLite needs no tool to back up")
-def test_without_pg_dump_an_upgrade_waits_for_no_backup(cli, db_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_pg_dump_an_upgrade_waits_for_no_backup(cli, db_url, monkeypatch) -> None:
     _fill_at_first_revision(db_url)
     monkeypatch.setattr("netday.store.schema.find_pg_dump", lambda: None)
     monkeypatch.setattr("netday.store.backup.find_pg_dump", lambda: None)
@@ -129,7 +129,7 @@ def test_without_pg_dump_an_upgrade_waits_for_no_backup(cli, db_url, monkeypatch
 
 
 @pytest.mark.skipif(not ON_SERVER, reason="PostgreSQL only: the SQLite copy is tested elsewhere")
-def test_netday_db_backup_on_postgresql(cli, db_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_netday_db_backup_on_postgresql(cli, db_url, tmp_path) -> None:
     assert cli("contact", "add", "Ana Souza").code == 0
     made = cli("db", "backup")
     assert made.code == 0, made.err

@@ -33,7 +33,7 @@ db.close()
 """
 
 
-def test_a_write_in_another_process_is_seen_within_a_second(db_url) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_in_another_process_is_seen_within_a_second(db_url) -> None:
     assert netday_process("contact", "add", "Ana Souza", db=db_url).returncode == 0
     assert netday_process("today", db=db_url).returncode == 0
     watcher = subprocess.Popen(

@@ -63,4 +63,4 @@ def open_app(ctx: Context) -> Callable[..., AsyncIterator[Pilot[None]]]:
         if not failures and log_path().exists():
             pytest.fail("a worker failed:\n" + log_path().read_text(encoding="utf-8"))
 
-    return opener  # type: ignore[return-value]
+    return opener

@@ -10,7 +10,7 @@ from tests.services.helpers import person
 from tests.ui.conftest import settle
 
 
-async def test_the_contact_screen_shows_who_why_cadence_and_timeline(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_contact_screen_shows_who_why_cadence_and_timeline(ctx, open_app) -> None:
     person(ctx, "Ana Souza", company="Acme", tier="A", last_call_days_ago=30)
     at = ctx.now() - dt.timedelta(days=29)
     log_interaction(ctx, "ana", kind="like", summary="sent the intro", direction="gave", at=at)
@@ -33,7 +33,7 @@ async def test_the_contact_screen_shows_who_why_cadence_and_timeline(ctx, open_a
         assert not isinstance(pilot.app.screen, ContactScreen)
 
 
-async def test_the_palette_finds_a_contact_by_company_fragment(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_palette_finds_a_contact_by_company_fragment(ctx, open_app) -> None:
     person(ctx, "Ana Souza", company="Kestrel Capital")
     person(ctx, "Bruno Martin", company="Northwind")
     async with open_app() as pilot:

@@ -9,7 +9,7 @@ from tests.services.helpers import person
 from tests.ui.conftest import settle
 
 
-async def test_adding_a_contact_with_an_rrule_and_its_preview(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_adding_a_contact_with_an_rrule_and_its_preview(ctx, open_app) -> None:
     async with open_app() as pilot:
         await pilot.press("a")
         await pilot.press(*"Jane Roe", "tab", *"Acme", "tab", *"CTO")
@@ -28,7 +28,7 @@ async def test_adding_a_contact_with_an_rrule_and_its_preview(ctx, open_app) -> 
         assert (jane.cadence_kind, jane.cadence_rule) == ("calendar", "FREQ=MONTHLY;BYDAY=1MO")
 
 
-async def test_a_cadence_that_does_not_parse_keeps_the_form_open(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_cadence_that_does_not_parse_keeps_the_form_open(ctx, open_app) -> None:
     async with open_app() as pilot:
         await pilot.press("a", *"Jane Roe")
         form = pilot.app.screen
@@ -47,7 +47,7 @@ async def test_a_cadence_that_does_not_parse_keeps_the_form_open(ctx, open_app) 
         assert s.scalars(select(Contact)).all() == []
 
 
-async def test_editing_a_contact_from_its_screen(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_editing_a_contact_from_its_screen(ctx, open_app) -> None:
     person(ctx, "Ana Souza", company="Acme", last_call_days_ago=30)
     async with open_app() as pilot:
         await pilot.press("c")

@@ -46,7 +46,7 @@ def notifications(pilot: Pilot[None]) -> list[str]:
     return [n.message for n in pilot.app._notifications]
 
 
-async def test_the_main_screen_panes(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_main_screen_panes(ctx, open_app) -> None:
     poison(ctx)
     async with open_app() as pilot:
         screen = shown(pilot)
@@ -62,7 +62,7 @@ async def test_the_main_screen_panes(ctx, open_app) -> None:  # type: ignore[no-
         assert log[2].startswith(DEE) and log[3].startswith(f"{CLICK} said ^[]0;")
 
 
-async def test_the_contact_screen_and_its_edit_form(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_contact_screen_and_its_edit_form(ctx, open_app) -> None:
     poison(ctx)
     async with open_app() as pilot:
         await pilot.press("c")
@@ -83,7 +83,7 @@ async def test_the_contact_screen_and_its_edit_form(ctx, open_app) -> None:  # t
         assert name.startswith(ANA + "]0;pwned-title]52;c;") and controls_in(name) == []
 
 
-async def test_the_review_and_triage_screens(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_review_and_triage_screens(ctx, open_app) -> None:
     poison(ctx)
     async with open_app() as pilot:
         await pilot.press("r")
@@ -100,7 +100,7 @@ async def test_the_review_and_triage_screens(ctx, open_app) -> None:  # type: ig
         assert card.startswith(DEE + SHOWN_TITLE) and LINKED in card
 
 
-async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:
     poison(ctx)
     async with open_app() as pilot:
         await pilot.press("d")
@@ -132,7 +132,7 @@ async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:  # type
         shown(pilot)
 
 
-async def test_import_and_export_summaries_show_paths_as_typed(ctx, open_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_import_and_export_summaries_show_paths_as_typed(ctx, open_app, tmp_path) -> None:
     poison(ctx)
     folder = tmp_path / "odd [b] [PhD] folder"  # no "/" in a folder's name, so no "[/]"
     folder.mkdir()

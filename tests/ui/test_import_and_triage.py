@@ -12,7 +12,7 @@ from tests.io.linkedin_export import write_zip
 from tests.ui.conftest import settle
 
 
-async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_url, tmp_path):  # type: ignore[no-untyped-def]
+async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_url, tmp_path):
     export = write_zip(tmp_path / "Basic_LinkedInDataExport_11-22-2026.zip")
     async with open_app() as pilot:
         assert isinstance(pilot.app.screen, WelcomeScreen)
@@ -57,7 +57,7 @@ async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_ur
 
 async def test_import_of_a_bad_file_keeps_the_form_and_writes_nothing(
     ctx, open_app, db_url, tmp_path
-):  # type: ignore[no-untyped-def]
+):
     broken = tmp_path / "export.zip"
     broken.write_bytes(write_zip(tmp_path / "good.zip").read_bytes()[:300])
     async with open_app() as pilot:
@@ -74,7 +74,7 @@ async def test_import_of_a_bad_file_keeps_the_form_and_writes_nothing(
     assert rows(db_url, "SELECT count(*) FROM contact") == [(0,)]
 
 
-async def test_triage_from_the_palette_and_the_header_count(ctx, open_app, tmp_path):  # type: ignore[no-untyped-def]
+async def test_triage_from_the_palette_and_the_header_count(ctx, open_app, tmp_path):
     from netday.io.transfer import import_files
 
     import_files(ctx, "linkedin", [write_zip(tmp_path / "e.zip")])
@@ -89,7 +89,7 @@ async def test_triage_from_the_palette_and_the_header_count(ctx, open_app, tmp_p
         assert isinstance(pilot.app.screen, TriageScreen)
 
 
-async def test_export_from_the_tui_writes_the_file(ctx, open_app, tmp_path):  # type: ignore[no-untyped-def]
+async def test_export_from_the_tui_writes_the_file(ctx, open_app, tmp_path):
     from netday.services.contacts import ContactFields, add_contact
 
     add_contact(ctx, ContactFields(full_name="Ana Lima", company="Acme"))

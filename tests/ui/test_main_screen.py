@@ -13,23 +13,23 @@ from tests.services.helpers import person
 from tests.ui.conftest import settle
 
 
-def cell_text(table, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+def cell_text(table, row: int, column: int) -> str:
     return str(table.get_row_at(row)[column])
 
 
-def logged_today(ctx) -> list[Interaction]:  # type: ignore[no-untyped-def]
+def logged_today(ctx) -> list[Interaction]:
     start = dt.datetime.combine(ctx.today(), dt.time())
     with ctx.db.reading() as s:
         return list(s.scalars(select(Interaction).where(Interaction.occurred_at >= start)))
 
 
-def three_due(ctx) -> None:  # type: ignore[no-untyped-def]
+def three_due(ctx) -> None:
     person(ctx, "Ana Souza", company="Acme", last_call_days_ago=33)
     person(ctx, "Bruno Martin", last_call_days_ago=25)
     person(ctx, "Chloé Dubois", last_call_days_ago=22)
 
 
-async def test_four_titled_panes_and_a_header(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_four_titled_panes_and_a_header(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         app = pilot.app
@@ -54,7 +54,7 @@ async def test_four_titled_panes_and_a_header(ctx, open_app) -> None:  # type: i
         assert "Acme" in first
 
 
-async def test_marking_a_call_done_with_a_quick_note(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_marking_a_call_done_with_a_quick_note(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         await pilot.press("d")
@@ -79,7 +79,7 @@ async def test_marking_a_call_done_with_a_quick_note(ctx, open_app) -> None:  # 
         assert statuses == ["done", "planned", "planned"]
 
 
-async def test_escape_cancels_without_writing(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_cancels_without_writing(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         await pilot.press("d")
@@ -90,7 +90,7 @@ async def test_escape_cancels_without_writing(ctx, open_app) -> None:  # type: i
     assert logged_today(ctx) == []
 
 
-async def test_a_bad_value_keeps_the_form_and_what_was_typed(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_bad_value_keeps_the_form_and_what_was_typed(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         await pilot.press("d")
@@ -105,7 +105,7 @@ async def test_a_bad_value_keeps_the_form_and_what_was_typed(ctx, open_app) -> N
     assert logged_today(ctx) == []
 
 
-async def test_skip_and_snooze_from_the_keyboard(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_skip_and_snooze_from_the_keyboard(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         await pilot.press("s")
@@ -122,7 +122,7 @@ async def test_skip_and_snooze_from_the_keyboard(ctx, open_app) -> None:  # type
         assert statuses == ["skipped", "snoozed", "planned"]
 
 
-async def test_changing_todays_minutes_resizes_the_plan(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_changing_todays_minutes_resizes_the_plan(ctx, open_app) -> None:
     for i in range(6):
         person(ctx, f"Person {chr(65 + i)}", last_call_days_ago=30 + i)
     async with open_app() as pilot:
@@ -132,12 +132,12 @@ async def test_changing_todays_minutes_resizes_the_plan(ctx, open_app) -> None: 
         assert pilot.app.query_one(CallsPane).row_count == 5
         assert "budget 50 min" in str(pilot.app.query_one("#day-header", Static).render())
     with ctx.db.reading() as s:
-        assert s.get(DayPlan, ctx.today()).minutes == 50  # type: ignore[union-attr]
+        assert s.get(DayPlan, ctx.today()).minutes == 50
 
 
 async def test_left_open_past_midnight_the_screen_moves_to_the_new_day(
     ctx, clock, open_app
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         header = pilot.app.query_one("#day-header", Static)
@@ -154,7 +154,7 @@ async def test_left_open_past_midnight_the_screen_moves_to_the_new_day(
         assert s.get(DayPlan, dt.date(2026, 11, 23)) is not None
 
 
-async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app, db_url) -> None:  # type: ignore[no-untyped-def]
+async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app, db_url) -> None:
     import asyncio
     import time
 
@@ -176,7 +176,7 @@ async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app
         assert cell_text(pilot.app.query_one(CallsPane), 1, 0) == "✓"
 
 
-async def test_the_one_line_quick_entry_logs_and_keeps_text_on_refusal(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_one_line_quick_entry_logs_and_keeps_text_on_refusal(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:
         quick = pilot.app.query_one("#quick-log", Input)

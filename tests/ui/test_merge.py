@@ -14,7 +14,7 @@ from netday.ui.screens.merge import MergeDialog
 from tests.ui.conftest import settle
 
 
-async def test_merge_a_duplicate_from_the_contact_screen(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_merge_a_duplicate_from_the_contact_screen(ctx, open_app) -> None:
     keep = add_contact(ctx, ContactFields(full_name="Ana Lima", email="ana@acme.com")).id
     other = add_contact(
         ctx, ContactFields(full_name="Ana [b]Lima[/b]", email="ANA@acme.com", company="Hooli")
@@ -48,7 +48,7 @@ async def test_merge_a_duplicate_from_the_contact_screen(ctx, open_app) -> None:
         assert session.scalars(select(Interaction.contact_id)).all() == [keep]
 
 
-async def test_escape_merges_nothing(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_merges_nothing(ctx, open_app) -> None:
     keep = add_contact(ctx, ContactFields(full_name="Ana Lima", email="ana@acme.com")).id
     other = add_contact(ctx, ContactFields(full_name="Ana Lima", email="ana@acme.com")).id
     async with open_app() as pilot:

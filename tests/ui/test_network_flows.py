@@ -15,7 +15,7 @@ from tests.services.helpers import person
 from tests.ui.conftest import settle
 
 
-async def test_an_invitation_cannot_be_sent_without_a_personal_message(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_an_invitation_cannot_be_sent_without_a_personal_message(ctx, open_app) -> None:
     add_template(ctx, "generic", "I'd like to add you to my professional network.")
     async with open_app() as pilot:
         await pilot.press("escape")  # the first-run welcome
@@ -51,7 +51,7 @@ async def test_an_invitation_cannot_be_sent_without_a_personal_message(ctx, open
 
 async def test_accepting_a_received_invite_puts_a_first_call_in_the_plan(
     ctx, clock, open_app
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_app() as pilot:
         await pilot.press("escape")  # the first-run welcome
         await pilot.press("tab", "tab")
@@ -68,7 +68,7 @@ async def test_accepting_a_received_invite_puts_a_first_call_in_the_plan(
         assert (caller.full_name, caller.follow_up_kind) == ("Cold Caller", "invite_accepted")
 
 
-async def test_withdrawing_asks_first(ctx, clock, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_withdrawing_asks_first(ctx, clock, open_app) -> None:
     sent = send_invite(ctx, "Hi Jane, great panel", name="Jane Roe")
     async with open_app() as pilot:
         await pilot.press("tab", "tab", "w")
@@ -76,16 +76,16 @@ async def test_withdrawing_asks_first(ctx, clock, open_app) -> None:  # type: ig
         await pilot.press("n")
         await settle(pilot)
         with ctx.db.reading() as s:
-            assert s.get(Invite, sent.id).status == "pending"  # type: ignore[union-attr]
+            assert s.get(Invite, sent.id).status == "pending"
         await pilot.press("w")
         await pilot.pause()
         await pilot.press("y")
         await settle(pilot)
     with ctx.db.reading() as s:
-        assert s.get(Invite, sent.id).status == "withdrawn"  # type: ignore[union-attr]
+        assert s.get(Invite, sent.id).status == "withdrawn"
 
 
-async def test_following_up_a_sent_invite(ctx, clock, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_following_up_a_sent_invite(ctx, clock, open_app) -> None:
     received = record_received(ctx, name="Someone Else", message="hello there")
     sent = send_invite(ctx, "Hi Jane, great panel", name="Jane Roe")
     clock.advance(dt.timedelta(days=8))
@@ -96,11 +96,11 @@ async def test_following_up_a_sent_invite(ctx, clock, open_app) -> None:  # type
         await pilot.press(*["down"] * keys.index("Jane Roe"), "f")
         await settle(pilot)
     with ctx.db.reading() as s:
-        assert s.get(Invite, sent.id).follow_ups == 1  # type: ignore[union-attr]
-        assert s.get(Invite, received.id).follow_ups == 0  # type: ignore[union-attr]
+        assert s.get(Invite, sent.id).follow_ups == 1
+        assert s.get(Invite, received.id).follow_ups == 0
 
 
-async def test_adding_a_post_and_marking_it_commented(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_adding_a_post_and_marking_it_commented(ctx, open_app) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=1)
     async with open_app() as pilot:
         await pilot.press("p", *"Ana Souza", "tab", *"https://example.com/p/1", "tab")
@@ -119,7 +119,7 @@ async def test_adding_a_post_and_marking_it_commented(ctx, open_app) -> None:  #
         assert comment.summary.startswith("Great point about referrals")
 
 
-async def test_a_refused_post_keeps_the_form_and_what_was_typed(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_refused_post_keeps_the_form_and_what_was_typed(ctx, open_app) -> None:
     async with open_app() as pilot:
         await pilot.press("escape")  # the first-run welcome
         await pilot.press("p", *"Nobody Known", "tab", *"https://example.com/p/2", "enter")
@@ -131,7 +131,7 @@ async def test_a_refused_post_keeps_the_form_and_what_was_typed(ctx, open_app) -
         assert s.scalars(select(Post)).all() == []
 
 
-async def test_skipping_a_post(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_skipping_a_post(ctx, open_app) -> None:
     person(ctx, "Ana Souza")
     add_post(ctx, "ana", "https://example.com/p/3")
     async with open_app() as pilot:
@@ -141,7 +141,7 @@ async def test_skipping_a_post(ctx, open_app) -> None:  # type: ignore[no-untype
         assert s.scalars(select(Post.status)).one() == "skipped"
 
 
-async def test_logging_any_interaction_with_the_picker(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_logging_any_interaction_with_the_picker(ctx, open_app) -> None:
     person(ctx, "Ana Souza", company="Kestrel Capital", last_call_days_ago=2)
     person(ctx, "Bruno Martin", company="Northwind", last_call_days_ago=2)
     person(ctx, "Zed Last", company="Zmart", last_call_days_ago=2)
@@ -150,7 +150,7 @@ async def test_logging_any_interaction_with_the_picker(ctx, open_app) -> None:  
         await settle(pilot)
         await pilot.press("down", "enter")  # the second match, then on to the note
         form = pilot.app.screen
-        form.query_one("#kind").value = "meeting"  # type: ignore[attr-defined]
+        form.query_one("#kind").value = "meeting"
         await pilot.press(*"Coffee near the office", "tab", *"45", "enter")
         await settle(pilot)
         log = pilot.app.query_one(LogPane)
@@ -160,18 +160,18 @@ async def test_logging_any_interaction_with_the_picker(ctx, open_app) -> None:  
         assert (meeting.summary, meeting.minutes) == ("Coffee near the office", 45)
 
 
-async def test_declining_a_received_invite(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_declining_a_received_invite(ctx, open_app) -> None:
     received = record_received(ctx, name="Spam Sender", message="Buy my course")
     async with open_app() as pilot:
         await pilot.press("tab", "tab", "x")
         await settle(pilot)
         assert pilot.app.query_one(InvitesPane).row_count == 0
     with ctx.db.reading() as s:
-        assert s.get(Invite, received.id).status == "declined"  # type: ignore[union-attr]
+        assert s.get(Invite, received.id).status == "declined"
         assert s.scalars(select(Contact)).all() == []
 
 
-async def test_the_palette_offers_the_actions_too(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_palette_offers_the_actions_too(ctx, open_app) -> None:
     from netday.ui.screens.network_forms import LogForm
 
     person(ctx, "Ana Souza")

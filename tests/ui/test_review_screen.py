@@ -12,7 +12,7 @@ from tests.services.helpers import person
 from tests.ui.conftest import settle
 
 
-async def test_the_review_shows_the_day_and_saves_a_reflection(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_review_shows_the_day_and_saves_a_reflection(ctx, open_app) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
     person(ctx, "Bruno Martin", last_call_days_ago=30)
     plan_for(ctx)
@@ -35,7 +35,7 @@ async def test_the_review_shows_the_day_and_saves_a_reflection(ctx, open_app) ->
 
 async def test_yesterdays_review_can_be_finished_the_next_morning(
     ctx, clock, open_app, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.chdir(tmp_path)  # beside a SQLite file (in tmp_path), else the current folder
     person(ctx, "Ana Souza", last_call_days_ago=30)
     plan_for(ctx)

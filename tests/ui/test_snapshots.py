@@ -20,7 +20,7 @@ SNAPSHOTS = Path(__file__).with_name("snapshots")
 SIZES = [(120, 40), (80, 24)]
 
 
-async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...]) -> str:  # type: ignore[no-untyped-def]
+async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...]) -> str:
     app = NetdayApp(ctx)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -51,6 +51,6 @@ def compare(name: str, svg: str) -> None:
     ("screen", "keys"),
     [("main", ()), ("contact", ("c",)), ("review", ("r",))],
 )
-async def test_screens_look_as_they_did(ctx, size, screen, keys) -> None:  # type: ignore[no-untyped-def]
+async def test_screens_look_as_they_did(ctx, size, screen, keys) -> None:
     seed_demo(ctx)
     compare(f"{screen}-{size[0]}x{size[1]}", await screenshot(ctx, size, keys))

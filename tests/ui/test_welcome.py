@@ -10,7 +10,7 @@ from netday.ui.widgets.panes import CallsPane
 from tests.ui.conftest import settle
 
 
-async def test_an_empty_database_is_welcomed_and_can_open_the_demo(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_an_empty_database_is_welcomed_and_can_open_the_demo(ctx, open_app) -> None:
     async with open_app() as pilot:
         assert isinstance(pilot.app.screen, WelcomeScreen)
         await pilot.press("d")
@@ -22,7 +22,7 @@ async def test_an_empty_database_is_welcomed_and_can_open_the_demo(ctx, open_app
         assert s.scalar(select(func.count()).select_from(Contact)) == 0
 
 
-async def test_the_welcome_offers_to_add_a_first_contact(ctx, open_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_welcome_offers_to_add_a_first_contact(ctx, open_app) -> None:
     async with open_app() as pilot:
         await pilot.press("a")
         await pilot.pause()

@@ -46,7 +46,7 @@ def assert_reported(pilot: Pilot[None], where: str) -> None:
     assert log_path().stat().st_mode & 0o077 == 0
 
 
-async def test_a_form_that_fails_to_save_stays_open_with_its_text(  # type: ignore[no-untyped-def]
+async def test_a_form_that_fails_to_save_stays_open_with_its_text(
     ctx, open_app, monkeypatch
 ) -> None:
     person(ctx, "Ana Souza")
@@ -68,7 +68,7 @@ async def test_a_form_that_fails_to_save_stays_open_with_its_text(  # type: igno
         assert not isinstance(pilot.app.screen, ContactForm)
 
 
-async def test_a_pane_action_that_fails_leaves_the_day_as_it_was(  # type: ignore[no-untyped-def]
+async def test_a_pane_action_that_fails_leaves_the_day_as_it_was(
     ctx, open_app, monkeypatch
 ) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
@@ -80,7 +80,7 @@ async def test_a_pane_action_that_fails_leaves_the_day_as_it_was(  # type: ignor
         assert str(pilot.app.query_one(CallsPane).get_row_at(0)[0]) == " "
 
 
-async def test_the_quick_log_line_is_kept(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_the_quick_log_line_is_kept(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza")
     monkeypatch.setattr("netday.ui.app.log_interaction", locked)
     async with open_app(failures=True) as pilot:
@@ -93,7 +93,7 @@ async def test_the_quick_log_line_is_kept(ctx, open_app, monkeypatch) -> None:  
         assert line.value == "ana: coffee"
 
 
-async def test_an_import_that_fails_can_be_closed(ctx, open_app, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_import_that_fails_can_be_closed(ctx, open_app, monkeypatch, tmp_path) -> None:
     person(ctx, "Ana Souza")
     monkeypatch.setattr("netday.io.transfer.import_files", locked)
     export = tmp_path / "export.zip"
@@ -114,7 +114,7 @@ async def test_an_import_that_fails_can_be_closed(ctx, open_app, monkeypatch, tm
         assert not isinstance(pilot.app.screen, ImportScreen)
 
 
-async def test_a_triage_decision_that_fails_brings_the_person_back(  # type: ignore[no-untyped-def]
+async def test_a_triage_decision_that_fails_brings_the_person_back(
     ctx, open_app, monkeypatch
 ) -> None:
     from sqlalchemy import update
@@ -136,7 +136,7 @@ async def test_a_triage_decision_that_fails_brings_the_person_back(  # type: ign
         assert card.startswith("Ana Souza")
 
 
-async def test_netday_debug_shows_the_traceback(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_netday_debug_shows_the_traceback(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
     monkeypatch.setenv("NETDAY_DEBUG", "1")
     monkeypatch.setattr("netday.ui.app.skip_call", locked)
@@ -147,7 +147,7 @@ async def test_netday_debug_shows_the_traceback(ctx, open_app, monkeypatch) -> N
         assert shown.startswith(LOCKED) and "Traceback (most recent call last)" in shown
 
 
-async def test_a_failing_watcher_notifies_once(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_a_failing_watcher_notifies_once(ctx, open_app, monkeypatch) -> None:
     """The change watcher runs every second: a lasting failure is reported once."""
     person(ctx, "Ana Souza")
     monkeypatch.setattr("netday.services.changes.ChangeCheck.data_changed", locked)
@@ -159,7 +159,7 @@ async def test_a_failing_watcher_notifies_once(ctx, open_app, monkeypatch) -> No
         assert log_path().read_text(encoding="utf-8").count("--- ") == 1
 
 
-async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza")
     monkeypatch.setattr("netday.ui.commands.list_contacts", locked)
     async with open_app(failures=True) as pilot:
@@ -168,7 +168,7 @@ async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatc
         assert_reported(pilot, "palette search")
 
 
-async def test_the_first_read_failing_still_opens_the_app(ctx, open_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_the_first_read_failing_still_opens_the_app(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza")
     monkeypatch.setattr("netday.ui.app.today_overview", locked)
     async with open_app(failures=True) as pilot:

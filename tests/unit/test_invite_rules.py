@@ -39,9 +39,9 @@ def sent(age: int, status: str = "pending") -> object:
 def test_sent_invites_ask_for_a_follow_up_then_for_withdrawal() -> None:
     assert sent(3) is None
     follow = sent(8)
-    assert follow is not None and follow.code == "follow_up"  # type: ignore[attr-defined]
+    assert follow is not None and follow.code == "follow_up"
     old = sent(21)
-    assert old is not None and old.code == "withdraw"  # type: ignore[attr-defined]
+    assert old is not None and old.code == "withdraw"
     assert sent(30, status="accepted") is None
 
 

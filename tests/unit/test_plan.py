@@ -11,7 +11,7 @@ WEEKS3 = Cadence.parse_every("3 weeks")
 QUARTER = Cadence.parse_every("quarterly")
 
 
-def due(cid: int, days_overdue: int, tier: str = "B", cadence: Cadence = WEEKS3, **kw) -> Candidate:  # type: ignore[no-untyped-def]
+def due(cid: int, days_overdue: int, tier: str = "B", cadence: Cadence = WEEKS3, **kw) -> Candidate:
     return Candidate(
         contact_id=cid,
         tier=tier,
@@ -112,5 +112,5 @@ def test_plan_invariants(rows: list[tuple[int, str, int | None]], size: int) -> 
     by_id = {c.contact_id: c for c in candidates}
     companies = [by_id[i].company_id for i in ids if by_id[i].company_id is not None]
     assert all(companies.count(c) <= 2 for c in companies)
-    assert all(by_id[i].next_due <= TODAY + dt.timedelta(days=7) for i in ids)  # type: ignore[operator]
+    assert all(by_id[i].next_due <= TODAY + dt.timedelta(days=7) for i in ids)
     assert all(p.reason for p in picks)
