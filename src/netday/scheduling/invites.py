@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netday.errors import NetdayError
+from netday.normalise import fold
 
 HELP_REPLY = "How can I help you?"
 
@@ -40,13 +40,6 @@ class MessageCheck:
         if self.is_template:
             found.append("the message is a saved template word for word")
         return found
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, whitespace collapsed: for matching what people type."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
 
 
 def check_message(message: str, person_name: str, templates: Iterable[str] = ()) -> MessageCheck:

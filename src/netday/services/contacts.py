@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from netday import limits
 from netday.cleaning import clean_block, clean_line, clean_optional, quoted
 from netday.errors import NetdayError
+from netday.normalise import fold
 from netday.scheduling.cadence import Cadence
-from netday.scheduling.invites import fold
 from netday.scheduling.kinds import CIRCLES, CONVERSATION_KINDS, TIERS
 from netday.scheduling.when import in_range
 from netday.services.context import Context

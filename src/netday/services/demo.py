@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from netday.clock import Clock
 from netday.errors import NetdayError
+from netday.normalise import fold
 from netday.scheduling.cadence import Cadence
-from netday.scheduling.invites import fold
 from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.services.context import Context
 from netday.store.models import (

@@ -54,7 +54,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from netday.scheduling.invites import fold
+from netday.normalise import fold
 
 PHONE_DIGITS_MIN = 7
 """Fewer digits (an extension, a short code) identify nobody."""

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from netday.cleaning import quoted
 from netday.errors import Ambiguous, NotFound
 from netday.limits import ID_MAX, NAME
-from netday.scheduling.invites import fold
+from netday.normalise import fold
 from netday.store.models import Contact
 
 MAX_LISTED = 8
