@@ -18,7 +18,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from netday.cleaning import block_controls_out, strip_controls
+from netday.cleaning import strip_controls
+from netday.io.contentlines import (
+    content_line,
+    content_text,
+    escape_text,
+    unescape_text,
+    verbatim,
+)
 from netday.io.sources import BadInput, decode, read_bytes
 from netday.limits import FIELD_CHARS, VCARD_LINES
 from netday.services.exporting import ContactRecord
@@ -33,7 +40,6 @@ MANAGED = frozenset(
 """Properties netday models; an export writes them from netday's data when they changed."""
 FRAME = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV"})
 NAME_RE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?=[;:])")
-FOLD_OCTETS = 75
 LINE_CHARS = 10 * FIELD_CHARS
 """One unfolded line before decoding: room for a full field of three-byte characters
 quoted-printable encoded (=XX for each byte), with its name and parameters. Pictures
@@ -246,20 +252,6 @@ def split_cards(name: str, text: str) -> list[Card]:
     return cards
 
 
-def unescape(value: str) -> str:
-    out, i = [], 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\" and i + 1 < len(value):
-            nxt = value[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
 def split_escaped(value: str, sep: str) -> list[str]:
     """Components split at each `sep` not escaped by a backslash, each unescaped."""
     parts, buf, i = [], [], 0
@@ -270,32 +262,13 @@ def split_escaped(value: str, sep: str) -> list[str]:
             i += 2
             continue
         if ch == sep:
-            parts.append(unescape("".join(buf)))
+            parts.append(unescape_text("".join(buf)))
             buf = []
         else:
             buf.append(ch)
         i += 1
-    parts.append(unescape("".join(buf)))
+    parts.append(unescape_text("".join(buf)))
     return parts
-
-
-def escape(value: str) -> str:
-    """A TEXT value as RFC 6350 writes it: backslash, comma and semicolon escaped, every
-    line break (a lone CR too) as \\n, other control characters dropped. A raw CR or
-    LF would end the property and let the rest of the note be read as new properties."""
-    return (
-        block_controls_out(value)
-        .replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\n", "\\n")
-    )
-
-
-def _uri(value: str) -> str:
-    """A value written unescaped (a URI, an e-mail, one of netday's words): on one line,
-    with no control characters, so it can never end its property early."""
-    return strip_controls(value)
 
 
 def _parse_day(value: str) -> dt.date | None:
@@ -317,10 +290,10 @@ def card_fields(card: Card) -> PersonRecord:
     lines = list(card.top_level())
 
     def values(name: str) -> list[str]:
-        return [unescape(ln.value).strip() for ln in lines if ln.name == name]
+        return [unescape_text(ln.value).strip() for ln in lines if ln.name == name]
 
     fn = _first(lines, "FN")
-    full_name = unescape(fn.value).strip() if fn else ""
+    full_name = unescape_text(fn.value).strip() if fn else ""
     if not full_name and (n := _first(lines, "N")):
         family, given, extra, prefix, suffix = (split_escaped(n.value, ";") + [""] * 5)[:5]
         full_name = " ".join(p.strip() for p in (prefix, given, extra, family, suffix) if p.strip())
@@ -335,7 +308,7 @@ def card_fields(card: Card) -> PersonRecord:
     for ln in lines:
         if ln.name != "URL":
             continue
-        url = unescape(ln.value).strip()
+        url = unescape_text(ln.value).strip()
         if not url:
             continue
         if not profile and ("PROFILE" in ln.params or "linkedin.com/in/" in url.casefold()):
@@ -348,13 +321,13 @@ def card_fields(card: Card) -> PersonRecord:
     for ln in lines:
         if ln.name == "CATEGORIES":
             # Thunderbird escapes the commas between categories; split on those too.
-            tags += [unescape(t).strip() for t in re.split(r"\\?,", ln.value)]
+            tags += [unescape_text(t).strip() for t in re.split(r"\\?,", ln.value)]
     tags = [t for t in tags if t]
     bday = _first(lines, "BDAY")
 
     def own(name: str) -> str | None:
         line = _first(lines, f"X-NETDAY-{name}")
-        return unescape(line.value).strip() if line else None
+        return unescape_text(line.value).strip() if line else None
 
     netday = None
     if any(ln.name.startswith("X-NETDAY-") for ln in lines):
@@ -425,51 +398,38 @@ def read_vcard_files(paths: Iterable[Path]) -> ImportBatch:
 # --- writing ---------------------------------------------------------------------------
 
 
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next with a space (never mid-character)."""
-    data = line.encode("utf-8")
-    if len(data) <= FOLD_OCTETS:
-        return line
-    pieces, current, size, limit = [], [], 0, FOLD_OCTETS
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, FOLD_OCTETS - 1
-        current.append(ch)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
 def _name_parts(full_name: str) -> str:
     words = full_name.split()
     family = words[-1] if len(words) > 1 else full_name
     given = " ".join(words[:-1]) if len(words) > 1 else ""
-    return f"{escape(family)};{escape(given)};;;"
+    return f"{escape_text(family)};{escape_text(given)};;;"
 
 
 def _fresh(record: ContactRecord, group: str) -> list[str]:
     """The lines of one managed property group, written from netday's data."""
+    line = content_line
     if group == "FN":
-        return [f"FN:{escape(record.full_name)}", f"N:{_name_parts(record.full_name)}"]
+        return [line("FN", escape_text(record.full_name)), line("N", _name_parts(record.full_name))]
     if group == "ORG":
-        return [f"ORG:{escape(record.company)}"] if record.company else []
+        return [line("ORG", escape_text(record.company))] if record.company else []
     if group == "TITLE":
-        return [f"TITLE:{escape(record.role)}"] if record.role else []
+        return [line("TITLE", escape_text(record.role))] if record.role else []
     if group == "EMAIL":
-        return [f"EMAIL;TYPE=INTERNET:{_uri(e)}" for e in _emails(record)]
+        return [line("EMAIL", verbatim(e), "TYPE=INTERNET") for e in _emails(record)]
     if group == "TEL":
-        return [f"TEL:{escape(p)}" for p in _phones(record)]
+        return [line("TEL", escape_text(p)) for p in _phones(record)]
     if group == "URL":
-        lines = [f"URL;TYPE=PROFILE:{_uri(record.profile_url)}"] if record.profile_url else []
-        return lines + [f"URL:{_uri(u)}" for u in record.urls]
+        urls = [line("URL", verbatim(u)) for u in record.urls]
+        if record.profile_url:
+            urls.insert(0, line("URL", verbatim(record.profile_url), "TYPE=PROFILE"))
+        return urls
     if group == "NOTE":
-        return [f"NOTE:{escape(record.notes)}"] if record.notes else []
+        return [line("NOTE", escape_text(record.notes))] if record.notes else []
     if group == "BDAY":
-        return [f"BDAY:{record.birthday.isoformat()}"] if record.birthday else []
+        return [line("BDAY", record.birthday.isoformat())] if record.birthday else []
     if group == "CATEGORIES":
-        return [f"CATEGORIES:{','.join(escape(t) for t in record.tags)}"] if record.tags else []
+        tags = ",".join(escape_text(t) for t in record.tags)
+        return [line("CATEGORIES", tags)] if record.tags else []
     raise ValueError(group)
 
 
@@ -505,13 +465,17 @@ def _unchanged(record: ContactRecord, was: PersonRecord, group: str) -> bool:
 
 
 def _netday_lines(record: ContactRecord) -> list[str]:
-    lines = [f"X-NETDAY-TIER:{_uri(record.tier)}", f"X-NETDAY-CIRCLE:{_uri(record.circle)}"]
+    """netday's own judgement, as X-NETDAY-* properties its import reads back."""
+    lines = [
+        content_line("X-NETDAY-TIER", verbatim(record.tier)),
+        content_line("X-NETDAY-CIRCLE", verbatim(record.circle)),
+    ]
     if record.cadence:
-        lines.append(f"X-NETDAY-CADENCE:{escape(record.cadence)}")
+        lines.append(content_line("X-NETDAY-CADENCE", escape_text(record.cadence)))
     if record.why:
-        lines.append(f"X-NETDAY-WHY:{escape(record.why)}")
+        lines.append(content_line("X-NETDAY-WHY", escape_text(record.why)))
     if record.triage:
-        lines.append(f"X-NETDAY-TRIAGE:{_uri(record.triage)}")
+        lines.append(content_line("X-NETDAY-TRIAGE", verbatim(record.triage)))
     return lines
 
 
@@ -538,15 +502,15 @@ def card_text(record: ContactRecord) -> str:
             dropped = name.startswith("X-NETDAY-") or name in FRAME
             dropped = dropped or (name in MANAGED and name not in kept)
             if nested or not dropped:
-                body.append(_uri(line.text))  # as it came, less any control character
+                body.append(verbatim(line.text))  # as it came, less any control character
         for group in groups:
             if group not in kept:
                 body += _fresh(record, group)
     else:
         for group in groups:
             body += _fresh(record, group)
-    lines = ["BEGIN:VCARD", f"VERSION:{version}", *body, *_netday_lines(record), "END:VCARD"]
-    return "".join(fold(line) + "\r\n" for line in lines)
+    head = [content_line("BEGIN", "VCARD"), content_line("VERSION", verbatim(version))]
+    return content_text([*head, *body, *_netday_lines(record), content_line("END", "VCARD")])
 
 
 def write_vcards(records: Iterable[ContactRecord]) -> Iterator[str]:
