@@ -19,8 +19,8 @@ from markdown_it import MarkdownIt
 from sqlalchemy import select, update
 
 from netday.io.contentlines import escape_text
+from netday.io.markdown import export_review, md_block
 from netday.services.context import Context
-from netday.services.report import export_review, md_block
 from netday.store.models import Contact, DayReview, Interaction
 from tests.conftest import TODAY
 

@@ -15,11 +15,10 @@ from sqlalchemy.orm import selectinload
 
 from netday.services.context import Context
 from netday.services.planner import prepare_plan
-from netday.services.report import review_markdown
 from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
+from netday.services.views import ReviewView
 from netday.store.models import Contact, DayPlan, Interaction, PlanItem
-from netday.wording import long_date, plural
 
 PAGE = 1000
 
@@ -264,29 +263,7 @@ def _describe(contact: Contact, reason: str) -> str:
     return "\n".join(lines)
 
 
-def week_markdown(ctx: Context, last_day: dt.date | None = None) -> str:
-    """Seven daily reviews ending on `last_day` (today by default), totals first."""
+def week_reviews(ctx: Context, last_day: dt.date | None = None) -> list[ReviewView]:
+    """The seven daily reviews ending on `last_day` (today by default), oldest first."""
     end = last_day or ctx.today()
-    days = [end - dt.timedelta(days=n) for n in range(6, -1, -1)]
-    reviews = [review_day(ctx, day) for day in days]
-    planned = sum(len(r.plan.calls) for r in reviews if r.plan)
-    done = sum(r.plan.done for r in reviews if r.plan)
-    out = [
-        f"# Week of {long_date(days[0])} to {long_date(days[-1])}",
-        "",
-        f"- Calls: {done}/{planned} done",
-        f"- Interactions: {sum(len(r.interactions) for r in reviews)}",
-        f"- Minutes spent: {sum(r.minutes_spent for r in reviews)}",
-        f"- Days with a plan: {plural(sum(1 for r in reviews if r.plan), 'day')}",
-        "",
-    ]
-    for r in reviews:
-        body = (
-            review_markdown(r).replace("\n## ", "\n### ").replace("# Review of", "## Review of", 1)
-        )
-        out.append(body)
-    return "\n".join(out)
-
-
-def day_markdown(ctx: Context, day: dt.date) -> str:
-    return review_markdown(review_day(ctx, day))
+    return [review_day(ctx, end - dt.timedelta(days=n)) for n in range(6, -1, -1)]
