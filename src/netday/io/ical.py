@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from netday.io.contentlines import content_line, content_text, escape_text, verbatim
-from netday.services.exporting import CalendarItem
+from netday.services.records import CalendarItem
 
 PRODUCT = "-//netday//daily networking planner//EN"
 

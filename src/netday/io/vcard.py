@@ -28,8 +28,14 @@ from netday.io.contentlines import (
 )
 from netday.io.sources import BadInput, decode, read_bytes
 from netday.limits import FIELD_CHARS, VCARD_LINES
-from netday.services.exporting import ContactRecord
-from netday.services.records import ImportBatch, NetdayFields, Origin, PersonRecord, Rejected
+from netday.services.records import (
+    ContactRecord,
+    ImportBatch,
+    NetdayFields,
+    Origin,
+    PersonRecord,
+    Rejected,
+)
 
 BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 """Pictures and keys: kept in the original card, never parsed."""

@@ -1,82 +1,26 @@
 """Reading everything out for the exporters: contacts whole, interactions, the coming days.
 
-Exports stream over large tables in pages and hand out frozen records, so a writer in
-`netday.io` never holds a session or an ORM row.
+Exports stream over large tables in pages and hand out the frozen records of
+`services.records`, so a writer in `netday.io` never holds a session or an ORM row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from netday.services.context import Context
 from netday.services.planner import prepare_plan
+from netday.services.records import CalendarItem, ContactRecord, InteractionRecord
 from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
 from netday.services.views import ReviewView
 from netday.store.models import Contact, DayPlan, Interaction, PlanItem
 
 PAGE = 1000
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    """A contact with everything an address book or a spreadsheet can hold."""
-
-    id: int
-    full_name: str
-    company: str
-    role: str
-    email: str
-    phone: str
-    profile_url: str
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-    urls: tuple[str, ...]
-    notes: str
-    birthday: dt.date | None
-    tags: tuple[str, ...]
-    tier: str
-    circle: str
-    why: str
-    cadence: str
-    cadence_kind: str | None
-    cadence_rule: str | None
-    next_due: dt.date | None
-    connected_on: dt.date | None
-    triage: str | None
-    archived: bool
-    vcard: str | None
-    updated_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class InteractionRecord:
-    id: int
-    contact_id: int
-    contact_name: str
-    kind: str
-    at: dt.datetime
-    minutes: int | None
-    direction: str
-    summary: str
-    follow_up_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class CalendarItem:
-    """One event for a calendar app: a planned call, a due date or a promised follow-up."""
-
-    uid: str
-    day: dt.date
-    title: str
-    description: str
-    minutes: int
-    rrule: str | None = None
 
 
 def _record(c: Contact) -> ContactRecord:
