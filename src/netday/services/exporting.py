@@ -19,6 +19,7 @@ from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
 from netday.services.views import ReviewView
 from netday.store.models import Contact, DayPlan, Interaction, PlanItem
+from netday.vocabulary import CadenceKind, CallStatus, DetailKind
 
 PAGE = 1000
 
@@ -33,9 +34,9 @@ def _record(c: Contact) -> ContactRecord:
         email=c.email,
         phone=c.phone,
         profile_url=c.profile_url,
-        emails=tuple(d.value for d in c.details if d.kind == "email"),
-        phones=tuple(d.value for d in c.details if d.kind == "phone"),
-        urls=tuple(d.value for d in c.details if d.kind == "url"),
+        emails=tuple(d.value for d in c.details if d.kind == DetailKind.EMAIL),
+        phones=tuple(d.value for d in c.details if d.kind == DetailKind.PHONE),
+        urls=tuple(d.value for d in c.details if d.kind == DetailKind.URL),
         notes=c.notes,
         birthday=c.birthday,
         tags=tuple(t.tag for t in c.tags),
@@ -130,7 +131,9 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
         settings_minutes = plan.minutes
         planned_ids = set()
         for item in session.scalars(
-            select(PlanItem).where(PlanItem.plan_date == today, PlanItem.status == "planned")
+            select(PlanItem).where(
+                PlanItem.plan_date == today, PlanItem.status == CallStatus.PLANNED
+            )
         ):
             contact = session.get_one(Contact, item.contact_id)
             planned_ids.add(contact.id)
@@ -154,9 +157,9 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
         ).all()
         for contact in due:
             assert contact.next_due_on is not None
-            if contact.id in planned_ids and contact.cadence_kind != "calendar":
+            if contact.id in planned_ids and contact.cadence_kind != CadenceKind.CALENDAR:
                 continue
-            calendar = contact.cadence_kind == "calendar"
+            calendar = contact.cadence_kind == CadenceKind.CALENDAR
             items.append(
                 CalendarItem(
                     uid=f"due-{contact.id}@netday",
