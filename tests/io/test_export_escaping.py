@@ -18,9 +18,9 @@ import vobject
 from markdown_it import MarkdownIt
 from sqlalchemy import select, update
 
-from netday.io.vcard import escape
+from netday.io.contentlines import escape_text
+from netday.io.markdown import export_review, md_block
 from netday.services.context import Context
-from netday.services.report import export_review, md_block
 from netday.store.models import Contact, DayReview, Interaction
 from tests.conftest import TODAY
 
@@ -173,7 +173,7 @@ def test_the_review_written_from_the_tui_is_private_and_escaped(hostile, tmp_pat
     ],
 )
 def test_vcard_escape(raw: str, written: str) -> None:
-    assert escape(raw) == written
+    assert escape_text(raw) == written
 
 
 def test_markdown_block_escapes_line_starts_and_html() -> None:

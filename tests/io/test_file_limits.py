@@ -218,7 +218,8 @@ def _card(name: str, note: str = "") -> str:
 
 def test_a_vcard_property_too_long_to_read_refuses_the_file(cli, ctx, tmp_path):
     """Up to VCARD_LINE_CHARS a long NOTE is read (the importer judges it against its
-    field's limit); past that the file is refused before vobject or the importer see it."""
+    field's limit); past that the file is refused before the reader parses it or the
+    importer sees it."""
     path = tmp_path / "cards.vcf"
     longest = VCARD_LINE_CHARS - len("NOTE:")
     path.write_text(_card("Bo Chen") + _card("Cy Dee", "y" * longest), encoding="utf-8")

@@ -13,11 +13,11 @@ from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
+from netday.io.markdown import review_markdown
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.when import parse_day, parse_moment
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
-from netday.services.report import review_markdown
 
 Handler = Callable[[Context, argparse.Namespace], int]
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from netday.cleaning import for_terminal
-from netday.services.report import review_headline
+from netday.services.review import review_headline
 from netday.services.views import (
     ContactDetail,
     ContactSummary,

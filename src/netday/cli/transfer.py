@@ -36,7 +36,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    from netday.io.transfer import export_chunks, write_atomically
+    from netday.io.atomic import write_atomically
+    from netday.io.transfer import export_chunks
 
     if args.format == "csv":
         fmt = f"csv-{args.table}"

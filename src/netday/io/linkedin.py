@@ -40,6 +40,7 @@ from netday.services.records import (
     Rejected,
     TalkRecord,
 )
+from netday.vocabulary import InviteDirection
 
 CONNECTIONS = ("First Name", "Last Name", "Company", "Position")
 INVITATIONS = ("From", "To", "Sent At", "Message", "Direction")
@@ -161,7 +162,7 @@ def _read_invitations(name: str, text: str, out: _Collector) -> None:
         out.invites.append(
             InviteRecord(
                 origin=Origin(name, row.line),
-                direction="received" if incoming else "sent",
+                direction=InviteDirection.RECEIVED if incoming else InviteDirection.SENT,
                 name=person or url,
                 profile_url=url,
                 message=row.cells.get("message", ""),

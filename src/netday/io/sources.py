@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from netday.errors import NetdayError
 from netday.limits import FILE_BYTES, FOLDER_ENTRIES
@@ -96,7 +96,7 @@ def open_file(path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def read_bounded(name: str, stream: BinaryIO, limit: int = FILE_BYTES) -> bytes:
+def read_bounded(name: str, stream: IO[bytes], limit: int = FILE_BYTES) -> bytes:
     """At most `limit` bytes of a stream; more than that is refused, whatever a header said."""
     chunks: list[bytes] = []
     size = 0

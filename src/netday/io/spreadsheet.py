@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 
 from netday.cleaning import block_controls_out
-from netday.services.exporting import ContactRecord, InteractionRecord
+from netday.services.records import ContactRecord, InteractionRecord
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -1,16 +1,12 @@
-"""The entry points the CLI and the TUI share: read an import, produce an export, write it.
+"""The entry points the CLI and the TUI share: read an import, produce an export.
 
-Exports go to a temporary file beside the target and are renamed into place, so an
-interrupted export never leaves half a file where a good one was; they are private to
-their owner, like the database.
+An export is produced in pieces (`export_chunks`) and written by `io.atomic`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from netday.errors import NetdayError
@@ -127,36 +123,12 @@ def export_chunks(
 
         return interactions_csv(exporting.interaction_records(ctx))
     if fmt == "md-day":
-        return iter([exporting.day_markdown(ctx, day or ctx.today())])
+        from netday.io.markdown import review_markdown
+        from netday.services.review import review_day
+
+        return iter([review_markdown(review_day(ctx, day or ctx.today()))])
     if fmt == "md-week":
-        return iter([exporting.week_markdown(ctx, day)])
+        from netday.io.markdown import week_markdown
+
+        return iter([week_markdown(exporting.week_reviews(ctx, day))])
     raise NetdayError(f"unknown export {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
-
-
-def write_atomically(
-    target: Path, chunks: Iterable[str], progress: Callable[[int], None] | None = None
-) -> int:
-    """Write the chunks to `target` through a temporary file; returns the bytes written.
-
-    The file is readable by its owner only (0600, as mkstemp creates it), like the
-    database and its backups: an export holds the same notes and phone numbers.
-    """
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise NetdayError(f"{folder}: no such folder")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    written = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            for n, chunk in enumerate(chunks, 1):
-                out.write(chunk)
-                written += len(chunk.encode("utf-8"))
-                if progress:
-                    progress(n)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return written

@@ -1,12 +1,18 @@
-"""vCard in and out (2.1, 3.0 and 4.0 in; 3.0 out), with vobject checking every card.
+"""vCard in and out (2.1, 3.0 and 4.0 in; 3.0 out), read by netday's own parser alone.
 
-Real address books write vCards vobject cannot read as they are: quoted-printable
-values broken over lines (Android, Outlook), base64 photos continued without the
-folding space (iPhone), a PROFILE line inside the card (Lotus Notes). Each file is
-first split into logical lines here, those quirks repaired, binary properties set
-aside; then vobject parses the card. Fields vobject mangles (commas in FN, ORG and
-TITLE, escaped colons in URL) are read from the line text instead, and the card as it
-came is kept, so an export gives back what netday does not model.
+Real address books write vCards a strict library cannot read as they are:
+quoted-printable values broken over lines (Android, Outlook), base64 photos continued
+without the folding space (iPhone), a PROFILE line inside the card (Lotus Notes),
+commas in FN, ORG and TITLE (vCard 2.1), escaped colons in URL. Each file is split into
+logical lines here, those quirks repaired, and every line of a card checked against
+the content-line grammar (`name;params:value`): a line that is not a property refuses
+the file, naming its line. The card as it came is kept, so an export gives back what
+netday does not model.
+
+vobject has no part in reading. It used to parse every card a second time, as a gate,
+and refused cards netday had read well (a picture property whose base64 was cut short
+refused the whole file) while adding nothing the grammar check does not. It stays in
+the tests only, as an independent reader of what netday *writes*.
 """
 
 from __future__ import annotations
@@ -18,22 +24,46 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from netday.cleaning import block_controls_out, strip_controls
+from netday.cleaning import quoted
+from netday.io.contentlines import (
+    content_line,
+    content_text,
+    escape_text,
+    unescape_text,
+    verbatim,
+)
 from netday.io.sources import BadInput, decode, read_bytes
 from netday.limits import FIELD_CHARS, VCARD_LINES
-from netday.services.exporting import ContactRecord
-from netday.services.records import ImportBatch, NetdayFields, Origin, PersonRecord, Rejected
+from netday.services.records import (
+    ContactRecord,
+    ImportBatch,
+    NetdayFields,
+    Origin,
+    PersonRecord,
+    Rejected,
+)
 
 BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 """Pictures and keys: kept in the original card, never parsed."""
 SET_ASIDE = BINARY | {"PROFILE", "AGENT"}
+"""Kept as they came without being checked: pictures and keys, the PROFILE line, and an
+AGENT with the card nested in it."""
 MANAGED = frozenset(
     {"FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE", "BDAY", "CATEGORIES"}
 )
 """Properties netday models; an export writes them from netday's data when they changed."""
 FRAME = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV"})
-NAME_RE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?=[;:])")
-FOLD_OCTETS = 75
+NAME_RE = re.compile(r"^(?:[\w-]+\.)?([\w-]+)(?=[;:])", re.ASCII)
+"""The name of a property (after its group, if any): letters, digits and dashes, and the
+underscore Lotus Notes writes."""
+_PARAM_VALUE = r'(?:"[^"]*"|[^";:,]*)'
+_PROPERTY = re.compile(
+    rf"(?:[\w-]+\.)?[\w-]+(?:;[\w-]+(?:={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)?)*:", re.ASCII
+)
+"""RFC 6350 (3.3) content line up to the colon before the value: `[group.]name`, then
+parameters, each `;name`, `;name=value` or `;name=a,b`, a value quoted if it holds a
+colon or a semicolon (a bare `;TYPE` is vCard 2.1). Unambiguous, so it runs in linear
+time on the longest line `LINE_CHARS` allows."""
 LINE_CHARS = 10 * FIELD_CHARS
 """One unfolded line before decoding: room for a full field of three-byte characters
 quoted-printable encoded (=XX for each byte), with its name and parameters. Pictures
@@ -137,7 +167,7 @@ def logical_lines(text: str, file: str = "") -> list[Line]:
 
     A line other than a picture or a key longer than LINE_CHARS, or more than
     VCARD_LINES lines, refuses the file as soon as it is seen, with its line number:
-    past that, reading (and vobject's check) would cost memory and time, not just a card.
+    past that, reading would cost memory and time, not just a card.
     """
     out: list[Line] = []
     current: _Unfolding | None = None
@@ -246,20 +276,6 @@ def split_cards(name: str, text: str) -> list[Card]:
     return cards
 
 
-def unescape(value: str) -> str:
-    out, i = [], 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\" and i + 1 < len(value):
-            nxt = value[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
 def split_escaped(value: str, sep: str) -> list[str]:
     """Components split at each `sep` not escaped by a backslash, each unescaped."""
     parts, buf, i = [], [], 0
@@ -270,32 +286,13 @@ def split_escaped(value: str, sep: str) -> list[str]:
             i += 2
             continue
         if ch == sep:
-            parts.append(unescape("".join(buf)))
+            parts.append(unescape_text("".join(buf)))
             buf = []
         else:
             buf.append(ch)
         i += 1
-    parts.append(unescape("".join(buf)))
+    parts.append(unescape_text("".join(buf)))
     return parts
-
-
-def escape(value: str) -> str:
-    """A TEXT value as RFC 6350 writes it: backslash, comma and semicolon escaped, every
-    line break (a lone CR too) as \\n, other control characters dropped. A raw CR or
-    LF would end the property and let the rest of the note be read as new properties."""
-    return (
-        block_controls_out(value)
-        .replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\n", "\\n")
-    )
-
-
-def _uri(value: str) -> str:
-    """A value written unescaped (a URI, an e-mail, one of netday's words): on one line,
-    with no control characters, so it can never end its property early."""
-    return strip_controls(value)
 
 
 def _parse_day(value: str) -> dt.date | None:
@@ -317,10 +314,10 @@ def card_fields(card: Card) -> PersonRecord:
     lines = list(card.top_level())
 
     def values(name: str) -> list[str]:
-        return [unescape(ln.value).strip() for ln in lines if ln.name == name]
+        return [unescape_text(ln.value).strip() for ln in lines if ln.name == name]
 
     fn = _first(lines, "FN")
-    full_name = unescape(fn.value).strip() if fn else ""
+    full_name = unescape_text(fn.value).strip() if fn else ""
     if not full_name and (n := _first(lines, "N")):
         family, given, extra, prefix, suffix = (split_escaped(n.value, ";") + [""] * 5)[:5]
         full_name = " ".join(p.strip() for p in (prefix, given, extra, family, suffix) if p.strip())
@@ -335,7 +332,7 @@ def card_fields(card: Card) -> PersonRecord:
     for ln in lines:
         if ln.name != "URL":
             continue
-        url = unescape(ln.value).strip()
+        url = unescape_text(ln.value).strip()
         if not url:
             continue
         if not profile and ("PROFILE" in ln.params or "linkedin.com/in/" in url.casefold()):
@@ -348,13 +345,13 @@ def card_fields(card: Card) -> PersonRecord:
     for ln in lines:
         if ln.name == "CATEGORIES":
             # Thunderbird escapes the commas between categories; split on those too.
-            tags += [unescape(t).strip() for t in re.split(r"\\?,", ln.value)]
+            tags += [unescape_text(t).strip() for t in re.split(r"\\?,", ln.value)]
     tags = [t for t in tags if t]
     bday = _first(lines, "BDAY")
 
     def own(name: str) -> str | None:
         line = _first(lines, f"X-NETDAY-{name}")
-        return unescape(line.value).strip() if line else None
+        return unescape_text(line.value).strip() if line else None
 
     netday = None
     if any(ln.name.startswith("X-NETDAY-") for ln in lines):
@@ -383,23 +380,13 @@ def card_fields(card: Card) -> PersonRecord:
     )
 
 
-def _check_with_vobject(card: Card) -> None:
-    """vobject must accept the card (binary and nested parts aside), or the file is refused."""
-    import vobject  # imported here: only imports and exports of vCards pay for it
-
-    fed = [card.lines[0]] + [ln for ln in card.top_level() if ln.name not in SET_ASIDE]
-    fed.append(card.lines[-1])
-    try:
-        vobject.readOne("\r\n".join(ln.text for ln in fed) + "\r\n")
-    except Exception as exc:  # vobject raises many kinds; all mean "this card is broken"
-        number = getattr(exc, "lineNumber", None)
-        at = (
-            fed[number - 1].number
-            if isinstance(number, int) and 0 < number <= len(fed)
-            else card.start
-        )
-        message = strip_controls(str(exc)).strip() or type(exc).__name__
-        raise BadInput(f"{card.file}:{at}: not a readable vCard ({message[:120]})") from None
+def _check_properties(card: Card) -> None:
+    """Every line of the card itself (SET_ASIDE lines apart) is a property, or the file
+    is refused: what the reader lets through is written back as it came, so this is also
+    what keeps netday's exports readable by other address books."""
+    for line in card.top_level():
+        if line.name not in SET_ASIDE and not _PROPERTY.match(line.text):
+            raise BadInput(f"{card.file}:{line.number}: not a vCard property ({quoted(line.text)})")
 
 
 def read_vcard_files(paths: Iterable[Path]) -> ImportBatch:
@@ -410,7 +397,7 @@ def read_vcard_files(paths: Iterable[Path]) -> ImportBatch:
         name = str(path)
         text = decode(name, read_bytes(path), fallback="cp1252")
         for card in split_cards(name, text):
-            _check_with_vobject(card)
+            _check_properties(card)
             record = card_fields(card)
             if not record.full_name:
                 rejected.append(Rejected(record.origin, "a card with no name, e-mail or phone"))
@@ -425,51 +412,38 @@ def read_vcard_files(paths: Iterable[Path]) -> ImportBatch:
 # --- writing ---------------------------------------------------------------------------
 
 
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next with a space (never mid-character)."""
-    data = line.encode("utf-8")
-    if len(data) <= FOLD_OCTETS:
-        return line
-    pieces, current, size, limit = [], [], 0, FOLD_OCTETS
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, FOLD_OCTETS - 1
-        current.append(ch)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
 def _name_parts(full_name: str) -> str:
     words = full_name.split()
     family = words[-1] if len(words) > 1 else full_name
     given = " ".join(words[:-1]) if len(words) > 1 else ""
-    return f"{escape(family)};{escape(given)};;;"
+    return f"{escape_text(family)};{escape_text(given)};;;"
 
 
 def _fresh(record: ContactRecord, group: str) -> list[str]:
     """The lines of one managed property group, written from netday's data."""
+    line = content_line
     if group == "FN":
-        return [f"FN:{escape(record.full_name)}", f"N:{_name_parts(record.full_name)}"]
+        return [line("FN", escape_text(record.full_name)), line("N", _name_parts(record.full_name))]
     if group == "ORG":
-        return [f"ORG:{escape(record.company)}"] if record.company else []
+        return [line("ORG", escape_text(record.company))] if record.company else []
     if group == "TITLE":
-        return [f"TITLE:{escape(record.role)}"] if record.role else []
+        return [line("TITLE", escape_text(record.role))] if record.role else []
     if group == "EMAIL":
-        return [f"EMAIL;TYPE=INTERNET:{_uri(e)}" for e in _emails(record)]
+        return [line("EMAIL", verbatim(e), "TYPE=INTERNET") for e in _emails(record)]
     if group == "TEL":
-        return [f"TEL:{escape(p)}" for p in _phones(record)]
+        return [line("TEL", escape_text(p)) for p in _phones(record)]
     if group == "URL":
-        lines = [f"URL;TYPE=PROFILE:{_uri(record.profile_url)}"] if record.profile_url else []
-        return lines + [f"URL:{_uri(u)}" for u in record.urls]
+        urls = [line("URL", verbatim(u)) for u in record.urls]
+        if record.profile_url:
+            urls.insert(0, line("URL", verbatim(record.profile_url), "TYPE=PROFILE"))
+        return urls
     if group == "NOTE":
-        return [f"NOTE:{escape(record.notes)}"] if record.notes else []
+        return [line("NOTE", escape_text(record.notes))] if record.notes else []
     if group == "BDAY":
-        return [f"BDAY:{record.birthday.isoformat()}"] if record.birthday else []
+        return [line("BDAY", record.birthday.isoformat())] if record.birthday else []
     if group == "CATEGORIES":
-        return [f"CATEGORIES:{','.join(escape(t) for t in record.tags)}"] if record.tags else []
+        tags = ",".join(escape_text(t) for t in record.tags)
+        return [line("CATEGORIES", tags)] if record.tags else []
     raise ValueError(group)
 
 
@@ -505,13 +479,17 @@ def _unchanged(record: ContactRecord, was: PersonRecord, group: str) -> bool:
 
 
 def _netday_lines(record: ContactRecord) -> list[str]:
-    lines = [f"X-NETDAY-TIER:{_uri(record.tier)}", f"X-NETDAY-CIRCLE:{_uri(record.circle)}"]
+    """netday's own judgement, as X-NETDAY-* properties its import reads back."""
+    lines = [
+        content_line("X-NETDAY-TIER", verbatim(record.tier)),
+        content_line("X-NETDAY-CIRCLE", verbatim(record.circle)),
+    ]
     if record.cadence:
-        lines.append(f"X-NETDAY-CADENCE:{escape(record.cadence)}")
+        lines.append(content_line("X-NETDAY-CADENCE", escape_text(record.cadence)))
     if record.why:
-        lines.append(f"X-NETDAY-WHY:{escape(record.why)}")
+        lines.append(content_line("X-NETDAY-WHY", escape_text(record.why)))
     if record.triage:
-        lines.append(f"X-NETDAY-TRIAGE:{_uri(record.triage)}")
+        lines.append(content_line("X-NETDAY-TRIAGE", verbatim(record.triage)))
     return lines
 
 
@@ -538,15 +516,15 @@ def card_text(record: ContactRecord) -> str:
             dropped = name.startswith("X-NETDAY-") or name in FRAME
             dropped = dropped or (name in MANAGED and name not in kept)
             if nested or not dropped:
-                body.append(_uri(line.text))  # as it came, less any control character
+                body.append(verbatim(line.text))  # as it came, less any control character
         for group in groups:
             if group not in kept:
                 body += _fresh(record, group)
     else:
         for group in groups:
             body += _fresh(record, group)
-    lines = ["BEGIN:VCARD", f"VERSION:{version}", *body, *_netday_lines(record), "END:VCARD"]
-    return "".join(fold(line) + "\r\n" for line in lines)
+    head = [content_line("BEGIN", "VCARD"), content_line("VERSION", verbatim(version))]
+    return content_text([*head, *body, *_netday_lines(record), content_line("END", "VCARD")])
 
 
 def write_vcards(records: Iterable[ContactRecord]) -> Iterator[str]:

@@ -1,83 +1,27 @@
 """Reading everything out for the exporters: contacts whole, interactions, the coming days.
 
-Exports stream over large tables in pages and hand out frozen records, so a writer in
-`netday.io` never holds a session or an ORM row.
+Exports stream over large tables in pages and hand out the frozen records of
+`services.records`, so a writer in `netday.io` never holds a session or an ORM row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from netday.services.context import Context
 from netday.services.planner import prepare_plan
-from netday.services.report import review_markdown
+from netday.services.records import CalendarItem, ContactRecord, InteractionRecord
 from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
+from netday.services.views import ReviewView
 from netday.store.models import Contact, DayPlan, Interaction, PlanItem
-from netday.wording import long_date, plural
+from netday.vocabulary import CadenceKind, CallStatus, DetailKind
 
 PAGE = 1000
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    """A contact with everything an address book or a spreadsheet can hold."""
-
-    id: int
-    full_name: str
-    company: str
-    role: str
-    email: str
-    phone: str
-    profile_url: str
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-    urls: tuple[str, ...]
-    notes: str
-    birthday: dt.date | None
-    tags: tuple[str, ...]
-    tier: str
-    circle: str
-    why: str
-    cadence: str
-    cadence_kind: str | None
-    cadence_rule: str | None
-    next_due: dt.date | None
-    connected_on: dt.date | None
-    triage: str | None
-    archived: bool
-    vcard: str | None
-    updated_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class InteractionRecord:
-    id: int
-    contact_id: int
-    contact_name: str
-    kind: str
-    at: dt.datetime
-    minutes: int | None
-    direction: str
-    summary: str
-    follow_up_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class CalendarItem:
-    """One event for a calendar app: a planned call, a due date or a promised follow-up."""
-
-    uid: str
-    day: dt.date
-    title: str
-    description: str
-    minutes: int
-    rrule: str | None = None
 
 
 def _record(c: Contact) -> ContactRecord:
@@ -90,9 +34,9 @@ def _record(c: Contact) -> ContactRecord:
         email=c.email,
         phone=c.phone,
         profile_url=c.profile_url,
-        emails=tuple(d.value for d in c.details if d.kind == "email"),
-        phones=tuple(d.value for d in c.details if d.kind == "phone"),
-        urls=tuple(d.value for d in c.details if d.kind == "url"),
+        emails=tuple(d.value for d in c.details if d.kind == DetailKind.EMAIL),
+        phones=tuple(d.value for d in c.details if d.kind == DetailKind.PHONE),
+        urls=tuple(d.value for d in c.details if d.kind == DetailKind.URL),
         notes=c.notes,
         birthday=c.birthday,
         tags=tuple(t.tag for t in c.tags),
@@ -187,7 +131,9 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
         settings_minutes = plan.minutes
         planned_ids = set()
         for item in session.scalars(
-            select(PlanItem).where(PlanItem.plan_date == today, PlanItem.status == "planned")
+            select(PlanItem).where(
+                PlanItem.plan_date == today, PlanItem.status == CallStatus.PLANNED
+            )
         ):
             contact = session.get_one(Contact, item.contact_id)
             planned_ids.add(contact.id)
@@ -211,9 +157,9 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
         ).all()
         for contact in due:
             assert contact.next_due_on is not None
-            if contact.id in planned_ids and contact.cadence_kind != "calendar":
+            if contact.id in planned_ids and contact.cadence_kind != CadenceKind.CALENDAR:
                 continue
-            calendar = contact.cadence_kind == "calendar"
+            calendar = contact.cadence_kind == CadenceKind.CALENDAR
             items.append(
                 CalendarItem(
                     uid=f"due-{contact.id}@netday",
@@ -264,29 +210,7 @@ def _describe(contact: Contact, reason: str) -> str:
     return "\n".join(lines)
 
 
-def week_markdown(ctx: Context, last_day: dt.date | None = None) -> str:
-    """Seven daily reviews ending on `last_day` (today by default), totals first."""
+def week_reviews(ctx: Context, last_day: dt.date | None = None) -> list[ReviewView]:
+    """The seven daily reviews ending on `last_day` (today by default), oldest first."""
     end = last_day or ctx.today()
-    days = [end - dt.timedelta(days=n) for n in range(6, -1, -1)]
-    reviews = [review_day(ctx, day) for day in days]
-    planned = sum(len(r.plan.calls) for r in reviews if r.plan)
-    done = sum(r.plan.done for r in reviews if r.plan)
-    out = [
-        f"# Week of {long_date(days[0])} to {long_date(days[-1])}",
-        "",
-        f"- Calls: {done}/{planned} done",
-        f"- Interactions: {sum(len(r.interactions) for r in reviews)}",
-        f"- Minutes spent: {sum(r.minutes_spent for r in reviews)}",
-        f"- Days with a plan: {plural(sum(1 for r in reviews if r.plan), 'day')}",
-        "",
-    ]
-    for r in reviews:
-        body = (
-            review_markdown(r).replace("\n## ", "\n### ").replace("# Review of", "## Review of", 1)
-        )
-        out.append(body)
-    return "\n".join(out)
-
-
-def day_markdown(ctx: Context, day: dt.date) -> str:
-    return review_markdown(review_day(ctx, day))
+    return [review_day(ctx, end - dt.timedelta(days=n)) for n in range(6, -1, -1)]

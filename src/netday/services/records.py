@@ -1,8 +1,11 @@
-"""What an importer hands to the import service: plain records, each with where it came from.
+"""The plain records that cross between `netday.io` and the services, both ways.
 
-Readers in `netday.io` turn files into these; `services.importing` matches them against
-the database. Keeping the two apart lets a reader be tested without a database, and the
-matching rules be the same for LinkedIn, vCard or anything added later.
+In: readers turn files into records (each with where it came from) and
+`services.importing` matches them against the database. Out: `services.exporting`
+reads the database into records and the writers turn them into files. Keeping files
+and database apart this way lets a reader or a writer be tested without a database,
+keeps the matching rules the same for LinkedIn, vCard or anything added later, and
+means `io` imports records from one module, never a service, to read or write a file.
 """
 
 from __future__ import annotations
@@ -101,3 +104,62 @@ class ImportBatch:
     rejected: tuple[Rejected, ...] = ()
     notes: tuple[str, ...] = ()
     """What the reader wants the user to know (a file it did not recognise, say)."""
+
+
+# --- out: what the exporters hand to the writers -------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """A contact with everything an address book or a spreadsheet can hold."""
+
+    id: int
+    full_name: str
+    company: str
+    role: str
+    email: str
+    phone: str
+    profile_url: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    urls: tuple[str, ...]
+    notes: str
+    birthday: dt.date | None
+    tags: tuple[str, ...]
+    tier: str
+    circle: str
+    why: str
+    cadence: str
+    cadence_kind: str | None
+    cadence_rule: str | None
+    next_due: dt.date | None
+    connected_on: dt.date | None
+    triage: str | None
+    archived: bool
+    vcard: str | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    at: dt.datetime
+    minutes: int | None
+    direction: str
+    summary: str
+    follow_up_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One event for a calendar app: a planned call, a due date or a promised follow-up."""
+
+    uid: str
+    day: dt.date
+    title: str
+    description: str
+    minutes: int
+    rrule: str | None = None

@@ -20,6 +20,7 @@ from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view, post_view
 from netday.services.views import ReviewView, TodayView
 from netday.store.models import Contact, DayPlan, DayReview, Interaction, Invite, PlanItem, Post
+from netday.wording import plural
 
 LOG_LIMIT = 100
 STREAK_WINDOW = 400
@@ -178,3 +179,14 @@ def save_review(
             row.minutes_spent = minutes
         row.updated_at = ctx.now()
     return review_day(ctx, day)
+
+
+def review_headline(r: ReviewView) -> str:
+    """One line for the top of any review (the CLI's and the TUI's): done against
+    planned, interactions, time, streak."""
+    planned = len(r.plan.calls) if r.plan else 0
+    done = r.plan.done if r.plan else 0
+    return (
+        f"calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
+        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}"
+    )

@@ -16,9 +16,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from netday.errors import NetdayError
+from netday.io.markdown import export_review
 from netday.services.context import Context
-from netday.services.report import export_review, review_headline
-from netday.services.review import review_day, save_review
+from netday.services.review import review_day, review_headline, save_review
 from netday.services.views import ReviewView
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import assemble, cell, editable, plain, stacked

@@ -220,7 +220,8 @@ class ExportScreen(_TransferForm):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self, fmt: str, target: Path) -> None:
-        from netday.io.transfer import export_chunks, write_atomically
+        from netday.io.atomic import write_atomically
+        from netday.io.transfer import export_chunks
         from netday.services.exporting import count_contacts
 
         total = count_contacts(self.ctx) if fmt == "vcard" else None

@@ -1,27 +1,25 @@
-"""The review of a day as Markdown: for the command line, the TUI's export, and notes."""
+"""Reviews as Markdown: a day, a week of days, and the day's review written to a file.
+
+A day and a week come from one writer, `review_markdown`, told at which heading level
+it starts: a day alone is a document (`#`), a day inside a week is a section (`##`).
+Everything that came from the data passes through `md_block` or `md_inline`, so a
+Markdown viewer shows it as text, never as markup of its own.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from netday.cleaning import for_terminal
+from netday.io.atomic import write_atomically
 from netday.services.context import Context
+from netday.services.review import review_day
 from netday.services.views import ReviewView
+from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural
-
-
-def review_headline(r: ReviewView) -> str:
-    """One line for the top of any review: done against planned, time, streak."""
-    planned = len(r.plan.calls) if r.plan else 0
-    done = r.plan.done if r.plan else 0
-    return (
-        f"calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
-        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}"
-    )
-
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _INLINE_ACTIVE = re.compile(r"[\\`*_|~]|\](?=[(\[])")
@@ -49,63 +47,81 @@ def md_inline(value: str) -> str:
     return md_block(" ".join(value.split()))
 
 
-def review_markdown(r: ReviewView) -> str:
+def _heading(level: int, title: str) -> str:
+    return f"{'#' * level} {title}"
+
+
+def review_markdown(r: ReviewView, level: int = 1) -> str:
+    """One day's review: its title at heading `level`, its sections one level below."""
     planned = len(r.plan.calls) if r.plan else 0
     done = r.plan.done if r.plan else 0
     md = md_inline
+
+    def section(title: str) -> list[str]:
+        return ["", _heading(level + 1, title), ""]
+
     out = [
-        f"# Review of {long_date(r.date)}",
+        _heading(level, f"Review of {long_date(r.date)}"),
         "",
         f"- Calls: {done}/{planned} done",
         f"- Interactions: {len(r.interactions)}",
         f"- Minutes spent: {r.minutes_spent}",
         f"- Streak: {plural(r.streak, 'day')}",
-        "",
-        "## Planned vs done",
-        "",
+        *section("Planned vs done"),
     ]
     for call in r.plan.calls if r.plan else ():
-        box = "x" if call.status == "done" else " "
+        box = "x" if call.status == CallStatus.DONE else " "
         out.append(f"- [{box}] {md(call.contact.name)}: {md(call.reason)} ({md(call.status)})")
     if not r.plan:
         out.append("No plan that day.")
-    out += ["", "## Interactions", ""]
+    out += section("Interactions")
     out += [
         f"- {i.at:%H:%M} {md(i.kind)} with {md(i.contact_name)}"
         + (f": {md(i.summary)}" if i.summary else "")
         for i in r.interactions
     ] or ["None."]
-    out += ["", "## Comments written", ""]
+    out += section("Comments written")
     out += [
         f"- {md(p.author)}: {md(p.draft_comment or p.excerpt or p.url)}" for p in r.comments_written
     ] or ["None."]
-    out += ["", "## Invitations", ""]
+    out += section("Invitations")
     out += [f"- sent to {md(i.name)}" for i in r.invites_sent]
     out += [f"- {md(i.status)}: {md(i.name)}" for i in r.invites_answered]
     if not (r.invites_sent or r.invites_answered):
         out.append("None.")
-    out += ["", "## Carries over", ""]
+    out += section("Carries over")
     out += [f"- Call {md(c.contact.name)}" for c in r.carry_over]
     out += [
         f"- {plural(r.comments_waiting, 'comment')} to write",
         f"- {plural(r.invites_needing_action, 'invitation')} needing action",
     ]
     note = md_block(r.note).strip()
-    out += ["", "## Reflection", "", note or "_Not written yet._", ""]
+    out += [*section("Reflection"), note or "_Not written yet._", ""]
+    return "\n".join(out)
+
+
+def week_markdown(reviews: Sequence[ReviewView]) -> str:
+    """Days in order under one title, totals first; each day a section of the week."""
+    planned = sum(len(r.plan.calls) for r in reviews if r.plan)
+    done = sum(r.plan.done for r in reviews if r.plan)
+    out = [
+        _heading(1, f"Week of {long_date(reviews[0].date)} to {long_date(reviews[-1].date)}"),
+        "",
+        f"- Calls: {done}/{planned} done",
+        f"- Interactions: {sum(len(r.interactions) for r in reviews)}",
+        f"- Minutes spent: {sum(r.minutes_spent for r in reviews)}",
+        f"- Days with a plan: {plural(sum(1 for r in reviews if r.plan), 'day')}",
+        "",
+    ]
+    out += [review_markdown(r, level=2) for r in reviews]
     return "\n".join(out)
 
 
 def export_review(ctx: Context, day: dt.date, folder: Path | None = None) -> Path:
-    """Write the day's review as Markdown beside the database (or into `folder`),
-    readable by its owner only, like the database itself."""
-    from netday.services.review import review_day
-
+    """Write the day's review as Markdown beside the database (or into `folder`), as
+    every export is written: atomically, readable by its owner only."""
     if folder is None:
         folder = ctx.db.path.parent if ctx.db.path is not None else Path.cwd()
     target = folder / f"netday-review-{day.isoformat()}.md"
-    text = review_markdown(review_day(ctx, day)).encode("utf-8")
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        os.fchmod(out.fileno(), 0o600)  # an older review written 0644 becomes private too
-        out.write(text)
+    write_atomically(target, [review_markdown(review_day(ctx, day))])
     return target
