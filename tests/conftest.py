@@ -38,11 +38,14 @@ _names = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test may touch the user's real data folder or depend on the real date."""
+    """No test may touch the user's real data folder, write into the checkout (an export
+    to "the current folder" lands in the test's own) or depend on the real date."""
     monkeypatch.delenv("NETDAY_DB", raising=False)
     monkeypatch.delenv("NETDAY_TODAY", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "cwd").mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / "cwd")
 
 
 @pytest.fixture
