@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -290,3 +291,12 @@ def week_markdown(ctx: Context, last_day: dt.date | None = None) -> str:
 
 def day_markdown(ctx: Context, day: dt.date) -> str:
     return review_markdown(review_day(ctx, day))
+
+
+def default_export_folder(ctx: Context) -> Path:
+    """Where an export or a review goes unless the user says: beside the database file,
+    where the user finds their data together; otherwise the current folder, since a
+    server database has no folder and a throwaway one (the demo's) is deleted on close."""
+    if ctx.db.path is None or ctx.throwaway:
+        return Path.cwd()
+    return ctx.db.path.parent
