@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from netday.services.context import Context
+from netday.services.demo import open_demo
 from netday.services.exporting import default_export_folder
 from netday.store.db import Database
 from netday.store.schema import open_database
@@ -38,3 +39,9 @@ def test_the_current_folder_for_a_database_without_one(clock, here: Path) -> Non
     finally:
         db.close()
 
+
+def test_the_current_folder_for_the_demo(clock, here: Path) -> None:
+    """The demo's folder is deleted on close: an export there would be lost."""
+    with open_demo(clock, contacts=3) as demo:
+        assert default_export_folder(demo.ctx) == here
+        assert default_export_folder(Context(demo.ctx.db, clock)) == demo.folder
