@@ -45,7 +45,7 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("vcard", sa.Text(), nullable=True))
         batch.create_check_constraint(
-            "triage", "triage IS NULL OR triage IN ('pending', 'skipped')"
+            op.f("ck_contact_triage"), "triage IS NULL OR triage IN ('pending', 'skipped')"
         )
         batch.create_index("ix_contact_triage", ["triage", "connected_on"], unique=False)
     with op.batch_alter_table("settings") as batch:
@@ -70,7 +70,7 @@ def downgrade() -> None:
             batch.drop_column(f"tier_{tier}_cadence")
     with op.batch_alter_table("contact") as batch:
         batch.drop_index("ix_contact_triage")
-        batch.drop_constraint("ck_contact_triage", type_="check")
+        batch.drop_constraint(op.f("ck_contact_triage"), type_="check")
         batch.drop_column("vcard")
         batch.drop_column("source")
         batch.drop_column("connected_on")

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netday.cleaning import for_terminal, quoted
 from netday.clock import Clock
 from netday.config import make_clock, resolve_db_url
 from netday.errors import NetdayError
+
+if TYPE_CHECKING:
+    from netday.services.context import Context
+    from netday.services.demo import DemoNetwork
 
 ERROR_CHARS = 500
 """An error is one line a person reads; what it quotes from the input is cut to fit."""
@@ -27,10 +30,6 @@ def _fail(message: str, code: int = 1) -> int:
         line = line[:ERROR_CHARS] + "…"
     sys.stderr.write(f"netday: error: {line}\n")
     return code
-
-
-def _demo_url(folder: Path) -> str:
-    return "sqlite:///" + str(folder / "demo.sqlite3")
 
 
 def _activity(args: argparse.Namespace) -> str:
@@ -75,43 +74,64 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     clock = make_clock(args.today)
-    demo_folder = Path(tempfile.mkdtemp(prefix="netday-demo-")) if args.demo else None
-    try:
-        url = _demo_url(demo_folder) if demo_folder else resolve_db_url(args.db)
+    if args.demo:
+        return _run_on_demo(args, clock)
+    url = resolve_db_url(args.db)
+    if args.command == "db":
+        return _db_command(args, url, clock)
+    return _run_command(args, url, clock)
+
+
+def _run_on_demo(args: argparse.Namespace, clock: Clock) -> int:
+    """`--demo`: the command runs on a fresh sample network, which `open_demo` makes in
+    a folder of its own and removes on the way out; the user's database is not opened."""
+    from netday.services.demo import open_demo
+
+    full_screen = _prepare(args)
+    with open_demo(clock) as demo:
         if args.command == "db":
-            return _db_command(args, url, clock)
-        return _run_command(args, url, clock)
-    finally:
-        if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
+            return _db_command(args, demo.ctx.db.url, clock)
+        return _serve(args, demo.ctx, demo, full_screen)
 
 
 def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
-    from netday.cli.commands import HANDLERS, cmd_today
     from netday.services.context import Context
     from netday.store.schema import open_database
 
-    full_screen = args.command is None and sys.stdin.isatty() and sys.stdout.isatty()
-    if full_screen:
-        from netday.ui.app import NetdayApp
-    gc.freeze()
-    gc.enable()
+    full_screen = _prepare(args)
     db = open_database(url, clock.now(), backup=not args.no_backup, activity=_activity(args))
     try:
-        ctx = Context(db, clock)
-        if args.demo:
-            from netday.services.demo import seed_demo
-
-            seed_demo(ctx)
-        if full_screen:
-            app = NetdayApp(ctx)
-            app.is_demo = bool(args.demo)  # marked DEMO; exports go to the current folder
-            app.run()
-            return 0
-        handler = HANDLERS.get(args.command or "", cmd_today)
-        return handler(ctx, args)
+        return _serve(args, Context(db, clock), None, full_screen)
     finally:
         db.close()
+
+
+def _prepare(args: argparse.Namespace) -> bool:
+    """Import what the command needs, then let garbage collection resume (see `main`);
+    True when the full-screen planner opens."""
+    import netday.cli.commands
+
+    full_screen = args.command is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if full_screen:
+        import netday.ui.app  # noqa: F401
+    gc.freeze()
+    gc.enable()
+    return full_screen
+
+
+def _serve(
+    args: argparse.Namespace, ctx: Context, demo: DemoNetwork | None, full_screen: bool
+) -> int:
+    """Open the full-screen planner, or run the command, on an open database."""
+    from netday.cli.commands import HANDLERS, cmd_today
+
+    if full_screen:
+        from netday.ui.app import NetdayApp
+
+        NetdayApp(ctx, demo=demo).run()
+        return 0
+    handler = HANDLERS.get(args.command or "", cmd_today)
+    return handler(ctx, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

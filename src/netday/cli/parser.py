@@ -11,6 +11,7 @@ from typing import NoReturn
 from netday.cleaning import quoted, strip_controls
 from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
 from netday.scheduling.kinds import CIRCLES, INTERACTION_KINDS, TIERS
+from netday.services import demo_data
 
 USAGE_ERROR_CHARS = 300
 
@@ -230,8 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--md", action="store_true", help="Markdown")
 
     p = sub.add_parser("demo", help="fill an empty database with a sample network")
-    p.add_argument("--contacts", type=COUNT, default=40)
-    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--contacts", type=COUNT, default=demo_data.CONTACTS)
+    p.add_argument("--seed", type=int, default=demo_data.SEED)
 
     db = sub.add_parser("db", help="where the data lives; upgrade; backup")
     dsub = db.add_subparsers(

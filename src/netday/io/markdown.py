@@ -16,6 +16,7 @@ from pathlib import Path
 from netday.cleaning import for_terminal
 from netday.io.atomic import write_atomically
 from netday.services.context import Context
+from netday.services.exporting import default_export_folder
 from netday.services.review import review_day
 from netday.services.views import ReviewView
 from netday.vocabulary import CallStatus
@@ -118,10 +119,11 @@ def week_markdown(reviews: Sequence[ReviewView]) -> str:
 
 
 def export_review(ctx: Context, day: dt.date, folder: Path | None = None) -> Path:
-    """Write the day's review as Markdown beside the database (or into `folder`), as
-    every export is written: atomically, readable by its owner only."""
+    """Write the day's review as Markdown into `folder` (by default where every export
+    goes, `default_export_folder`), as every export is written: atomically, readable by
+    its owner only."""
     if folder is None:
-        folder = ctx.db.path.parent if ctx.db.path is not None else Path.cwd()
+        folder = default_export_folder(ctx)
     target = folder / f"netday-review-{day.isoformat()}.md"
     write_atomically(target, [review_markdown(review_day(ctx, day))])
     return target

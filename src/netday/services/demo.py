@@ -1,14 +1,24 @@
 """A realistic, seeded sample network, so netday can be tried (and measured) at once.
 
-Everything is written in one transaction with bulk inserts: a demo interrupted at any
-point leaves the database as it was.
+`seed_demo` fills an empty database: everything is written in one transaction with bulk
+inserts, so a demo interrupted at any point leaves the database as it was. The words it
+draws on are in `services.demo_data`.
+
+`open_demo` is the one owner of the demo's throwaway folder: it creates the folder,
+and its `DemoNetwork.close()` is the only code that deletes it, after checking the
+mark it left there. Nothing else in netday removes a folder, so no flag, path or
+Context handed in from outside can make netday delete the user's data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import secrets
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -16,10 +26,37 @@ from sqlalchemy.orm import Session
 
 from netday.clock import Clock
 from netday.errors import NetdayError
+from netday.limits import COUNT_MAX
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.services.context import Context
+from netday.services.demo_data import (
+    CADENCES,
+    COMPANIES,
+    CONTACTS,
+    EVENTS,
+    FIRST,
+    INTERACTIONS_PER_TIER,
+    INVITE_ACCEPTED,
+    INVITE_MESSAGES,
+    INVITE_RECEIVED,
+    KINDS,
+    LAST,
+    MINUTES,
+    POST_EXCERPTS,
+    PROMISE,
+    REVIEW_NOTES,
+    ROLES,
+    SEED,
+    STREAK_CALL,
+    SUMMARIES,
+    TAGS,
+    TEMPLATE,
+    TIER_WEIGHTS,
+    TOPICS,
+    WHY,
+)
 from netday.store.models import (
     Company,
     Contact,
@@ -32,225 +69,22 @@ from netday.store.models import (
     PlanItem,
     Post,
 )
+from netday.store.schema import open_database
+from netday.vocabulary import (
+    CallStatus,
+    Circle,
+    Direction,
+    InteractionKind,
+    InviteDirection,
+    InviteStatus,
+    PostStatus,
+    Tier,
+)
 
 HISTORY_DAYS = 90
-INTERACTIONS_PER_TIER = {"A": 35, "B": 24, "C": 14}
+"""How far back the demo's interactions go."""
 STREAK_DAYS = 6
-
-FIRST = [
-    "Ana",
-    "Amélie",
-    "Bruno",
-    "Chloé",
-    "Dmitri",
-    "Elena",
-    "Farid",
-    "Grace",
-    "Hiroshi",
-    "Inès",
-    "Jonas",
-    "Kavya",
-    "Liam",
-    "Lucía",
-    "Mateo",
-    "Mei",
-    "Nadia",
-    "Noah",
-    "Olga",
-    "Omar",
-    "Priya",
-    "Rafael",
-    "Sofia",
-    "Tariq",
-    "Uma",
-    "Viktor",
-    "Wei",
-    "Yasmin",
-    "Zoë",
-    "Aisha",
-    "Björn",
-    "Camille",
-    "Diego",
-    "Emeka",
-    "Fatima",
-    "Giulia",
-    "Hannah",
-    "Ibrahim",
-    "Jana",
-    "Kenji",
-    "Léa",
-    "Marco",
-    "Nia",
-    "Oskar",
-    "Paulo",
-    "Rania",
-    "Sven",
-    "Thandiwe",
-    "Yuki",
-    "Zeynep",
-]
-LAST = [
-    "Souza",
-    "Martin",
-    "Okafor",
-    "Nakamura",
-    "Dubois",
-    "Kowalski",
-    "Haddad",
-    "Lindqvist",
-    "García",
-    "Rossi",
-    "Chen",
-    "Ivanova",
-    "Mensah",
-    "Fischer",
-    "O'Brien",
-    "Patel",
-    "Kim",
-    "Müller",
-    "Novák",
-    "Ferreira",
-    "Andersson",
-    "Moreau",
-    "Singh",
-    "Tanaka",
-    "Costa",
-    "Nguyen",
-    "Schmidt",
-    "Levi",
-    "Almeida",
-    "Jovanović",
-    "Becker",
-    "Santos",
-    "Eriksson",
-    "Romano",
-    "Yilmaz",
-    "Kaur",
-    "Bianchi",
-    "Petrov",
-    "Herrera",
-    "Lambert",
-]
-COMPANIES = (
-    "Acme Analytics",
-    "Northwind Labs",
-    "Bluefin Health",
-    "Kestrel Capital",
-    "Orbital Design",
-    "Lumen Energy",
-    "Harbor & Co",
-    "Quill Media",
-    "Granite Logistics",
-    "Sable Robotics",
-    "Tidewater Bank",
-    "Verdant Foods",
-    "Cobalt Security",
-    "Meridian Consulting",
-    "Pixel Forge",
-    "Atlas Mobility",
-    "Juniper Legal",
-    "Saffron Hotels",
-    "Helix Bio",
-    "Ironwood Partners",
-)
-ROLES = (
-    "CTO",
-    "Head of Product",
-    "Engineering Manager",
-    "Founder",
-    "Sales Director",
-    "Designer",
-    "Recruiter",
-    "Data Scientist",
-    "VP Marketing",
-    "Account Executive",
-    "Product Manager",
-    "Operations Lead",
-    "Consultant",
-    "Journalist",
-    "Investor",
-    "Researcher",
-)
-WHY = (
-    "Met at {event}; we share an interest in {topic}.",
-    "Former colleague at {company}; always generous with advice.",
-    "Introduced by a friend; works on {topic}.",
-    "Spoke together on a panel at {event}.",
-    "Hired me for a first project; a great reference.",
-    "We met at a meetup on {topic} and kept in touch.",
-)
-EVENTS = (
-    "Web Summit",
-    "a local meetup",
-    "PyCon",
-    "SaaStr",
-    "a client workshop",
-    "a conference dinner",
-)
-TOPICS = ("climate tech", "design systems", "B2B sales", "data privacy", "open source", "hiring")
-TAGS = ("mentor", "client", "prospect", "alumni", "investor", "friend", "speaker", "recruiter")
-CADENCES = {
-    "A": ("2 weeks", "3 weeks", "RRULE:FREQ=MONTHLY;BYDAY=1MO", "10 days"),
-    "B": (
-        "1 month",
-        "6 weeks",
-        "RRULE:FREQ=MONTHLY;BYDAY=-1FR",
-        "RRULE:FREQ=WEEKLY;INTERVAL=4;BYDAY=TU",
-        "2 months",
-    ),
-    "C": ("3 months", "2 months", "RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"),
-}
-KINDS = (
-    ("call", 25),
-    ("message", 18),
-    ("email", 14),
-    ("video", 8),
-    ("meeting", 5),
-    ("event", 3),
-    ("comment", 13),
-    ("like", 8),
-    ("share", 4),
-    ("note", 2),
-)
-MINUTES = {
-    "call": (5, 30),
-    "video": (20, 45),
-    "meeting": (30, 90),
-    "message": (2, 10),
-    "email": (3, 15),
-    "event": (60, 180),
-    "comment": (2, 5),
-    "like": (1, 1),
-    "share": (2, 5),
-    "note": (1, 3),
-}
-SUMMARIES = {
-    "call": (
-        "Caught up on how things are going.",
-        "Asked how the new role is going.",
-        "Talked about their team's plans for next quarter.",
-        "Quick hello, all well.",
-    ),
-    "video": ("Video call about a possible collaboration.", "Walked through their new product."),
-    "meeting": ("Coffee near their office.", "Lunch: talked about hiring."),
-    "message": ("Sent congratulations on the new job.", "Shared an article on {topic}."),
-    "email": ("Sent the introduction they asked for.", "Followed up on our last call."),
-    "event": ("Saw each other at {event}.",),
-    "comment": ("Commented on their post about {topic}.",),
-    "like": ("Liked their post.",),
-    "share": ("Shared their article on {topic}.",),
-    "note": ("Remember: they are moving to Lisbon in spring.",),
-}
-INVITE_MESSAGES = (
-    "Hi {first}, we met at {event} and I enjoyed our talk on {topic}. Let's stay in touch!",
-    "Hello {first}, I read your post on {topic}; I'd be glad to connect and compare notes.",
-)
-POST_EXCERPTS = (
-    "Five lessons from scaling a team in {topic}",
-    "Why we changed our mind about {topic}",
-    "A thread on what I learned at {event}",
-    "We're hiring! Looking for people who care about {topic}",
-)
+"""Days before today with a plan whose calls were done, so the demo opens on a streak."""
 
 
 @dataclass(frozen=True)
@@ -308,7 +142,9 @@ class _Builder:
         )
         return min(at, self.now)
 
-    def interaction(self, contact_id: int, kind: str, at: dt.datetime, **extra: Any) -> None:
+    def interaction(
+        self, contact_id: int, kind: InteractionKind, at: dt.datetime, **extra: Any
+    ) -> None:
         low, high = MINUTES[kind]
         row = {
             "contact_id": contact_id,
@@ -316,9 +152,9 @@ class _Builder:
             "occurred_at": at,
             "minutes": self.rng.randint(low, high),
             "summary": self.text(self.rng.choice(SUMMARIES[kind])),
-            "direction": self.rng.choices(("gave", "asked", "neutral"), (35, 15, 50))[0]
+            "direction": self.rng.choices(tuple(Direction), (35, 15, 50))[0]
             if kind in CONVERSATION_KINDS
-            else "neutral",
+            else Direction.NEUTRAL,
             "follow_up_on": None,
             "created_at": at,
         }
@@ -330,10 +166,10 @@ class _Builder:
                 self.last_talk[contact_id] = day
 
 
-def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
+def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoSummary:
     """Fill an empty database with a sample network; refuse one that has contacts."""
-    if not 1 <= contacts <= 100_000:
-        raise NetdayError("--contacts must be between 1 and 100000")
+    if not 1 <= contacts <= COUNT_MAX:
+        raise NetdayError(f"--contacts must be between 1 and {COUNT_MAX}")
     today, now = ctx.today(), ctx.now()
     rng = random.Random(seed)
     b = _Builder(rng, today, now)
@@ -362,7 +198,7 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
         tags: list[dict[str, Any]] = []
         for index in range(contacts):
             cid = index + 1
-            tier = rng.choices("ABC", (15, 35, 50))[0]
+            tier = rng.choices(tuple(TIER_WEIGHTS), tuple(TIER_WEIGHTS.values()))[0]
             personal = rng.random() < 0.18
             name = b.name(index)
             spec = rng.choice(CADENCES[tier])
@@ -389,7 +225,7 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                     if rng.random() < 0.8
                     else "",
                     "profile_url": "" if personal else f"https://www.linkedin.com/in/demo-{cid}",
-                    "circle": "personal" if personal else "professional",
+                    "circle": Circle.PERSONAL if personal else Circle.PROFESSIONAL,
                     "tier": tier,
                     "why": b.text(rng.choice(WHY)),
                     "notes": "",
@@ -443,16 +279,14 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                 done = back <= STREAK_DAYS or pos == 1
                 at = dt.datetime.combine(day, dt.time(9 + pos, 30))
                 if done:
-                    b.interaction(
-                        c["id"], "call", at, summary="Five-minute call: how are you doing?"
-                    )
+                    b.interaction(c["id"], InteractionKind.CALL, at, summary=STREAK_CALL)
                 streak_items.append(
                     {
                         "plan_date": day,
                         "contact_id": c["id"],
                         "position": pos,
                         "reason": "picked by the demo",
-                        "status": "done" if done else "planned",
+                        "status": CallStatus.DONE if done else CallStatus.PLANNED,
                         "snoozed_until": None,
                         "done_at": at if done else None,
                     }
@@ -462,7 +296,7 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                 dt.datetime.combine(today, dt.time()),
                 now - dt.timedelta(minutes=rng.randint(20, 90)),
             )
-            b.interaction(c["id"], "like", at)
+            b.interaction(c["id"], InteractionKind.LIKE, at)
 
         promised = rng.sample(active, max(1, len(active) // 20))
         for n, c in enumerate(promised):
@@ -470,10 +304,10 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
             due = today if n == 0 else since + dt.timedelta(days=rng.randint(3, 21))
             b.interaction(
                 c["id"],
-                "call",
+                InteractionKind.CALL,
                 b.moment(since),
                 follow_up_on=due,
-                summary="Promised to send over the notes and check back.",
+                summary=PROMISE,
             )
             c.update(follow_up_on=due, follow_up_kind="promised", follow_up_since=since)
         for c in b.contacts:
@@ -525,24 +359,13 @@ def seed_demo(ctx: Context, contacts: int = 40, seed: int = 7) -> DemoSummary:
                 session.add(
                     DayReview(
                         review_date=day,
-                        note=rng.choice(
-                            (
-                                "Good calls; follow up with the two intros.",
-                                "Short day, but every call done.",
-                                "Three calls, one new opportunity.",
-                                "Quiet day: wrote two thoughtful comments.",
-                            )
-                        ),
+                        note=rng.choice(REVIEW_NOTES),
                         minutes_spent=rng.randint(20, 45),
                         updated_at=dt.datetime.combine(day, dt.time(18)),
                     )
                 )
         if session.scalar(select(MessageTemplate.id).limit(1)) is None:
-            session.add(
-                MessageTemplate(
-                    name="generic", body="I'd like to add you to my professional network."
-                )
-            )
+            session.add(MessageTemplate(name=TEMPLATE[0], body=TEMPLATE[1]))
         return DemoSummary(
             len(b.contacts), len(company_ids), len(b.interactions), len(invites), len(posts)
         )
@@ -554,7 +377,7 @@ def _invites(
     rng = b.rng
     rows: list[dict[str, Any]] = []
     accepted: set[int] = set()
-    newcomers = [c for c in active if c["tier"] == "C"] or active
+    newcomers = [c for c in active if c["tier"] == Tier.C] or active
     # Each person gets at most one invitation; the last one is the accepted one below.
     invitees = rng.sample(newcomers, min(len(newcomers), max(4, len(active) // 25), 401))
     accepted_person = invitees.pop() if invitees else None
@@ -562,17 +385,23 @@ def _invites(
         age = (1, 9, 25, 3)[n] if n < 4 else rng.randint(0, 30)
         first = target["full_name"].split()[0]
         sent = now - dt.timedelta(days=age, hours=rng.randint(0, 6))
-        status = "pending" if n < 4 or rng.random() < 0.6 else rng.choice(("accepted", "declined"))
+        status = (
+            InviteStatus.PENDING
+            if n < 4 or rng.random() < 0.6
+            else rng.choice((InviteStatus.ACCEPTED, InviteStatus.DECLINED))
+        )
         rows.append(
             {
                 "contact_id": target["id"],
                 "name": target["full_name"],
                 "profile_url": target["profile_url"],
-                "direction": "sent",
+                "direction": InviteDirection.SENT,
                 "message": b.text(rng.choice(INVITE_MESSAGES), first=first),
                 "sent_at": sent,
                 "status": status,
-                "answered_at": sent + dt.timedelta(days=1) if status != "pending" else None,
+                "answered_at": sent + dt.timedelta(days=1)
+                if status != InviteStatus.PENDING
+                else None,
                 "follow_up_due": sent.date() + dt.timedelta(days=7),
                 "follow_ups": 0,
                 "created_at": sent,
@@ -582,20 +411,16 @@ def _invites(
     for n in range(min(received_count, 300)):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         sent = now - dt.timedelta(days=rng.randint(0, 10), hours=rng.randint(0, 6))
-        message = (
-            ""
-            if n % 2 == 0
-            else f"Hi! I saw your talk on {rng.choice(TOPICS)}; would love to connect."
-        )
+        message = "" if n % 2 == 0 else INVITE_RECEIVED.format(topic=rng.choice(TOPICS))
         rows.append(
             {
                 "contact_id": None,
                 "name": f"{first} {last}",
                 "profile_url": f"https://www.linkedin.com/in/demo-guest-{n}",
-                "direction": "received",
+                "direction": InviteDirection.RECEIVED,
                 "message": message,
                 "sent_at": sent,
-                "status": "pending",
+                "status": InviteStatus.PENDING,
                 "answered_at": None,
                 "follow_up_due": None,
                 "follow_ups": 0,
@@ -611,11 +436,12 @@ def _invites(
                 "contact_id": chosen["id"],
                 "name": chosen["full_name"],
                 "profile_url": chosen["profile_url"],
-                "direction": "sent",
-                "message": f"Hi {chosen['full_name'].split()[0]}, "
-                f"great meeting you at {rng.choice(EVENTS)}!",
+                "direction": InviteDirection.SENT,
+                "message": INVITE_ACCEPTED.format(
+                    first=chosen["full_name"].split()[0], event=rng.choice(EVENTS)
+                ),
                 "sent_at": sent,
-                "status": "accepted",
+                "status": InviteStatus.ACCEPTED,
                 "answered_at": now - dt.timedelta(days=2),
                 "follow_up_due": None,
                 "follow_ups": 0,
@@ -632,7 +458,9 @@ def _posts(b: _Builder, active: list[dict[str, Any]], now: dt.datetime) -> list[
         author = rng.choice(active)
         found = now - dt.timedelta(days=rng.randint(0, 14), hours=rng.randint(0, 8))
         status = (
-            "to_comment" if n < 5 or rng.random() < 0.5 else rng.choice(("commented", "skipped"))
+            PostStatus.TO_COMMENT
+            if n < 5 or rng.random() < 0.5
+            else rng.choice((PostStatus.COMMENTED, PostStatus.SKIPPED))
         )
         rows.append(
             {
@@ -642,21 +470,74 @@ def _posts(b: _Builder, active: list[dict[str, Any]], now: dt.datetime) -> list[
                 "found_at": found,
                 "status": status,
                 "draft_comment": "",
-                "done_at": found + dt.timedelta(hours=3) if status != "to_comment" else None,
+                "done_at": found + dt.timedelta(hours=3)
+                if status != PostStatus.TO_COMMENT
+                else None,
             }
         )
     return rows
 
 
-def open_demo(clock: Clock, contacts: int = 40) -> Context:
-    """A fresh sample network in a temporary folder, leaving the user's database alone."""
-    import tempfile
-    from pathlib import Path
+class DemoNetwork:
+    """A sample network in a throwaway folder of its own: `.ctx` to work on it,
+    `.close()` (or leaving a `with` block) to close its database and delete the folder.
 
-    from netday.store.schema import open_database
+    Made by `open_demo`. The folder is deleted only if it still holds the mark
+    `open_demo` wrote there with this network's random token: a DemoNetwork given any
+    other folder (the user's, say), or whose folder was replaced or re-marked since,
+    deletes nothing. A second `close()` does nothing.
+    """
 
+    def __init__(self, ctx: Context, folder: Path, token: str) -> None:
+        self.ctx = ctx
+        self.folder = folder
+        self._token = token
+        self._closed = False
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.ctx.db.close()
+        _remove_if_marked(self.folder, self._token)
+
+    def __enter__(self) -> DemoNetwork:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+MARK = ".netday-demo"
+"""The file in a demo's folder that holds its token."""
+
+
+def _remove_if_marked(folder: Path, token: str) -> None:
+    """Delete `folder` if its mark holds `token`; never through a symbolic link."""
+    mark = folder / MARK
+    try:
+        if folder.is_symlink() or mark.is_symlink() or mark.read_text("ascii") != token:
+            return
+    except (OSError, UnicodeDecodeError):
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_demo(clock: Clock, contacts: int = CONTACTS) -> DemoNetwork:
+    """A fresh sample network in a new temporary folder; the user's database is never
+    opened. Close it (or use it in a `with` block) to delete the folder."""
     folder = Path(tempfile.mkdtemp(prefix="netday-demo-"))
-    db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}", clock.now())
-    ctx = Context(db, clock)
-    seed_demo(ctx, contacts)
-    return ctx
+    token = secrets.token_hex(16)
+    (folder / MARK).write_text(token, "ascii")
+    try:
+        db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}", clock.now())
+    except BaseException:
+        _remove_if_marked(folder, token)
+        raise
+    network = DemoNetwork(Context(db, clock, throwaway=True), folder, token)
+    try:
+        seed_demo(network.ctx, contacts)
+    except BaseException:
+        network.close()
+        raise
+    return network

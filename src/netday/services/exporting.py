@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -214,3 +215,12 @@ def week_reviews(ctx: Context, last_day: dt.date | None = None) -> list[ReviewVi
     """The seven daily reviews ending on `last_day` (today by default), oldest first."""
     end = last_day or ctx.today()
     return [review_day(ctx, end - dt.timedelta(days=n)) for n in range(6, -1, -1)]
+
+
+def default_export_folder(ctx: Context) -> Path:
+    """Where an export or a review goes unless the user says: beside the database file,
+    where the user finds their data together; otherwise the current folder, since a
+    server database has no folder and a throwaway one (the demo's) is deleted on close."""
+    if ctx.db.path is None or ctx.throwaway:
+        return Path.cwd()
+    return ctx.db.path.parent

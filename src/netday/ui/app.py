@@ -6,11 +6,10 @@ fresh `TodayView` comes back to the event loop with `call_from_thread`.
 
 from __future__ import annotations
 
-import shutil
 import traceback
 from collections.abc import Callable
 from itertools import count
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -26,6 +25,7 @@ from netday.errors import NetdayError
 from netday.services.changes import ChangeCheck
 from netday.services.contacts import add_contact
 from netday.services.context import Context
+from netday.services.exporting import default_export_folder
 from netday.services.invites import (
     accept_invite,
     decline_invite,
@@ -43,6 +43,9 @@ from netday.services.views import PlannedCall, PostView, TodayView
 from netday.ui.failures import RecoversFromFailures, debugging, summary, write_log
 from netday.ui.text import plain
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
+
+if TYPE_CHECKING:
+    from netday.services.demo import DemoNetwork
 
 Job = Callable[[], TodayView]
 CHECK_SECONDS = 1.0
@@ -101,7 +104,7 @@ class NetdayApp(App[None]):
         Binding("ctrl+r", "reload", "Reload", show=False),
     ]
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, demo: DemoNetwork | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.view: TodayView | None = None
@@ -109,7 +112,8 @@ class NetdayApp(App[None]):
         self._shown = 0
         self._welcomed = False
         self._watch_failing = False
-        self.is_demo = False
+        self.demo = demo
+        """The sample network being shown, if any: closed (and its folder removed) on quit."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-header")
@@ -141,10 +145,8 @@ class NetdayApp(App[None]):
 
     def on_unmount(self) -> None:
         self.changes.close()
-        if self.is_demo:
-            self.ctx.db.close()
-            if self.ctx.db.path is not None:
-                shutil.rmtree(self.ctx.db.path.parent, ignore_errors=True)
+        if self.demo is not None:
+            self.demo.close()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def check_for_changes(self) -> None:
@@ -232,7 +234,7 @@ class NetdayApp(App[None]):
             return
         self._shown = ticket
         self.view = view
-        prefix = "DEMO  ·  " if self.is_demo else ""
+        prefix = "DEMO  ·  " if self.demo is not None else ""
         self.query_one("#day-header", Static).update(plain(prefix + header_text(view)))
         self.query_one(CallsPane).show(view.plan.calls)
         self.query_one(CommentsPane).show(view.comments)
@@ -257,13 +259,13 @@ class NetdayApp(App[None]):
 
         """Work on a throwaway sample network; the user's own database stays as it was."""
         demo = open_demo(self.ctx.clock)
-        view = today_overview(demo)
+        view = today_overview(demo.ctx)
 
         def switch() -> None:
             self.changes.close()
-            self.ctx = demo
-            self.is_demo = True
-            self.changes = ChangeCheck(demo)
+            self.ctx = demo.ctx
+            self.demo = demo
+            self.changes = ChangeCheck(demo.ctx)
             self.show_today(view, next(self._sequence))
 
         self.call_from_thread(switch)
@@ -306,8 +308,7 @@ class NetdayApp(App[None]):
     def action_export_data(self) -> None:
         from netday.ui.screens.transfer import ExportScreen
 
-        # The demo's database lives in a folder deleted on quit: export beside the user.
-        self.push_screen(ExportScreen(self.ctx, Path.cwd() if self.is_demo else None))
+        self.push_screen(ExportScreen(self.ctx, default_export_folder(self.ctx)))
 
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen

@@ -1,0 +1,140 @@
+"""Migrations stand alone: what a revision does never changes when netday's code does."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+
+from netday.store.db import Database
+from netday.store.schema import HEAD, migrations_dir, open_database, upgrade
+from tests.conftest import rows
+
+NOW = dt.datetime(2026, 11, 22, 9, 30)
+ROOT = Path(__file__).resolve().parents[2]
+
+CADENCES = {
+    # name: (relative every/unit, or a calendar rule) -> cadence_days after 0003
+    "Ana": (("3", "weeks"), 21.0),
+    "Bo": (("10", "days"), 10.0),
+    "Cy": (("2", "months"), 60.88),
+    "Di": ("FREQ=MONTHLY;BYDAY=1MO", 30.92),
+    "Ed": ("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", 14.0),
+    "Flo": ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", 91.25),
+    "Gus": ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", 1461.0),
+    "Hal": ("FREQ=WEEKLY;BYDAY=MO,TH", 3.5),
+    "Ida": ("FREQ=MONTHLY;BYMONTHDAY=31", 53.17),
+    # Rules with fewer than two dates, or none dateutil can read: a month.
+    "Jo": ("FREQ=MONTHLY;COUNT=1", 30.44),
+    "Kai": ("FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30", 30.44),
+    "Lu": ("FREQ=YEARLY;INTERVAL=7", 30.44),
+    "Mo": ("not a rule", 30.44),
+}
+"""What revision 0003 computed when it was written. These numbers are the migration's
+contract: they must not move when netday's own cadence code changes."""
+
+
+def _insert_contact(conn, cid: int, name: str, cadence: tuple[str, str] | str) -> None:
+    kind = "calendar" if isinstance(cadence, str) else "relative"
+    every, unit = (None, None) if isinstance(cadence, str) else cadence
+    rule = cadence if isinstance(cadence, str) else None
+    conn.execute(
+        text(
+            "INSERT INTO contact (id, full_name, name_key, role, email, phone, profile_url,"
+            " circle, tier, why, notes, archived, cadence_kind, cadence_every, cadence_unit,"
+            " cadence_rule, created_at, updated_at) VALUES (:id, :name, :key, '', '', '', '',"
+            " 'professional', 'B', '', '', FALSE, :kind, :every, :unit, :rule,"
+            " '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+        ),
+        {
+            "id": cid,
+            "name": name,
+            "key": name.lower(),
+            "kind": kind,
+            "every": None if every is None else int(every),
+            "unit": unit,
+            "rule": rule,
+        },
+    )
+
+
+def at_revision_0002_with_cadences(url: str) -> None:
+    db = Database(url)
+    upgrade(db, "0002")
+    with db.engine.begin() as conn:
+        for cid, (name, (cadence, _)) in enumerate(CADENCES.items(), start=1):
+            _insert_contact(conn, cid, name, cadence)
+    db.close()
+
+
+def test_0003_measures_every_cadence_as_it_did_when_written(db_url: str) -> None:
+    at_revision_0002_with_cadences(db_url)
+    open_database(db_url, NOW, backup=False).close()
+    got = dict(rows(db_url, "SELECT full_name, cadence_days FROM contact"))
+    assert got == {name: days for name, (_, days) in CADENCES.items()}
+
+
+def test_an_upgrade_runs_without_netdays_application_code(db_url: str) -> None:
+    """Migrations may not import netday's scheduling or services: with those made
+    unimportable, a 0002 database with cadences still upgrades to the head."""
+    at_revision_0002_with_cadences(db_url)
+    script = (
+        "import sys\n"
+        "for name in ('netday.scheduling', 'netday.services', 'netday.io', 'netday.ui'):\n"
+        "    sys.modules[name] = None\n"
+        "import datetime as dt\n"
+        "from netday.store.schema import open_database\n"
+        f"open_database({db_url!r}, dt.datetime(2026, 11, 22), backup=False).close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    assert dict(rows(db_url, "SELECT full_name, cadence_days FROM contact"))["Di"] == 30.92
+
+
+def test_revisions_import_nothing_of_netday() -> None:
+    offences = []
+    for path in sorted((ROOT / "migrations" / "versions").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offences += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "netday"]
+    assert offences == []
+
+
+def test_a_revision_names_its_constraints_itself(db_url: str) -> None:
+    """netday's own upgrades give Alembic no models (and so no naming convention): a
+    constraint a revision creates carries its name in the revision, so the downgrade that
+    drops it by that name works."""
+    open_database(db_url, NOW).close()
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    db = Database(db_url)
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0003")
+    finally:
+        db.close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [("0003",)]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+
+
+@pytest.mark.sqlite_only("reads the constraint's name in the SQLite schema")
+def test_the_triage_check_keeps_its_name(db_path: Path) -> None:
+    open_database(f"sqlite:///{db_path}", NOW).close()
+    (sql,) = rows(f"sqlite:///{db_path}", "SELECT sql FROM sqlite_master WHERE name = 'contact'")[0]
+    assert "CONSTRAINT ck_contact_triage CHECK" in sql
