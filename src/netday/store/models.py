@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -15,10 +16,14 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from netday.settings_fields import FIELDS as SETTING_FIELDS
+from netday.settings_fields import SettingField
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -258,25 +263,40 @@ class DayReview(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+SETTINGS_ADDED_LATER = frozenset({"tier_a_cadence", "tier_b_cadence", "tier_c_cadence"})
+"""Settings whose column was added to databases that already had their settings row
+(migration 0004): the database fills them in itself, so they carry a server default."""
+
+CADENCE_SPEC_CHARS = 100
+"""A stored cadence setting is the short spec `change_setting` writes (`every 3 weeks`)."""
+
+
+def _setting_column(setting: SettingField) -> Column[int] | Column[str]:
+    """The column of one declared setting, with the declaration's default."""
+    name, default = setting.name, setting.default
+    if setting.kind == "number":
+        return Column(name, Integer, nullable=False, default=default)
+    return Column(
+        name,
+        String(CADENCE_SPEC_CHARS),
+        nullable=False,
+        default=default,
+        server_default=str(default) if name in SETTINGS_ADDED_LATER else None,
+    )
+
+
 class Settings(Base):
-    """One row of user settings, kept in the database so every tool sees the same."""
+    """One row of user settings, kept in the database so every tool sees the same.
 
-    __tablename__ = "settings"
+    A column per field of `netday.settings_fields.SettingsValues` (the one declaration);
+    read and write them by name (`getattr`), as `services.settings` does.
+    """
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    minutes_per_day: Mapped[int] = mapped_column(Integer, default=30)
-    minutes_per_call: Mapped[int] = mapped_column(Integer, default=10)
-    min_calls: Mapped[int] = mapped_column(Integer, default=3)
-    max_calls: Mapped[int] = mapped_column(Integer, default=5)
-    default_cadence: Mapped[str] = mapped_column(String(100), default="every 4 weeks")
-    invite_follow_up_days: Mapped[int] = mapped_column(Integer, default=7)
-    invite_expiry_days: Mapped[int] = mapped_column(Integer, default=21)
-    tier_a_cadence: Mapped[str] = mapped_column(
-        String(100), default="every 3 weeks", server_default="every 3 weeks"
+    __table__ = Table(
+        "settings",
+        Base.metadata,
+        Column("id", Integer, primary_key=True),
+        *(_setting_column(setting) for setting in SETTING_FIELDS),
     )
-    tier_b_cadence: Mapped[str] = mapped_column(
-        String(100), default="every 2 months", server_default="every 2 months"
-    )
-    tier_c_cadence: Mapped[str] = mapped_column(
-        String(100), default="every 4 months", server_default="every 4 months"
-    )
+
+    id: Mapped[int]
