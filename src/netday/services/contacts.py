@@ -29,8 +29,10 @@ from netday.services.snapshots import (
     summary_from_row,
 )
 from netday.services.views import ContactDetail, ContactSummary
+from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
 from netday.store.upsert import insert_if_missing
+from netday.vocabulary import CadenceKind, Direction
 
 TIMELINE_LIMIT = 50
 
@@ -93,9 +95,10 @@ def refresh_next_due(session: Session, contact: Contact, today: dt.date) -> None
 
 def apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> None:
     contact.cadence_kind = cadence.kind if cadence else None
-    contact.cadence_every = cadence.every if cadence and cadence.kind == "relative" else None
-    contact.cadence_unit = cadence.unit if cadence and cadence.kind == "relative" else None
-    contact.cadence_rule = cadence.rule if cadence and cadence.kind == "calendar" else None
+    relative = cadence is not None and cadence.kind == CadenceKind.RELATIVE
+    contact.cadence_every = cadence.every if cadence and relative else None
+    contact.cadence_unit = cadence.unit if cadence and relative else None
+    contact.cadence_rule = cadence.rule if cadence and not relative else None
     contact.cadence_since = today if cadence else None
     contact.cadence_days = cadence.approx_days if cadence else None
 
@@ -181,8 +184,8 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
         email="",
         phone="",
         profile_url="",
-        circle="professional",
-        tier="B",
+        circle=NEW_CONTACT_CIRCLE,
+        tier=NEW_CONTACT_TIER,
         why="",
         notes="",
         archived=False,
@@ -267,8 +270,8 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
             last_conversation=last_conversation_on(session, contact.id),
             follow_up_on=contact.follow_up_on,
             snoozed_until=contact.snoozed_until,
-            gave=balance.get("gave", 0),
-            asked=balance.get("asked", 0),
+            gave=balance.get(Direction.GAVE, 0),
+            asked=balance.get(Direction.ASKED, 0),
             interactions=tuple(interaction_view(r, contact.full_name) for r in rows),
             invites=tuple(invite_view(i, contact.full_name, today, settings) for i in invites),
             posts=tuple(post_view(p, contact.full_name, today) for p in posts),

@@ -18,6 +18,7 @@ from netday.services.lookup import resolve_contact
 from netday.services.snapshots import interaction_view
 from netday.services.views import InteractionView
 from netday.store.models import Contact, Interaction, PlanItem
+from netday.vocabulary import CallStatus, Direction, InteractionKind
 
 
 def check_minutes(minutes: int | None) -> None:
@@ -48,7 +49,7 @@ def record_interaction(
     now: dt.datetime,
     summary: str = "",
     minutes: int | None = None,
-    direction: str = "neutral",
+    direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
 ) -> Interaction:
     """Write one interaction and everything it changes, inside the caller's transaction.
@@ -90,7 +91,7 @@ def record_interaction(
             )
         )
         if item is not None:
-            item.status, item.done_at, item.snoozed_until = "done", at, None
+            item.status, item.done_at, item.snoozed_until = CallStatus.DONE, at, None
     if follow_up_on is not None:
         contact.follow_up_on = follow_up_on
         contact.follow_up_kind = "promised"
@@ -104,11 +105,11 @@ def log_interaction(
     ctx: Context,
     ref: str,
     *,
-    kind: str = "call",
+    kind: str = InteractionKind.CALL,
     summary: str = "",
     at: dt.datetime | None = None,
     minutes: int | None = None,
-    direction: str = "neutral",
+    direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
 ) -> InteractionView:
     now = ctx.now()
@@ -158,7 +159,7 @@ def parse_quick_entry(text: str) -> tuple[str, str, str]:
     if not sep or not who_part.strip():
         raise NetdayError('write it as "name: what happened" (e.g. "ana: coffee chat")')
     words = who_part.split()
-    kind = "note"
+    kind: str = InteractionKind.NOTE
     if len(words) > 1 and words[0].lower() in INTERACTION_KINDS:
         kind = words[0].lower()
         words = words[1:]

@@ -28,6 +28,7 @@ from netday.services.views import PlannedCall, PlanView
 from netday.store.models import Contact, DayPlan, PlanItem
 from netday.store.sqlfunctions import days_between
 from netday.store.upsert import insert_if_missing
+from netday.vocabulary import CallStatus
 
 SHORTLIST = 40
 
@@ -139,7 +140,7 @@ def _shrink(plan: DayPlan, settings: SettingsView) -> None:
     for item in sorted(plan.items, key=lambda i: i.position, reverse=True):
         if len(plan.items) <= size:
             break
-        if item.status == "planned":
+        if item.status == CallStatus.PLANNED:
             plan.items.remove(item)
 
 
@@ -230,9 +231,9 @@ def skip_call(ctx: Context, ref: str) -> PlanView:
         contact, item = _today_item(session, ctx, ref)
         if item is None:
             raise NetdayError(f"{contact.full_name} is not in today's plan")
-        if item.status == "done":
+        if item.status == CallStatus.DONE:
             raise NetdayError(f"the call with {contact.full_name} is already done")
-        item.status = "skipped"
+        item.status = CallStatus.SKIPPED
         session.flush()
         return plan_view(session, session.get_one(DayPlan, ctx.today()))
 
@@ -246,11 +247,11 @@ def snooze_contact(ctx: Context, ref: str, until: dt.date | None = None) -> Plan
         raise NetdayError("snooze until a day after today")
     with ctx.db.transaction() as session:
         contact, item = _today_item(session, ctx, ref)
-        if item is not None and item.status == "done":
+        if item is not None and item.status == CallStatus.DONE:
             raise NetdayError(f"the call with {contact.full_name} is already done")
         contact.snoozed_until = until
         contact.updated_at = ctx.now()
         if item is not None:
-            item.status, item.snoozed_until = "snoozed", until
+            item.status, item.snoozed_until = CallStatus.SNOOZED, until
         session.flush()
         return plan_view(session, session.get_one(DayPlan, today))
