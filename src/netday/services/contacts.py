@@ -57,6 +57,24 @@ class ContactFields:
     clear_cadence: bool = False
 
 
+@dataclass(frozen=True)
+class NewContactDefaults:
+    """What a new contact gets when nobody says otherwise; a form pre-fills these."""
+
+    circle: str
+    tier: str
+    cadence: str
+    """The `default_cadence` setting, as `Cadence.parse` reads it back."""
+
+
+def new_contact_defaults(ctx: Context) -> NewContactDefaults:
+    """The defaults `add_contact` applies: circle and tier as declared in
+    `netday.settings_fields`, the cadence from the settings."""
+    with ctx.db.reading() as session:
+        cadence = load_settings(session).default_cadence
+    return NewContactDefaults(circle=NEW_CONTACT_CIRCLE, tier=NEW_CONTACT_TIER, cadence=cadence)
+
+
 def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | None:
     """The company of that name, created if new; None for a blank name."""
     clean = " ".join(name.split())
@@ -147,6 +165,14 @@ def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
     return clean
 
 
+def check_contact(ctx: Context, fields: ContactFields, *, new: bool) -> ContactFields:
+    """The verdict on a contact's fields before saving them: cleaned, or refused with the
+    reason (a new contact needs a name, an e-mail needs an `@`, limits, choices)."""
+    if new and fields.full_name is None:
+        raise NetdayError("a contact needs a name")
+    return checked_fields(fields, ctx.today())
+
+
 def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Context) -> None:
     now = ctx.now()
     for name in ("role", "email", "phone", "profile_url", "why", "notes"):
@@ -173,9 +199,7 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
 
 def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Contact:
     """A new contact inside the caller's transaction; the default cadence unless told."""
-    if fields.full_name is None:
-        raise NetdayError("a contact needs a name")
-    fields = checked_fields(fields, ctx.today())
+    fields = check_contact(ctx, fields, new=True)
     now = ctx.now()
     contact = Contact(
         full_name="",
@@ -209,7 +233,7 @@ def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
 
 
 def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:
-    fields = checked_fields(fields, ctx.today())
+    fields = check_contact(ctx, fields, new=False)
     with ctx.db.transaction() as session:
         contact = resolve_contact(session, ref, include_archived=True)
         _assign(session, contact, fields, ctx)

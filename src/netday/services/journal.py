@@ -22,9 +22,23 @@ from netday.vocabulary import CallStatus, Direction, InteractionKind
 
 
 def check_minutes(minutes: int | None) -> None:
-    """Minutes of one day (a call, a budget, a review): 0 to `MINUTES_MAX`."""
+    """The one rule for minutes of one day (a call, today's budget, a review's time
+    spent), which every service that takes minutes applies: 0 to `MINUTES_MAX`."""
     if minutes is not None and not 0 <= minutes <= MINUTES_MAX:
         raise NetdayError(f"minutes must be between 0 and {MINUTES_MAX}, not {minutes:,}")
+
+
+def read_minutes(text: str) -> int | None:
+    """Minutes as typed in a form: blank for none, else a whole number `check_minutes`
+    accepts."""
+    raw = text.strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MINUTES_MAX))):
+        raise NetdayError(f"minutes must be a whole number from 0 to {MINUTES_MAX}")
+    minutes = int(raw)
+    check_minutes(minutes)
+    return minutes
 
 
 def summary_text(text: str) -> str:

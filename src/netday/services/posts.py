@@ -30,13 +30,21 @@ def _block(text: str, what: str) -> str:
     return clean_block(text, what=what, limit=limits.LONG_TEXT)
 
 
+def check_post(url: str, excerpt: str) -> tuple[str, str]:
+    """A post's URL and excerpt, cleaned; refused when both are empty, since the post
+    could not be found again."""
+    url = clean_line(url, what="a post's URL", limit=limits.POST_URL)
+    excerpt = _block(excerpt, "an excerpt")
+    if not url and not excerpt:
+        raise NetdayError("a post needs a URL or an excerpt to find it again")
+    return url, excerpt
+
+
 def add_post(
     ctx: Context, author_ref: str, url: str = "", excerpt: str = "", draft: str = ""
 ) -> PostView:
-    url = clean_line(url, what="a post's URL", limit=limits.POST_URL)
-    excerpt, draft = _block(excerpt, "an excerpt"), _block(draft, "a draft comment")
-    if not url and not excerpt:
-        raise NetdayError("a post needs a URL or an excerpt to find it again")
+    url, excerpt = check_post(url, excerpt)
+    draft = _block(draft, "a draft comment")
     with ctx.db.transaction() as session:
         author = resolve_contact(session, author_ref)
         post = Post(

@@ -84,8 +84,9 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
     return {contact_id: name for contact_id, name in rows}
 
 
-def _reviewable(ctx: Context, day: dt.date | None) -> dt.date:
-    """A day that has started, within the dates netday keeps."""
+def reviewable_day(ctx: Context, day: dt.date | None = None) -> dt.date:
+    """The day to review (today when None), or refused: a day that has not started yet
+    cannot be reviewed, and it must lie within the dates netday keeps."""
     day = day or ctx.today()
     in_range(day, day.isoformat())
     if day > ctx.today():
@@ -95,7 +96,7 @@ def _reviewable(ctx: Context, day: dt.date | None) -> dt.date:
 
 def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
     """What was planned against what was done, and what carries over to tomorrow."""
-    day = _reviewable(ctx, day)
+    day = reviewable_day(ctx, day)
     start, end = day_bounds(day)
     with ctx.db.reading() as session:
         settings = load_settings(session)
@@ -166,7 +167,7 @@ def save_review(
     ctx: Context, day: dt.date | None = None, note: str | None = None, minutes: int | None = None
 ) -> ReviewView:
     """Keep the reflection of a day; yesterday's can still be written the next morning."""
-    day = _reviewable(ctx, day)
+    day = reviewable_day(ctx, day)
     check_minutes(minutes)
     if note is not None:
         note = clean_block(note, what="a reflection", limit=LONG_TEXT)
