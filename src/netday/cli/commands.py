@@ -18,6 +18,7 @@ from netday.scheduling.cadence import Cadence
 from netday.scheduling.when import parse_day, parse_moment
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
+from netday.vocabulary import Direction, InviteStatus, PostStatus
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
@@ -35,7 +36,9 @@ def cmd_today(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     at = parse_moment(args.at, ctx.now()) if args.at else None
     follow = parse_day(args.follow_up, ctx.today()) if args.follow_up else None
-    direction = "gave" if args.gave else "asked" if args.asked else "neutral"
+    direction = (
+        Direction.GAVE if args.gave else Direction.ASKED if args.asked else Direction.NEUTRAL
+    )
     view = journal.log_interaction(
         ctx,
         args.contact,
@@ -172,7 +175,7 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
                 _out(f"warning: {warning}")
         return 0
     if action == "list":
-        status = None if args.all else args.status or "pending"
+        status = None if args.all else args.status or InviteStatus.PENDING
         rows = invites.list_invites(ctx, status=status, direction=args.direction)
         _out(
             dumps(rows)
@@ -212,7 +215,7 @@ def cmd_post(ctx: Context, args: argparse.Namespace) -> int:
         view = posts.skip_post(ctx, args.id)
         _out(f"skipped: {render.post_line(view).strip()}")
     else:
-        rows = posts.list_posts(ctx, status=None if args.all else "to_comment")
+        rows = posts.list_posts(ctx, status=None if args.all else PostStatus.TO_COMMENT)
         _out(
             dumps(rows)
             if args.json

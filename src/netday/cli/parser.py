@@ -10,8 +10,8 @@ from typing import NoReturn
 
 from netday.cleaning import quoted, strip_controls
 from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
-from netday.scheduling.kinds import CIRCLES, INTERACTION_KINDS, TIERS
 from netday.services import demo_data
+from netday.vocabulary import Circle, InteractionKind, InviteDirection, InviteStatus, Tier, values
 
 USAGE_ERROR_CHARS = 300
 
@@ -64,8 +64,8 @@ def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
     p.add_argument("--email")
     p.add_argument("--phone")
     p.add_argument("--url", help="profile URL")
-    p.add_argument("--circle", choices=CIRCLES)
-    p.add_argument("--tier", choices=TIERS, type=str.upper)
+    p.add_argument("--circle", choices=values(Circle))
+    p.add_argument("--tier", choices=values(Tier), type=str.upper)
     p.add_argument("--why", help="why they matter / how you met")
     p.add_argument("--notes")
     p.add_argument("--tag", action="append", help="a tag (repeat for more)")
@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("log", help="log an interaction")
     p.add_argument("contact", help="id or part of the name")
     p.add_argument("note", nargs="?", default="", help="what happened")
-    p.add_argument("--kind", default="call", choices=INTERACTION_KINDS)
+    p.add_argument("--kind", default=InteractionKind.CALL.value, choices=values(InteractionKind))
     p.add_argument("--at", help='when: "14:30", "yesterday 16:00", "2026-11-20 09:15"')
     p.add_argument("--minutes", type=MINUTES)
     balance = p.add_mutually_exclusive_group()
@@ -125,8 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("list", help="list contacts")
     p.add_argument("--due", action="store_true", help="only those due today or overdue")
-    p.add_argument("--circle", choices=CIRCLES)
-    p.add_argument("--tier", choices=TIERS, type=str.upper)
+    p.add_argument("--circle", choices=values(Circle))
+    p.add_argument("--tier", choices=values(Tier), type=str.upper)
     p.add_argument("--tag")
     p.add_argument("--search", help="part of the name or the company")
     p.add_argument("--archived", action="store_true", help="list archived contacts instead")
@@ -182,8 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = isub.add_parser("list", help="pending invitations and what they need")
     p.add_argument("--all", action="store_true", help="every status")
-    p.add_argument("--status", choices=("pending", "accepted", "declined", "withdrawn", "expired"))
-    p.add_argument("--direction", choices=("sent", "received"))
+    p.add_argument("--status", choices=values(InviteStatus))
+    p.add_argument("--direction", choices=values(InviteDirection))
     p.add_argument("--json", action="store_true")
     for name, text in (
         ("accept", "accepted (either way): schedules a first call"),

@@ -25,12 +25,19 @@ from netday.services.views import (
     ReviewView,
     TodayView,
 )
+from netday.vocabulary import CallStatus, Direction, InviteDirection, InviteStatus
 from netday.wording import long_date, plural, short_date
 
 if TYPE_CHECKING:  # merge is imported only by the commands that use it
     from netday.services.merge import Duplicates
 
-MARKS = {"planned": "[ ]", "done": "[x]", "skipped": "[-]", "snoozed": "[z]"}
+MARKS: dict[str, str] = {
+    CallStatus.PLANNED: "[ ]",
+    CallStatus.DONE: "[x]",
+    CallStatus.SKIPPED: "[-]",
+    CallStatus.SNOOZED: "[z]",
+}
+"""How a planned call's status shows in a list (every `CallStatus` has one)."""
 
 
 def out(text: str, stream: TextIO | None = None) -> None:
@@ -61,9 +68,9 @@ def call_line(call: PlannedCall) -> list[str]:
     reach = c.phone or c.profile_url
     head = " · ".join(p for p in (c.name, who(c), reach) if p)
     status = ""
-    if call.status == "snoozed" and call.snoozed_until:
+    if call.status == CallStatus.SNOOZED and call.snoozed_until:
         status = f" (snoozed until {short_date(call.snoozed_until)})"
-    elif call.status == "skipped":
+    elif call.status == CallStatus.SKIPPED:
         status = " (skipped)"
     return [f"  {call.position}. {MARKS[call.status]} {head}", f"         {call.reason}{status}"]
 
@@ -74,7 +81,7 @@ def interaction_line(i: InteractionView, with_date: bool = False) -> str:
         x
         for x in (
             f"{i.minutes} min" if i.minutes else "",
-            i.direction if i.direction != "neutral" else "",
+            i.direction if i.direction != Direction.NEUTRAL else "",
         )
         if x
     ]
@@ -85,11 +92,11 @@ def interaction_line(i: InteractionView, with_date: bool = False) -> str:
 
 
 def invite_line(i: InviteView) -> str:
-    arrow = f"to {i.name}" if i.direction == "sent" else f"from {i.name}"
+    arrow = f"to {i.name}" if i.direction == InviteDirection.SENT else f"from {i.name}"
     age = "today" if i.age_days == 0 else f"{plural(i.age_days, 'day')} ago"
     state = i.action_text or (
         f"follow up {short_date(i.follow_up_due)}"
-        if i.follow_up_due and i.status == "pending"
+        if i.follow_up_due and i.status == InviteStatus.PENDING
         else i.status
     )
     return f"  #{i.id} {i.direction} {arrow} · {age} · {state}"

@@ -28,6 +28,7 @@ from dateutil.rrule import rrule, rrulestr
 from netday.cleaning import TooLong, clean_line, quoted
 from netday.errors import NetdayError
 from netday.limits import CADENCE_HORIZON_YEARS, CADENCE_TEXT, COUNT_MAX, DATE_MAX, DATE_MIN
+from netday.vocabulary import CadenceKind
 
 Unit = Literal["days", "weeks", "months"]
 UNIT_DAYS: dict[str, float] = {"days": 1, "weeks": 7, "months": 30.44}
@@ -121,7 +122,7 @@ class CadenceError(NetdayError):
 class Cadence:
     """How often to be in touch. Exactly one of (every, unit) or rule is meaningful."""
 
-    kind: Literal["relative", "calendar"]
+    kind: CadenceKind
     every: int = 0
     unit: Unit = "weeks"
     rule: str = ""
@@ -131,7 +132,7 @@ class Cadence:
         """A relative cadence as stored; `parse_every` is what checks a typed one."""
         if every < 1:
             raise CadenceError("a cadence must be at least every 1 day")
-        return Cadence("relative", every, unit)
+        return Cadence(CadenceKind.RELATIVE, every, unit)
 
     @staticmethod
     def parse_every(text: str, start: dt.date | None = None) -> Cadence:
@@ -151,7 +152,7 @@ class Cadence:
                     count = _NUMBER_WORDS.get(count_text) or int(count_text)
                 count *= _UNIT_FACTOR.get(unit_word, 1)
                 if count > 0:
-                    return Cadence("relative", count, unit).check(start)
+                    return Cadence(CadenceKind.RELATIVE, count, unit).check(start)
         raise CadenceError(
             f"cadence {quoted(text)} is not understood: say e.g. 'every 10 days', '3 weeks', "
             "'2 months', 'monthly' or 'quarterly'"
@@ -166,7 +167,7 @@ class Cadence:
             raise CadenceError(
                 f"RRULE {quoted(text)} is not a single rule like FREQ=MONTHLY;BYDAY=1MO"
             )
-        return Cadence("calendar", rule=_normalised_rule(rule)).check(start)
+        return Cadence(CadenceKind.CALENDAR, rule=_normalised_rule(rule)).check(start)
 
     @staticmethod
     def parse(text: str, start: dt.date | None = None) -> Cadence:
@@ -188,7 +189,7 @@ class Cadence:
         from `start` each come within the horizon of the one before (a rule with COUNT
         or UNTIL may end after its first). Bounded: milliseconds for any rule.
         """
-        if self.kind == "relative":
+        if self.kind == CadenceKind.RELATIVE:
             if not 1 <= self.every <= MAX_EVERY[self.unit]:
                 raise CadenceError(
                     f"{self.describe()} is not a cadence: at least every 1 {self.unit[:-1]}, "
@@ -218,7 +219,7 @@ class Cadence:
 
     def preview(self, today: dt.date, count: int = 3) -> list[dt.date]:
         """The next dates this cadence would bring, for a contact last seen today."""
-        if self.kind == "relative":
+        if self.kind == CadenceKind.RELATIVE:
             first = self.next_due(today, today)
         else:
             first = self.next_due(None, today + dt.timedelta(days=1))
@@ -227,13 +228,13 @@ class Cadence:
     @property
     def approx_days(self) -> float:
         """Typical days between two due dates: used to rank how overdue someone is."""
-        if self.kind == "relative":
+        if self.kind == CadenceKind.RELATIVE:
             return self.every * UNIT_DAYS[self.unit]
         return rule_period_days(self.rule)
 
     def describe(self) -> str:
         """Human words: "every 3 weeks", "first Monday of each month"."""
-        if self.kind == "relative":
+        if self.kind == CadenceKind.RELATIVE:
             if self.every == 1:
                 return {"days": "every day", "weeks": "every week", "months": "every month"}[
                     self.unit
@@ -246,14 +247,14 @@ class Cadence:
 
     def label(self) -> str:
         """Short form used inside reasons: "3-week cadence", "first Monday of each month"."""
-        if self.kind == "relative":
+        if self.kind == CadenceKind.RELATIVE:
             singular = self.unit[:-1]
             return f"{self.every}-{singular} cadence"
         return describe_rrule(self.rule)
 
     def spec(self) -> str:
         """Text that `parse_every`/`parse_rrule` reads back to the same cadence."""
-        return self.describe() if self.kind == "relative" else self.rule
+        return self.describe() if self.kind == CadenceKind.RELATIVE else self.rule
 
     def step(self) -> relativedelta:
         if self.unit == "days":
@@ -283,7 +284,7 @@ class Cadence:
     def _next_due(
         self, last_conversation: dt.date | None, anchor: dt.date, spread_key: int
     ) -> dt.date | None:
-        if self.kind == "relative":
+        if self.kind == CadenceKind.RELATIVE:
             step = self.step()
             if last_conversation is not None:
                 due: dt.date = last_conversation + step

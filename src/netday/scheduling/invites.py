@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from netday.errors import NetdayError
 from netday.normalise import fold
+from netday.vocabulary import InviteDirection, InviteStatus
 
 HELP_REPLY = "How can I help you?"
 
@@ -65,10 +66,10 @@ def invite_action(
     expiry_days: int,
 ) -> InviteAction | None:
     """The next thing to do about a pending invitation, or None when nothing is due."""
-    if status != "pending":
+    if status != InviteStatus.PENDING:
         return None
     age = (today - sent_on).days
-    if direction == "sent":
+    if direction == InviteDirection.SENT:
         if age >= expiry_days:
             return InviteAction("withdraw", f"no answer for {age} days: withdraw?")
         if follow_up_due is not None and today >= follow_up_due:

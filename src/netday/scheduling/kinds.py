@@ -5,20 +5,27 @@ from __future__ import annotations
 
 from netday.vocabulary import Circle, Direction, InteractionKind, Tier, values
 
-CONVERSATION_KINDS: tuple[str, ...] = tuple(
-    InteractionKind(k) for k in ("call", "video", "meeting", "message", "email", "event")
+CONVERSATION_KINDS: tuple[InteractionKind, ...] = (
+    InteractionKind.CALL,
+    InteractionKind.VIDEO,
+    InteractionKind.MEETING,
+    InteractionKind.MESSAGE,
+    InteractionKind.EMAIL,
+    InteractionKind.EVENT,
 )
 """These restart a relative cadence and fulfil a promised follow-up."""
 
-LIGHT_TOUCH_KINDS: tuple[str, ...] = tuple(InteractionKind(k) for k in ("comment", "like", "share"))
+LIGHT_TOUCH_KINDS: tuple[InteractionKind, ...] = (
+    InteractionKind.COMMENT,
+    InteractionKind.LIKE,
+    InteractionKind.SHARE,
+)
 """Public gestures: logged, but they do not replace a conversation."""
 
+# The word sets as tuples of strings, for the modules that still import them from here.
 INTERACTION_KINDS: tuple[str, ...] = values(InteractionKind)
-
 DIRECTIONS: tuple[str, ...] = values(Direction)
-
 TIERS: tuple[str, ...] = values(Tier)
-
 CIRCLES: tuple[str, ...] = values(Circle)
 
 

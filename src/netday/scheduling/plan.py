@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netday.scheduling.cadence import Cadence
+from netday.vocabulary import Tier
 from netday.wording import days_ago, short_date
 
-TIER_WEIGHT: dict[str, float] = {"A": 3.0, "B": 2.0, "C": 1.0}
+TIER_WEIGHT: dict[str, float] = {Tier.A: 3.0, Tier.B: 2.0, Tier.C: 1.0}
+"""How much being overdue counts for each tier; the order of `Tier` breaks ties."""
 LOOKAHEAD_DAYS = 7
 DEFAULT_CADENCE_DAYS = 30.0
 MAX_PER_COMPANY = 2
@@ -46,9 +48,11 @@ class Pick:
 
 @dataclass(frozen=True)
 class PlanLimits:
-    minutes_per_call: int = 10
-    min_calls: int = 3
-    max_calls: int = 5
+    """How a day's minutes become a number of calls (from the settings)."""
+
+    minutes_per_call: int
+    min_calls: int
+    max_calls: int
 
 
 def plan_size(minutes: int, limits: PlanLimits) -> int:
@@ -99,7 +103,7 @@ def choose_calls(
     made today, so the plan can grow without repeating anyone."""
     ranked: list[tuple[tuple[float | int | dt.date, ...], Candidate]] = []
     horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
-    tier_rank = {"A": 0, "B": 1, "C": 2}
+    tier_rank: dict[str, int] = {tier: rank for rank, tier in enumerate(Tier)}
     for c in candidates:
         if c.contact_id in exclude:
             continue

@@ -29,8 +29,10 @@ from netday.services.snapshots import (
     summary_from_row,
 )
 from netday.services.views import ContactDetail, ContactSummary
+from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
 from netday.store.upsert import insert_if_missing
+from netday.vocabulary import CadenceKind, Direction
 
 TIMELINE_LIMIT = 50
 
@@ -53,6 +55,24 @@ class ContactFields:
     birthday: dt.date | None = None
     cadence: Cadence | None = None
     clear_cadence: bool = False
+
+
+@dataclass(frozen=True)
+class NewContactDefaults:
+    """What a new contact gets when nobody says otherwise; a form pre-fills these."""
+
+    circle: str
+    tier: str
+    cadence: str
+    """The `default_cadence` setting, as `Cadence.parse` reads it back."""
+
+
+def new_contact_defaults(ctx: Context) -> NewContactDefaults:
+    """The defaults `add_contact` applies: circle and tier as declared in
+    `netday.settings_fields`, the cadence from the settings."""
+    with ctx.db.reading() as session:
+        cadence = load_settings(session).default_cadence
+    return NewContactDefaults(circle=NEW_CONTACT_CIRCLE, tier=NEW_CONTACT_TIER, cadence=cadence)
 
 
 def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | None:
@@ -93,9 +113,10 @@ def refresh_next_due(session: Session, contact: Contact, today: dt.date) -> None
 
 def apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> None:
     contact.cadence_kind = cadence.kind if cadence else None
-    contact.cadence_every = cadence.every if cadence and cadence.kind == "relative" else None
-    contact.cadence_unit = cadence.unit if cadence and cadence.kind == "relative" else None
-    contact.cadence_rule = cadence.rule if cadence and cadence.kind == "calendar" else None
+    relative = cadence is not None and cadence.kind == CadenceKind.RELATIVE
+    contact.cadence_every = cadence.every if cadence and relative else None
+    contact.cadence_unit = cadence.unit if cadence and relative else None
+    contact.cadence_rule = cadence.rule if cadence and not relative else None
     contact.cadence_since = today if cadence else None
     contact.cadence_days = cadence.approx_days if cadence else None
 
@@ -144,6 +165,14 @@ def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
     return clean
 
 
+def check_contact(ctx: Context, fields: ContactFields, *, new: bool) -> ContactFields:
+    """The verdict on a contact's fields before saving them: cleaned, or refused with the
+    reason (a new contact needs a name, an e-mail needs an `@`, limits, choices)."""
+    if new and fields.full_name is None:
+        raise NetdayError("a contact needs a name")
+    return checked_fields(fields, ctx.today())
+
+
 def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Context) -> None:
     now = ctx.now()
     for name in ("role", "email", "phone", "profile_url", "why", "notes"):
@@ -170,9 +199,7 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
 
 def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Contact:
     """A new contact inside the caller's transaction; the default cadence unless told."""
-    if fields.full_name is None:
-        raise NetdayError("a contact needs a name")
-    fields = checked_fields(fields, ctx.today())
+    fields = check_contact(ctx, fields, new=True)
     now = ctx.now()
     contact = Contact(
         full_name="",
@@ -181,8 +208,8 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
         email="",
         phone="",
         profile_url="",
-        circle="professional",
-        tier="B",
+        circle=NEW_CONTACT_CIRCLE,
+        tier=NEW_CONTACT_TIER,
         why="",
         notes="",
         archived=False,
@@ -206,7 +233,7 @@ def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
 
 
 def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:
-    fields = checked_fields(fields, ctx.today())
+    fields = check_contact(ctx, fields, new=False)
     with ctx.db.transaction() as session:
         contact = resolve_contact(session, ref, include_archived=True)
         _assign(session, contact, fields, ctx)
@@ -267,8 +294,8 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
             last_conversation=last_conversation_on(session, contact.id),
             follow_up_on=contact.follow_up_on,
             snoozed_until=contact.snoozed_until,
-            gave=balance.get("gave", 0),
-            asked=balance.get("asked", 0),
+            gave=balance.get(Direction.GAVE, 0),
+            asked=balance.get(Direction.ASKED, 0),
             interactions=tuple(interaction_view(r, contact.full_name) for r in rows),
             invites=tuple(invite_view(i, contact.full_name, today, settings) for i in invites),
             posts=tuple(post_view(p, contact.full_name, today) for p in posts),

@@ -19,8 +19,11 @@ from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view
 from netday.services.views import InviteView
 from netday.store.models import Contact, Invite, MessageTemplate
+from netday.vocabulary import InteractionKind, InviteDirection, InviteStatus, Tier
 
 PENDING_LIMIT = 50
+ACCEPTED_TIER = Tier.C
+"""Someone new who accepted an invitation starts at the lowest tier, until triaged up."""
 
 
 def _message(text: str) -> str:
@@ -94,7 +97,7 @@ def _new_invite(
         direction=direction,
         message=message,
         sent_at=sent_at,
-        status="pending",
+        status=InviteStatus.PENDING,
         follow_up_due=follow_up_due,
         follow_ups=0,
         created_at=now,
@@ -122,7 +125,7 @@ def send_invite(
             session,
             contact,
             person,
-            "sent",
+            InviteDirection.SENT,
             message,
             profile_url,
             sent_at=now,
@@ -133,7 +136,7 @@ def send_invite(
             record_interaction(
                 session,
                 contact,
-                kind="invite",
+                kind=InteractionKind.INVITE,
                 at=now,
                 now=now,
                 summary=_cut(f"Invitation sent: {message}"),
@@ -156,7 +159,14 @@ def record_received(
     with ctx.db.transaction() as session:
         contact, person = _party(session, contact_ref, name)
         invite = _new_invite(
-            session, contact, person, "received", message, profile_url, sent_at=at or now, now=now
+            session,
+            contact,
+            person,
+            InviteDirection.RECEIVED,
+            message,
+            profile_url,
+            sent_at=at or now,
+            now=now,
         )
         session.flush()
         return _view(session, invite, ctx)
@@ -172,7 +182,7 @@ def _get(session: Session, invite_id: int) -> Invite:
 
 
 def _require_pending(invite: Invite) -> None:
-    if invite.status != "pending":
+    if invite.status != InviteStatus.PENDING:
         raise NetdayError(f"invitation {invite.id} is already {invite.status}")
 
 
@@ -182,7 +192,9 @@ def _contact_for_accepted(session: Session, invite: Invite, ctx: Context) -> Con
         existing = session.get(Contact, invite.contact_id)
         if existing is not None:
             return existing
-    fields = ContactFields(full_name=invite.name, profile_url=invite.profile_url, tier="C")
+    fields = ContactFields(
+        full_name=invite.name, profile_url=invite.profile_url, tier=ACCEPTED_TIER
+    )
     contact = create_contact(session, fields, ctx)
     invite.contact_id = contact.id
     return contact
@@ -194,7 +206,7 @@ def accept_invite(ctx: Context, invite_id: int) -> InviteView:
     with ctx.db.transaction() as session:
         invite = _get(session, invite_id)
         _require_pending(invite)
-        invite.status, invite.answered_at = "accepted", now
+        invite.status, invite.answered_at = InviteStatus.ACCEPTED, now
         contact = _contact_for_accepted(session, invite, ctx)
         contact.follow_up_on = now.date()
         contact.follow_up_kind = "invite_accepted"
@@ -217,11 +229,11 @@ def _close(ctx: Context, invite_id: int, status: str, direction: str | None) -> 
 
 
 def decline_invite(ctx: Context, invite_id: int) -> InviteView:
-    return _close(ctx, invite_id, "declined", None)
+    return _close(ctx, invite_id, InviteStatus.DECLINED, None)
 
 
 def withdraw_invite(ctx: Context, invite_id: int) -> InviteView:
-    return _close(ctx, invite_id, "withdrawn", "sent")
+    return _close(ctx, invite_id, InviteStatus.WITHDRAWN, InviteDirection.SENT)
 
 
 def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView:
@@ -231,7 +243,7 @@ def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView
     with ctx.db.transaction() as session:
         invite = _get(session, invite_id)
         _require_pending(invite)
-        if invite.direction != "sent":
+        if invite.direction != InviteDirection.SENT:
             raise NetdayError("only a sent invitation can be followed up")
         settings = load_settings(session)
         invite.follow_ups += 1
@@ -241,7 +253,7 @@ def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView
             record_interaction(
                 session,
                 contact,
-                kind="invite",
+                kind=InteractionKind.INVITE,
                 at=now,
                 now=now,
                 summary=note or "Followed up on the invitation",
@@ -260,12 +272,20 @@ def _views(session: Session, ctx: Context, query: Select[Invite]) -> list[Invite
 
 
 def pending_invites(session: Session, ctx: Context, limit: int = PENDING_LIMIT) -> list[InviteView]:
-    query = select(Invite).where(Invite.status == "pending").order_by(Invite.sent_at).limit(limit)
+    query = (
+        select(Invite)
+        .where(Invite.status == InviteStatus.PENDING)
+        .order_by(Invite.sent_at)
+        .limit(limit)
+    )
     return _views(session, ctx, query)
 
 
 def list_invites(
-    ctx: Context, status: str | None = "pending", direction: str | None = None, limit: int = 200
+    ctx: Context,
+    status: str | None = InviteStatus.PENDING,
+    direction: str | None = None,
+    limit: int = 200,
 ) -> list[InviteView]:
     query = select(Invite).order_by(Invite.sent_at.desc()).limit(limit)
     if status:

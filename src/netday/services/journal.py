@@ -18,12 +18,27 @@ from netday.services.lookup import resolve_contact
 from netday.services.snapshots import interaction_view
 from netday.services.views import InteractionView
 from netday.store.models import Contact, Interaction, PlanItem
+from netday.vocabulary import CallStatus, Direction, InteractionKind
 
 
 def check_minutes(minutes: int | None) -> None:
-    """Minutes of one day (a call, a budget, a review): 0 to `MINUTES_MAX`."""
+    """The one rule for minutes of one day (a call, today's budget, a review's time
+    spent), which every service that takes minutes applies: 0 to `MINUTES_MAX`."""
     if minutes is not None and not 0 <= minutes <= MINUTES_MAX:
         raise NetdayError(f"minutes must be between 0 and {MINUTES_MAX}, not {minutes:,}")
+
+
+def read_minutes(text: str) -> int | None:
+    """Minutes as typed in a form: blank for none, else a whole number `check_minutes`
+    accepts."""
+    raw = text.strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MINUTES_MAX))):
+        raise NetdayError(f"minutes must be a whole number from 0 to {MINUTES_MAX}")
+    minutes = int(raw)
+    check_minutes(minutes)
+    return minutes
 
 
 def summary_text(text: str) -> str:
@@ -48,7 +63,7 @@ def record_interaction(
     now: dt.datetime,
     summary: str = "",
     minutes: int | None = None,
-    direction: str = "neutral",
+    direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
 ) -> Interaction:
     """Write one interaction and everything it changes, inside the caller's transaction.
@@ -90,7 +105,7 @@ def record_interaction(
             )
         )
         if item is not None:
-            item.status, item.done_at, item.snoozed_until = "done", at, None
+            item.status, item.done_at, item.snoozed_until = CallStatus.DONE, at, None
     if follow_up_on is not None:
         contact.follow_up_on = follow_up_on
         contact.follow_up_kind = "promised"
@@ -104,11 +119,11 @@ def log_interaction(
     ctx: Context,
     ref: str,
     *,
-    kind: str = "call",
+    kind: str = InteractionKind.CALL,
     summary: str = "",
     at: dt.datetime | None = None,
     minutes: int | None = None,
-    direction: str = "neutral",
+    direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
 ) -> InteractionView:
     now = ctx.now()
@@ -158,7 +173,7 @@ def parse_quick_entry(text: str) -> tuple[str, str, str]:
     if not sep or not who_part.strip():
         raise NetdayError('write it as "name: what happened" (e.g. "ana: coffee chat")')
     words = who_part.split()
-    kind = "note"
+    kind: str = InteractionKind.NOTE
     if len(words) > 1 and words[0].lower() in INTERACTION_KINDS:
         kind = words[0].lower()
         words = words[1:]

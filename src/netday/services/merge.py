@@ -37,6 +37,7 @@ from netday.store.models import (
     PlanItem,
     Post,
 )
+from netday.vocabulary import CallStatus, DetailKind
 
 DUPLICATES_SHOWN = 50
 NAMESAKES_MAX = 5
@@ -45,7 +46,12 @@ NAMESAKES_MAX = 5
 EVIDENCE = ("same profile URL", "same e-mail", "same phone", "same name and company", "same name")
 """Strongest first: pairs are listed in this order."""
 
-PLAN_STATUS_RANK = {"done": 0, "planned": 1, "snoozed": 2, "skipped": 3}
+PLAN_STATUS_RANK: dict[str, int] = {
+    CallStatus.DONE: 0,
+    CallStatus.PLANNED: 1,
+    CallStatus.SNOOZED: 2,
+    CallStatus.SKIPPED: 3,
+}
 """When both were planned the same day, the entry that says more is kept."""
 
 
@@ -74,9 +80,9 @@ def _pair_evidence(session: Session, contact_id: int | None) -> dict[tuple[int, 
     for cid, kind, value in session.execute(
         select(ContactDetail.contact_id, ContactDetail.kind, ContactDetail.value)
     ):
-        if kind == "email":
+        if kind == DetailKind.EMAIL:
             note(1, email_key(value), cid)
-        elif kind == "phone":
+        elif kind == DetailKind.PHONE:
             note(2, phone_key(value), cid)
         elif is_profile_url(value):
             note(0, url_key(value), cid)
@@ -173,18 +179,18 @@ class _Moves:
 
 
 def _detail_key(kind: str, value: str) -> tuple[str, str]:
-    if kind == "email":
+    if kind == DetailKind.EMAIL:
         return kind, email_key(value)
-    if kind == "phone":
+    if kind == DetailKind.PHONE:
         return kind, phone_key(value) or value.strip()
     return kind, url_key(value)
 
 
 def _addresses(contact: Contact) -> Iterator[tuple[str, str]]:
     for kind, value in (
-        ("email", contact.email),
-        ("phone", contact.phone),
-        ("url", contact.profile_url),
+        (DetailKind.EMAIL, contact.email),
+        (DetailKind.PHONE, contact.phone),
+        (DetailKind.URL, contact.profile_url),
     ):
         if value:
             yield kind, value

@@ -18,7 +18,7 @@ from netday.scheduling.plan import (
     choose_calls,
     plan_size,
 )
-from netday.scheduling.when import in_range
+from netday.scheduling.when import in_range, parse_day
 from netday.services.context import Context
 from netday.services.journal import check_minutes
 from netday.services.lookup import resolve_contact
@@ -28,6 +28,7 @@ from netday.services.views import PlannedCall, PlanView
 from netday.store.models import Contact, DayPlan, PlanItem
 from netday.store.sqlfunctions import days_between
 from netday.store.upsert import insert_if_missing
+from netday.vocabulary import CallStatus
 
 SHORTLIST = 40
 
@@ -139,7 +140,7 @@ def _shrink(plan: DayPlan, settings: SettingsView) -> None:
     for item in sorted(plan.items, key=lambda i: i.position, reverse=True):
         if len(plan.items) <= size:
             break
-        if item.status == "planned":
+        if item.status == CallStatus.PLANNED:
             plan.items.remove(item)
 
 
@@ -230,27 +231,41 @@ def skip_call(ctx: Context, ref: str) -> PlanView:
         contact, item = _today_item(session, ctx, ref)
         if item is None:
             raise NetdayError(f"{contact.full_name} is not in today's plan")
-        if item.status == "done":
+        if item.status == CallStatus.DONE:
             raise NetdayError(f"the call with {contact.full_name} is already done")
-        item.status = "skipped"
+        item.status = CallStatus.SKIPPED
         session.flush()
         return plan_view(session, session.get_one(DayPlan, ctx.today()))
+
+
+def snooze_until(ctx: Context, text: str = "") -> dt.date:
+    """The day a snooze lasts until, as typed (`tomorrow`, `friday`, `2026-12-01`; blank
+    for tomorrow), or refused: it must come after today."""
+    today = ctx.today()
+    until = parse_day(text, today) if text.strip() else today + dt.timedelta(days=1)
+    check_snooze_until(ctx, until)
+    return until
+
+
+def check_snooze_until(ctx: Context, until: dt.date) -> None:
+    """A snooze lasts until a day after today, within the dates netday keeps."""
+    in_range(until, f"snooze until {until.isoformat()}")
+    if until <= ctx.today():
+        raise NetdayError("snooze until a day after today")
 
 
 def snooze_contact(ctx: Context, ref: str, until: dt.date | None = None) -> PlanView:
     """Out of every plan until `until` (tomorrow by default)."""
     today = ctx.today()
     until = until or today + dt.timedelta(days=1)
-    in_range(until, f"snooze until {until.isoformat()}")
-    if until <= today:
-        raise NetdayError("snooze until a day after today")
+    check_snooze_until(ctx, until)
     with ctx.db.transaction() as session:
         contact, item = _today_item(session, ctx, ref)
-        if item is not None and item.status == "done":
+        if item is not None and item.status == CallStatus.DONE:
             raise NetdayError(f"the call with {contact.full_name} is already done")
         contact.snoozed_until = until
         contact.updated_at = ctx.now()
         if item is not None:
-            item.status, item.snoozed_until = "snoozed", until
+            item.status, item.snoozed_until = CallStatus.SNOOZED, until
         session.flush()
         return plan_view(session, session.get_one(DayPlan, today))

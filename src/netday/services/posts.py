@@ -14,6 +14,7 @@ from netday.services.lookup import resolve_contact
 from netday.services.snapshots import post_view
 from netday.services.views import PostView
 from netday.store.models import Contact, Post
+from netday.vocabulary import InteractionKind, PostStatus
 
 WAITING_LIMIT = 50
 
@@ -29,13 +30,21 @@ def _block(text: str, what: str) -> str:
     return clean_block(text, what=what, limit=limits.LONG_TEXT)
 
 
+def check_post(url: str, excerpt: str) -> tuple[str, str]:
+    """A post's URL and excerpt, cleaned; refused when both are empty, since the post
+    could not be found again."""
+    url = clean_line(url, what="a post's URL", limit=limits.POST_URL)
+    excerpt = _block(excerpt, "an excerpt")
+    if not url and not excerpt:
+        raise NetdayError("a post needs a URL or an excerpt to find it again")
+    return url, excerpt
+
+
 def add_post(
     ctx: Context, author_ref: str, url: str = "", excerpt: str = "", draft: str = ""
 ) -> PostView:
-    url = clean_line(url, what="a post's URL", limit=limits.POST_URL)
-    excerpt, draft = _block(excerpt, "an excerpt"), _block(draft, "a draft comment")
-    if not url and not excerpt:
-        raise NetdayError("a post needs a URL or an excerpt to find it again")
+    url, excerpt = check_post(url, excerpt)
+    draft = _block(draft, "a draft comment")
     with ctx.db.transaction() as session:
         author = resolve_contact(session, author_ref)
         post = Post(
@@ -43,7 +52,7 @@ def add_post(
             url=url,
             excerpt=excerpt,
             found_at=ctx.now(),
-            status="to_comment",
+            status=PostStatus.TO_COMMENT,
             draft_comment=draft,
         )
         session.add(post)
@@ -57,7 +66,7 @@ def _pending(session: Session, post_id: int) -> Post:
     post = session.get(Post, post_id)
     if post is None:
         raise NotFound(f"no post has id {post_id}")
-    if post.status != "to_comment":
+    if post.status != PostStatus.TO_COMMENT:
         raise NetdayError(f"post {post_id} is already {post.status.replace('_', ' ')}")
     return post
 
@@ -69,14 +78,16 @@ def mark_commented(ctx: Context, post_id: int, comment: str = "") -> PostView:
     with ctx.db.transaction() as session:
         post = _pending(session, post_id)
         text = comment or post.draft_comment
-        post.status, post.done_at, post.draft_comment = "commented", now, text
+        post.status, post.done_at, post.draft_comment = PostStatus.COMMENTED, now, text
         if post.author_id is not None:
             author = session.get_one(Contact, post.author_id)
             summary = text or "Commented on a post"
             if post.url:
                 summary += f" ({post.url})"
             summary = summary[: limits.LONG_TEXT]
-            record_interaction(session, author, kind="comment", at=now, now=now, summary=summary)
+            record_interaction(
+                session, author, kind=InteractionKind.COMMENT, at=now, now=now, summary=summary
+            )
         session.flush()
         return post_view(post, _author(session, post), ctx.today())
 
@@ -84,7 +95,7 @@ def mark_commented(ctx: Context, post_id: int, comment: str = "") -> PostView:
 def skip_post(ctx: Context, post_id: int) -> PostView:
     with ctx.db.transaction() as session:
         post = _pending(session, post_id)
-        post.status, post.done_at = "skipped", ctx.now()
+        post.status, post.done_at = PostStatus.SKIPPED, ctx.now()
         session.flush()
         return post_view(post, _author(session, post), ctx.today())
 
@@ -96,18 +107,20 @@ def waiting_posts(
     rows = session.execute(
         select(Post, Contact.full_name)
         .outerjoin(Contact, Contact.id == Post.author_id)
-        .where(Post.status == "to_comment")
+        .where(Post.status == PostStatus.TO_COMMENT)
         .order_by(Post.found_at, Post.id)
         .limit(limit)
     )
     views = [post_view(post, name or "", ctx.today()) for post, name in rows]
     total = session.scalar(
-        select(func.count()).select_from(Post).where(Post.status == "to_comment")
+        select(func.count()).select_from(Post).where(Post.status == PostStatus.TO_COMMENT)
     )
     return views, int(total or 0)
 
 
-def list_posts(ctx: Context, status: str | None = "to_comment", limit: int = 200) -> list[PostView]:
+def list_posts(
+    ctx: Context, status: str | None = PostStatus.TO_COMMENT, limit: int = 200
+) -> list[PostView]:
     query = (
         select(Post, Contact.full_name)
         .outerjoin(Contact, Contact.id == Post.author_id)

@@ -20,6 +20,7 @@ from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view, post_view
 from netday.services.views import ReviewView, TodayView
 from netday.store.models import Contact, DayPlan, DayReview, Interaction, Invite, PlanItem, Post
+from netday.vocabulary import CallStatus, InviteDirection, PostStatus, TriageState
 from netday.wording import plural
 
 LOG_LIMIT = 100
@@ -32,8 +33,8 @@ def streak(session: Session, day: dt.date) -> int:
     rows = session.execute(
         select(
             DayPlan.plan_date,
-            func.sum(case((PlanItem.status == "planned", 1), else_=0)),
-            func.sum(case((PlanItem.status == "done", 1), else_=0)),
+            func.sum(case((PlanItem.status == CallStatus.PLANNED, 1), else_=0)),
+            func.sum(case((PlanItem.status == CallStatus.DONE, 1), else_=0)),
         )
         .outerjoin(PlanItem, PlanItem.plan_date == DayPlan.plan_date)
         .where(DayPlan.plan_date <= day, DayPlan.plan_date > day - dt.timedelta(days=STREAK_WINDOW))
@@ -69,7 +70,9 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
             is_empty=session.scalar(select(Contact.id).limit(1)) is None
             and session.scalar(select(Invite.id).limit(1)) is None,
             to_triage=session.scalar(
-                select(func.count()).select_from(Contact).where(Contact.triage == "pending")
+                select(func.count())
+                .select_from(Contact)
+                .where(Contact.triage == TriageState.PENDING)
             )
             or 0,
         )
@@ -82,8 +85,9 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
     return {contact_id: name for contact_id, name in rows}
 
 
-def _reviewable(ctx: Context, day: dt.date | None) -> dt.date:
-    """A day that has started, within the dates netday keeps."""
+def reviewable_day(ctx: Context, day: dt.date | None = None) -> dt.date:
+    """The day to review (today when None), or refused: a day that has not started yet
+    cannot be reviewed, and it must lie within the dates netday keeps."""
     day = day or ctx.today()
     in_range(day, day.isoformat())
     if day > ctx.today():
@@ -93,7 +97,7 @@ def _reviewable(ctx: Context, day: dt.date | None) -> dt.date:
 
 def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
     """What was planned against what was done, and what carries over to tomorrow."""
-    day = _reviewable(ctx, day)
+    day = reviewable_day(ctx, day)
     start, end = day_bounds(day)
     with ctx.db.reading() as session:
         settings = load_settings(session)
@@ -102,12 +106,16 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
         interactions = interactions_between(session, start, end)
         commented = session.scalars(
             select(Post)
-            .where(Post.status == "commented", Post.done_at >= start, Post.done_at < end)
+            .where(Post.status == PostStatus.COMMENTED, Post.done_at >= start, Post.done_at < end)
             .order_by(Post.done_at)
         ).all()
         sent = session.scalars(
             select(Invite)
-            .where(Invite.direction == "sent", Invite.sent_at >= start, Invite.sent_at < end)
+            .where(
+                Invite.direction == InviteDirection.SENT,
+                Invite.sent_at >= start,
+                Invite.sent_at < end,
+            )
             .order_by(Invite.sent_at)
         ).all()
         answered = session.scalars(
@@ -127,7 +135,7 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
         saved = session.get(DayReview, day)
         logged = sum(i.minutes or 0 for i in interactions)
         waiting = session.scalar(
-            select(func.count()).select_from(Post).where(Post.status == "to_comment")
+            select(func.count()).select_from(Post).where(Post.status == PostStatus.TO_COMMENT)
         )
         invites_open = pending_invites(session, ctx)
         return ReviewView(
@@ -145,7 +153,9 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
             minutes_spent=saved.minutes_spent if saved else logged,
             note=saved.note if saved else "",
             streak=streak(session, day),
-            carry_over=tuple(c for c in plan.calls if c.status in ("planned", "skipped"))
+            carry_over=tuple(
+                c for c in plan.calls if c.status in (CallStatus.PLANNED, CallStatus.SKIPPED)
+            )
             if plan
             else (),
             comments_waiting=int(waiting or 0),
@@ -158,7 +168,7 @@ def save_review(
     ctx: Context, day: dt.date | None = None, note: str | None = None, minutes: int | None = None
 ) -> ReviewView:
     """Keep the reflection of a day; yesterday's can still be written the next morning."""
-    day = _reviewable(ctx, day)
+    day = reviewable_day(ctx, day)
     check_minutes(minutes)
     if note is not None:
         note = clean_block(note, what="a reflection", limit=LONG_TEXT)

@@ -13,6 +13,7 @@ from netday.scheduling.invites import invite_action
 from netday.services.settings import SettingsView
 from netday.services.views import ContactSummary, InteractionView, InviteView, PostView
 from netday.store.models import Company, Contact, Interaction, Invite, Post
+from netday.vocabulary import CadenceKind
 
 
 @lru_cache(maxsize=1024)
@@ -20,10 +21,10 @@ def cadence_from_columns(
     kind: str | None, every: int | None, unit: str | None, rule: str | None
 ) -> Cadence | None:
     """Cadences repeat across thousands of contacts: build (and describe) each one once."""
-    if kind == "relative" and every and unit:
+    if kind == CadenceKind.RELATIVE and every and unit:
         return Cadence.relative(every, unit)  # type: ignore[arg-type]
-    if kind == "calendar" and rule:
-        return Cadence("calendar", rule=rule)
+    if kind == CadenceKind.CALENDAR and rule:
+        return Cadence(CadenceKind.CALENDAR, rule=rule)
     return None
 
 

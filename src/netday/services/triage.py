@@ -23,17 +23,19 @@ from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.settings import load_settings
 from netday.store.models import Company, Contact
+from netday.vocabulary import Circle, Tier, TriageState
 
+TIER_DECISIONS: dict[str, Tier] = {tier.lower(): tier for tier in Tier}
+"""`a`, `b`, `c`: a tier, with that tier's cadence setting."""
+PERSONAL = Circle.PERSONAL.value
 DECISIONS: dict[str, str] = {
-    "a": "tier A",
-    "b": "tier B",
-    "c": "tier C",
-    "personal": "personal",
+    **{key: f"tier {tier}" for key, tier in TIER_DECISIONS.items()},
+    PERSONAL: "personal",
     "skip": "skipped for now",
     "archive": "archived",
 }
 """What a person can be told in triage, and how it reads back."""
-SHORT_KEYS = {"p": "personal", "s": "skip", "x": "archive"}
+SHORT_KEYS = {"p": PERSONAL, "s": "skip", "x": "archive"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class TriageOutcome:
 
 
 QUEUE_ORDER = (
-    case((Contact.triage == "pending", 0), else_=1),
+    case((Contact.triage == TriageState.PENDING, 0), else_=1),
     Contact.connected_on.is_(None),
     Contact.connected_on.desc(),
     Contact.id,
@@ -106,7 +108,9 @@ def triage_queue(ctx: Context, limit: int = 50, after: int = 0) -> list[TriageIt
     )
     with ctx.db.reading() as session:
         return [
-            TriageItem(cid, name, company or "", role, url, email, connected, state == "skipped")
+            TriageItem(
+                cid, name, company or "", role, url, email, connected, state == TriageState.SKIPPED
+            )
             for cid, name, company, role, url, email, connected, state in session.execute(query)
         ]
 
@@ -120,7 +124,7 @@ def triage_counts(ctx: Context) -> TriageCounts:
                 .group_by(Contact.triage)
             ).all()
         )
-    return TriageCounts(counts.get("pending", 0), counts.get("skipped", 0))
+    return TriageCounts(counts.get(TriageState.PENDING, 0), counts.get(TriageState.SKIPPED, 0))
 
 
 def _load(session: Session, start: dt.date, days: int) -> dict[dt.date, int]:
@@ -152,25 +156,25 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
     choice = SHORT_KEYS.get(choice, choice)
     if choice not in DECISIONS:
         raise NetdayError(
-            f"unknown triage decision {quoted(decision)}; one of: a, b, c, personal, skip, archive"
+            f"unknown triage decision {quoted(decision)}; one of: {', '.join(DECISIONS)}"
         )
     today = ctx.today()
     with ctx.db.transaction() as session:
         contact = resolve_contact(session, str(ref), include_archived=False)
         settings = load_settings(session)
-        tiered = choice in ("a", "b", "c")
+        tier = TIER_DECISIONS.get(choice)
         cadence = None
-        if tiered or choice == "personal":
-            spec = settings.tier_cadence(choice) if tiered else settings.default_cadence
+        if tier is not None or choice == PERSONAL:
+            spec = settings.tier_cadence(tier) if tier else settings.default_cadence
             cadence = Cadence.parse_every(spec)
-            if tiered:
-                contact.tier = choice.upper()
+            if tier is not None:
+                contact.tier = tier
             else:
-                contact.circle = "personal"
+                contact.circle = Circle.PERSONAL
             _give_cadence(session, contact, cadence, today)
             contact.triage = None
         elif choice == "skip":
-            contact.triage = "skipped"
+            contact.triage = TriageState.SKIPPED
         else:
             contact.archived = True
             contact.triage = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from netday.vocabulary import CallStatus
+
 
 @dataclass(frozen=True)
 class ContactSummary:
@@ -106,7 +108,7 @@ class PlanView:
 
     @property
     def done(self) -> int:
-        return sum(1 for c in self.calls if c.status == "done")
+        return sum(1 for c in self.calls if c.status == CallStatus.DONE)
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -15,10 +17,28 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from netday.settings_fields import FIELDS as SETTING_FIELDS
+from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER, SettingField
+from netday.vocabulary import (
+    CadenceKind,
+    CallStatus,
+    Circle,
+    DetailKind,
+    Direction,
+    InteractionKind,
+    InviteDirection,
+    InviteStatus,
+    PostStatus,
+    Tier,
+    TriageState,
+    values,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -31,6 +51,17 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def one_of(column: str, words: type[StrEnum], *, nullable: bool = False) -> CheckConstraint:
+    """The check that `column` holds a word of `words` (a set of `netday.vocabulary`),
+    named for the column. The SQL is written as the migrations wrote it by hand, so
+    deriving it changes no database (tests/store/test_schema.py compares the two)."""
+    allowed = ", ".join(f"'{word}'" for word in values(words))
+    condition = f"{column} IN ({allowed})"
+    if nullable:
+        condition = f"{column} IS NULL OR {condition}"
+    return CheckConstraint(condition, name=column)
 
 
 class Company(Base):
@@ -49,13 +80,10 @@ class Company(Base):
 class Contact(Base):
     __tablename__ = "contact"
     __table_args__ = (
-        CheckConstraint("tier IN ('A', 'B', 'C')", name="tier"),
-        CheckConstraint("circle IN ('professional', 'personal')", name="circle"),
-        CheckConstraint(
-            "cadence_kind IS NULL OR cadence_kind IN ('relative', 'calendar')",
-            name="cadence_kind",
-        ),
-        CheckConstraint("triage IS NULL OR triage IN ('pending', 'skipped')", name="triage"),
+        one_of("tier", Tier),
+        one_of("circle", Circle),
+        one_of("cadence_kind", CadenceKind, nullable=True),
+        one_of("triage", TriageState, nullable=True),
         Index("ix_contact_due", "archived", "next_due_on"),
         Index("ix_contact_follow_up", "archived", "follow_up_on"),
         Index("ix_contact_triage", "triage", "connected_on"),
@@ -71,8 +99,8 @@ class Contact(Base):
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     profile_url: Mapped[str] = mapped_column(String(500), default="", index=True)
-    circle: Mapped[str] = mapped_column(String(16), default="professional")
-    tier: Mapped[str] = mapped_column(String(1), default="B")
+    circle: Mapped[str] = mapped_column(String(16), default=NEW_CONTACT_CIRCLE)
+    tier: Mapped[str] = mapped_column(String(1), default=NEW_CONTACT_TIER)
     why: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     birthday: Mapped[dt.date | None] = mapped_column(Date)
@@ -125,7 +153,7 @@ class ContactDetail(Base):
     """The second e-mail, the work phone, the blog: address-book entries beyond the first."""
 
     __tablename__ = "contact_detail"
-    __table_args__ = (CheckConstraint("kind IN ('email', 'phone', 'url')", name="kind"),)
+    __table_args__ = (one_of("kind", DetailKind),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(
@@ -138,12 +166,8 @@ class ContactDetail(Base):
 class Interaction(Base):
     __tablename__ = "interaction"
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('call', 'video', 'meeting', 'message', 'email', 'event', "
-            "'comment', 'like', 'share', 'invite', 'note')",
-            name="kind",
-        ),
-        CheckConstraint("direction IN ('gave', 'asked', 'neutral')", name="direction"),
+        one_of("kind", InteractionKind),
+        one_of("direction", Direction),
         Index("ix_interaction_contact_time", "contact_id", "occurred_at"),
     )
 
@@ -153,7 +177,7 @@ class Interaction(Base):
     occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     minutes: Mapped[int | None] = mapped_column(Integer)
     summary: Mapped[str] = mapped_column(Text, default="")
-    direction: Mapped[str] = mapped_column(String(8), default="neutral")
+    direction: Mapped[str] = mapped_column(String(8), default=Direction.NEUTRAL)
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
@@ -161,11 +185,8 @@ class Interaction(Base):
 class Invite(Base):
     __tablename__ = "invite"
     __table_args__ = (
-        CheckConstraint("direction IN ('sent', 'received')", name="direction"),
-        CheckConstraint(
-            "status IN ('pending', 'accepted', 'declined', 'withdrawn', 'expired')",
-            name="status",
-        ),
+        one_of("direction", InviteDirection),
+        one_of("status", InviteStatus),
         Index("ix_invite_status_sent", "status", "sent_at"),
     )
 
@@ -178,7 +199,7 @@ class Invite(Base):
     direction: Mapped[str] = mapped_column(String(8))
     message: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=InviteStatus.PENDING)
     answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     follow_up_due: Mapped[dt.date | None] = mapped_column(Date)
     follow_ups: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -200,7 +221,7 @@ class Post(Base):
 
     __tablename__ = "post"
     __table_args__ = (
-        CheckConstraint("status IN ('to_comment', 'commented', 'skipped')", name="status"),
+        one_of("status", PostStatus),
         Index("ix_post_status_found", "status", "found_at"),
     )
 
@@ -211,7 +232,7 @@ class Post(Base):
     url: Mapped[str] = mapped_column(String(1000), default="")
     excerpt: Mapped[str] = mapped_column(Text, default="")
     found_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    status: Mapped[str] = mapped_column(String(12), default="to_comment")
+    status: Mapped[str] = mapped_column(String(12), default=PostStatus.TO_COMMENT)
     draft_comment: Mapped[str] = mapped_column(Text, default="")
     done_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
 
@@ -234,7 +255,7 @@ class PlanItem(Base):
     __tablename__ = "plan_item"
     __table_args__ = (
         UniqueConstraint("plan_date", "contact_id", name="uq_plan_item_date_contact"),
-        CheckConstraint("status IN ('planned', 'done', 'skipped', 'snoozed')", name="status"),
+        one_of("status", CallStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -244,7 +265,7 @@ class PlanItem(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(300))
-    status: Mapped[str] = mapped_column(String(10), default="planned")
+    status: Mapped[str] = mapped_column(String(10), default=CallStatus.PLANNED)
     snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
     done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
@@ -258,25 +279,40 @@ class DayReview(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+SETTINGS_ADDED_LATER = frozenset({"tier_a_cadence", "tier_b_cadence", "tier_c_cadence"})
+"""Settings whose column was added to databases that already had their settings row
+(migration 0004): the database fills them in itself, so they carry a server default."""
+
+CADENCE_SPEC_CHARS = 100
+"""A stored cadence setting is the short spec `change_setting` writes (`every 3 weeks`)."""
+
+
+def _setting_column(setting: SettingField) -> Column[int] | Column[str]:
+    """The column of one declared setting, with the declaration's default."""
+    name, default = setting.name, setting.default
+    if setting.kind == "number":
+        return Column(name, Integer, nullable=False, default=default)
+    return Column(
+        name,
+        String(CADENCE_SPEC_CHARS),
+        nullable=False,
+        default=default,
+        server_default=str(default) if name in SETTINGS_ADDED_LATER else None,
+    )
+
+
 class Settings(Base):
-    """One row of user settings, kept in the database so every tool sees the same."""
+    """One row of user settings, kept in the database so every tool sees the same.
 
-    __tablename__ = "settings"
+    A column per field of `netday.settings_fields.SettingsValues` (the one declaration);
+    read and write them by name (`getattr`), as `services.settings` does.
+    """
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    minutes_per_day: Mapped[int] = mapped_column(Integer, default=30)
-    minutes_per_call: Mapped[int] = mapped_column(Integer, default=10)
-    min_calls: Mapped[int] = mapped_column(Integer, default=3)
-    max_calls: Mapped[int] = mapped_column(Integer, default=5)
-    default_cadence: Mapped[str] = mapped_column(String(100), default="every 4 weeks")
-    invite_follow_up_days: Mapped[int] = mapped_column(Integer, default=7)
-    invite_expiry_days: Mapped[int] = mapped_column(Integer, default=21)
-    tier_a_cadence: Mapped[str] = mapped_column(
-        String(100), default="every 3 weeks", server_default="every 3 weeks"
+    __table__ = Table(
+        "settings",
+        Base.metadata,
+        Column("id", Integer, primary_key=True),
+        *(_setting_column(setting) for setting in SETTING_FIELDS),
     )
-    tier_b_cadence: Mapped[str] = mapped_column(
-        String(100), default="every 2 months", server_default="every 2 months"
-    )
-    tier_c_cadence: Mapped[str] = mapped_column(
-        String(100), default="every 4 months", server_default="every 4 months"
-    )
+
+    id: Mapped[int]
