@@ -29,8 +29,9 @@ BOTTOM = (
     "netday.vocabulary",
     "netday.wording",
     "netday.normalise",
+    "netday.settings_fields",
 )
-"""Modules below every layer: plain values and pure text functions."""
+"""Modules below every layer: plain values, declarations and pure text functions."""
 
 ABOVE_STORE = ("netday.services", "netday.io", "netday.ui", "netday.cli")
 
