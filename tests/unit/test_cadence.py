@@ -172,6 +172,8 @@ TODAY = dt.date(2026, 11, 22)
         ("FREQ=YEARLY;BYMONTH=13", "BYMONTH='13' is out of range (1 to 12)"),
         ("FREQ=MONTHLY;BYYEARDAY=1", "BYYEARDAY does not go with FREQ=MONTHLY"),
         ("FREQ=MONTHLY;BYDAY=9MO", "BYDAY=9MO is out of range (1 to 5 or -1 to -5"),
+        # Within BYMONTH a yearly rule counts weekdays per month (dateutil raised IndexError).
+        ("FREQ=YEARLY;BYDAY=53MO;BYMONTH=2", "BYDAY=53MO is out of range (1 to 5 or -1 to -5"),
         ("FREQ=WEEKLY;BYDAY=1MO", "BYDAY=1MO counts weekdays, which FREQ=WEEKLY cannot"),
         ("FREQ=MONTHLY;BYDAY=XX", "is not a weekday"),
         ("FREQ=MONTHLY;BYSETPOS=1", "BYSETPOS needs another BY part"),

@@ -365,7 +365,7 @@ def _rule_parts(rule: str) -> dict[str, str]:
     if "BYSETPOS" in parts and not any(k.startswith("BY") and k != "BYSETPOS" for k in parts):
         raise CadenceError("BYSETPOS needs another BY part to pick from")
     if "BYDAY" in parts:
-        _check_byday(parts["BYDAY"], freq, "BYWEEKNO" in parts)
+        _check_byday(parts["BYDAY"], freq, "BYWEEKNO" in parts, "BYMONTH" in parts)
     if parts.get("WKST", "MO") not in _WEEKDAYS:
         raise CadenceError(f"WKST={quoted(parts['WKST'])} is not a weekday (MO to SU)")
     return parts
@@ -381,7 +381,11 @@ def _check_number(parts: dict[str, str], key: str, low: int, high: int, why: str
         raise CadenceError(f"{key}={quoted(value)} is out of range ({span})")
 
 
-def _check_byday(value: str, freq: str, with_weekno: bool) -> None:
+def _check_byday(value: str, freq: str, with_weekno: bool, with_month: bool) -> None:
+    """A weekday's ordinal counts within the period: a month holds at most 5 Mondays, a
+    year 53; a yearly rule limited to months counts within each month (RFC 5545 3.3.10),
+    so 53MO there names nothing (and dateutil fails on it with an IndexError)."""
+    limit = _ORDINAL_LIMIT["MONTHLY"] if freq == "YEARLY" and with_month else None
     for item in value.split(","):
         match = _BYDAY_ITEM.fullmatch(item)
         if match is None:
@@ -389,7 +393,7 @@ def _check_byday(value: str, freq: str, with_weekno: bool) -> None:
         if match.group(1) is None:
             continue
         ordinal = int(match.group(1))
-        largest = 0 if with_weekno else _ORDINAL_LIMIT.get(freq, 0)
+        largest = 0 if with_weekno else limit or _ORDINAL_LIMIT.get(freq, 0)
         if largest == 0:
             raise CadenceError(f"BYDAY={item} counts weekdays, which FREQ={freq} cannot")
         if ordinal == 0 or abs(ordinal) > largest:
