@@ -17,6 +17,7 @@ import random
 import secrets
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,9 @@ class _Builder:
         self.contacts: list[dict[str, Any]] = []
         self.interactions: list[dict[str, Any]] = []
         self.last_talk: dict[int, dt.date] = {}
+        self.tags: list[dict[str, Any]] = []
+        self.plans: list[dict[str, Any]] = []
+        self.plan_items: list[dict[str, Any]] = []
 
     def text(self, pattern: str, **extra: str) -> str:
         values = {
@@ -165,6 +169,144 @@ class _Builder:
             if day > self.last_talk.get(contact_id, dt.date.min):
                 self.last_talk[contact_id] = day
 
+    def person(self, index: int, company_ids: Sequence[int]) -> None:
+        """One contact, numbered `index + 1` until the database gives the ids, with
+        tags and a history of interactions."""
+        rng, now, today = self.rng, self.now, self.today
+        cid = index + 1
+        tier = rng.choices(tuple(TIER_WEIGHTS), tuple(TIER_WEIGHTS.values()))[0]
+        personal = rng.random() < 0.18
+        name = self.name(index)
+        spec = rng.choice(CADENCES[tier])
+        cadence = (
+            Cadence.parse_rrule(spec) if spec.startswith("RRULE") else Cadence.parse_every(spec)
+        )
+        created = now - dt.timedelta(days=rng.randint(HISTORY_DAYS + 10, 400))
+        first = name.split()[0]
+        self.contacts.append(
+            {
+                "id": cid,
+                "full_name": name,
+                "name_key": fold(name),
+                "company_id": None
+                if personal and rng.random() < 0.7
+                else rng.choice(company_ids)
+                if company_ids
+                else None,
+                "role": "" if personal else rng.choice(ROLES),
+                "email": f"{fold(first).replace(' ', '')}.{cid}@example.com"
+                if rng.random() < 0.6
+                else "",
+                "phone": f"+1 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+                if rng.random() < 0.8
+                else "",
+                "profile_url": "" if personal else f"https://www.linkedin.com/in/demo-{cid}",
+                "circle": Circle.PERSONAL if personal else Circle.PROFESSIONAL,
+                "tier": tier,
+                "why": self.text(rng.choice(WHY)),
+                "notes": "",
+                "birthday": dt.date(rng.randint(1960, 1998), rng.randint(1, 12), rng.randint(1, 28))
+                if rng.random() < 0.3
+                else None,
+                "archived": rng.random() < 0.02,
+                "cadence_kind": cadence.kind,
+                "cadence_every": cadence.every if cadence.kind == "relative" else None,
+                "cadence_unit": cadence.unit if cadence.kind == "relative" else None,
+                "cadence_rule": cadence.rule or None,
+                "cadence_since": created.date(),
+                "cadence_days": cadence.approx_days,
+                "next_due_on": None,
+                "follow_up_on": None,
+                "follow_up_kind": None,
+                "follow_up_since": None,
+                "snoozed_until": None,
+                "created_at": created,
+                "updated_at": created,
+                "_cadence": cadence,
+            }
+        )
+        for tag in rng.sample(TAGS, rng.choice((0, 1, 1, 2))):
+            self.tags.append({"contact_id": cid, "tag": tag})
+        count = max(0, int(rng.gauss(INTERACTIONS_PER_TIER[tier], 4)))
+        # How long since the last interaction varies with the cadence, so some
+        # contacts are overdue, some due soon, most comfortably in touch.
+        quiet = rng.randint(1, max(2, int(cadence.approx_days * 1.4)))
+        for _ in range(count):
+            day = today - dt.timedelta(days=rng.randint(min(quiet, HISTORY_DAYS), HISTORY_DAYS))
+            kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+            self.interaction(cid, kind, self.moment(day))
+
+    def streak(self, active: list[dict[str, Any]]) -> None:
+        """Plans for the days before today, three calls each, all done for `STREAK_DAYS`
+        days (the day before has one left over)."""
+        rng = self.rng
+        for back in range(1, STREAK_DAYS + 2):
+            day = self.today - dt.timedelta(days=back)
+            chosen = rng.sample(active, min(3, len(active)))
+            self.plans.append(
+                {
+                    "plan_date": day,
+                    "minutes": 30,
+                    "created_at": dt.datetime.combine(day, dt.time(8)),
+                }
+            )
+            for pos, c in enumerate(chosen, start=1):
+                done = back <= STREAK_DAYS or pos == 1
+                at = dt.datetime.combine(day, dt.time(9 + pos, 30))
+                if done:
+                    self.interaction(c["id"], InteractionKind.CALL, at, summary=STREAK_CALL)
+                self.plan_items.append(
+                    {
+                        "plan_date": day,
+                        "contact_id": c["id"],
+                        "position": pos,
+                        "reason": "picked by the demo",
+                        "status": CallStatus.DONE if done else CallStatus.PLANNED,
+                        "snoozed_until": None,
+                        "done_at": at if done else None,
+                    }
+                )
+
+    def this_morning(self, active: list[dict[str, Any]]) -> None:
+        """Two light touches earlier today, so the log is not empty."""
+        for c in self.rng.sample(active, min(2, len(active))):
+            at = max(
+                dt.datetime.combine(self.today, dt.time()),
+                self.now - dt.timedelta(minutes=self.rng.randint(20, 90)),
+            )
+            self.interaction(c["id"], InteractionKind.LIKE, at)
+
+    def promises(self, active: list[dict[str, Any]]) -> None:
+        """Follow-ups promised in recent calls, the first one due today."""
+        rng, today = self.rng, self.today
+        promised = rng.sample(active, max(1, len(active) // 20))
+        for n, c in enumerate(promised):
+            since = today - dt.timedelta(days=rng.randint(4, 16))
+            due = today if n == 0 else since + dt.timedelta(days=rng.randint(3, 21))
+            self.interaction(
+                c["id"],
+                InteractionKind.CALL,
+                self.moment(since),
+                follow_up_on=due,
+                summary=PROMISE,
+            )
+            c.update(follow_up_on=due, follow_up_kind="promised", follow_up_since=since)
+
+    def schedule(self) -> None:
+        """Each contact's next due date, from its cadence and its last conversation."""
+        for c in self.contacts:
+            cadence = c.pop("_cadence")
+            c["next_due_on"] = cadence.next_due(
+                self.last_talk.get(c["id"]), c["cadence_since"], c["id"]
+            )
+
+    def accepted(self, ids: set[int]) -> None:
+        """Those whose invitation was accepted two days ago wait for a first call."""
+        day = self.today - dt.timedelta(days=2)
+        for c in self.contacts:
+            if c["id"] in ids:
+                c.update(follow_up_on=day, follow_up_kind="invite_accepted", follow_up_since=day)
+
 
 def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoSummary:
     """Fill an empty database with a sample network; refuse one that has contacts."""
@@ -195,164 +337,17 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
                 for i, n in enumerate(company_names)
             ],
         )
-        tags: list[dict[str, Any]] = []
         for index in range(contacts):
-            cid = index + 1
-            tier = rng.choices(tuple(TIER_WEIGHTS), tuple(TIER_WEIGHTS.values()))[0]
-            personal = rng.random() < 0.18
-            name = b.name(index)
-            spec = rng.choice(CADENCES[tier])
-            cadence = (
-                Cadence.parse_rrule(spec) if spec.startswith("RRULE") else Cadence.parse_every(spec)
-            )
-            created = now - dt.timedelta(days=rng.randint(HISTORY_DAYS + 10, 400))
-            first = name.split()[0]
-            b.contacts.append(
-                {
-                    "id": cid,
-                    "full_name": name,
-                    "name_key": fold(name),
-                    "company_id": None
-                    if personal and rng.random() < 0.7
-                    else rng.choice(company_ids)
-                    if company_ids
-                    else None,
-                    "role": "" if personal else rng.choice(ROLES),
-                    "email": f"{fold(first).replace(' ', '')}.{cid}@example.com"
-                    if rng.random() < 0.6
-                    else "",
-                    "phone": f"+1 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
-                    if rng.random() < 0.8
-                    else "",
-                    "profile_url": "" if personal else f"https://www.linkedin.com/in/demo-{cid}",
-                    "circle": Circle.PERSONAL if personal else Circle.PROFESSIONAL,
-                    "tier": tier,
-                    "why": b.text(rng.choice(WHY)),
-                    "notes": "",
-                    "birthday": dt.date(
-                        rng.randint(1960, 1998), rng.randint(1, 12), rng.randint(1, 28)
-                    )
-                    if rng.random() < 0.3
-                    else None,
-                    "archived": rng.random() < 0.02,
-                    "cadence_kind": cadence.kind,
-                    "cadence_every": cadence.every if cadence.kind == "relative" else None,
-                    "cadence_unit": cadence.unit if cadence.kind == "relative" else None,
-                    "cadence_rule": cadence.rule or None,
-                    "cadence_since": created.date(),
-                    "cadence_days": cadence.approx_days,
-                    "next_due_on": None,
-                    "follow_up_on": None,
-                    "follow_up_kind": None,
-                    "follow_up_since": None,
-                    "snoozed_until": None,
-                    "created_at": created,
-                    "updated_at": created,
-                    "_cadence": cadence,
-                }
-            )
-            for tag in rng.sample(TAGS, rng.choice((0, 1, 1, 2))):
-                tags.append({"contact_id": cid, "tag": tag})
-            count = max(0, int(rng.gauss(INTERACTIONS_PER_TIER[tier], 4)))
-            # How long since the last interaction varies with the cadence, so some
-            # contacts are overdue, some due soon, most comfortably in touch.
-            quiet = rng.randint(1, max(2, int(cadence.approx_days * 1.4)))
-            for _ in range(count):
-                day = today - dt.timedelta(days=rng.randint(min(quiet, HISTORY_DAYS), HISTORY_DAYS))
-                kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-                b.interaction(cid, kind, b.moment(day))
-
+            b.person(index, company_ids)
         active = [c for c in b.contacts if not c["archived"]]
-        streak_plans: list[dict[str, Any]] = []
-        streak_items: list[dict[str, Any]] = []
-        for back in range(1, STREAK_DAYS + 2):
-            day = today - dt.timedelta(days=back)
-            chosen = rng.sample(active, min(3, len(active)))
-            streak_plans.append(
-                {
-                    "plan_date": day,
-                    "minutes": 30,
-                    "created_at": dt.datetime.combine(day, dt.time(8)),
-                }
-            )
-            for pos, c in enumerate(chosen, start=1):
-                done = back <= STREAK_DAYS or pos == 1
-                at = dt.datetime.combine(day, dt.time(9 + pos, 30))
-                if done:
-                    b.interaction(c["id"], InteractionKind.CALL, at, summary=STREAK_CALL)
-                streak_items.append(
-                    {
-                        "plan_date": day,
-                        "contact_id": c["id"],
-                        "position": pos,
-                        "reason": "picked by the demo",
-                        "status": CallStatus.DONE if done else CallStatus.PLANNED,
-                        "snoozed_until": None,
-                        "done_at": at if done else None,
-                    }
-                )
-        for c in rng.sample(active, min(2, len(active))):
-            at = max(
-                dt.datetime.combine(today, dt.time()),
-                now - dt.timedelta(minutes=rng.randint(20, 90)),
-            )
-            b.interaction(c["id"], InteractionKind.LIKE, at)
-
-        promised = rng.sample(active, max(1, len(active) // 20))
-        for n, c in enumerate(promised):
-            since = today - dt.timedelta(days=rng.randint(4, 16))
-            due = today if n == 0 else since + dt.timedelta(days=rng.randint(3, 21))
-            b.interaction(
-                c["id"],
-                InteractionKind.CALL,
-                b.moment(since),
-                follow_up_on=due,
-                summary=PROMISE,
-            )
-            c.update(follow_up_on=due, follow_up_kind="promised", follow_up_since=since)
-        for c in b.contacts:
-            cadence = c.pop("_cadence")
-            c["next_due_on"] = cadence.next_due(
-                b.last_talk.get(c["id"]), c["cadence_since"], c["id"]
-            )
-
+        b.streak(active)
+        b.this_morning(active)
+        b.promises(active)
+        b.schedule()
         invites, accepted_ids = _invites(b, active, company_names, now)
-        for c in b.contacts:
-            if c["id"] in accepted_ids:
-                c.update(
-                    follow_up_on=today - dt.timedelta(days=2),
-                    follow_up_kind="invite_accepted",
-                    follow_up_since=today - dt.timedelta(days=2),
-                )
+        b.accepted(accepted_ids)
         posts = _posts(b, active, now)
-
-        # The rows above name contacts by a local number; the database assigns the ids.
-        local_ids = [c.pop("id") for c in b.contacts]
-        new_ids = _insert_returning_ids(session, Contact, b.contacts)
-        real = dict(zip(local_ids, new_ids, strict=True))
-        for rows, key in (
-            (tags, "contact_id"),
-            (b.interactions, "contact_id"),
-            (invites, "contact_id"),
-            (posts, "author_id"),
-            (streak_items, "contact_id"),
-        ):
-            for row in rows:
-                if row[key] is not None:
-                    row[key] = real[row[key]]
-        if tags:
-            session.execute(insert(ContactTag), tags)
-        session.execute(insert(Interaction), b.interactions)
-        if invites:
-            session.execute(insert(Invite), invites)
-        if posts:
-            session.execute(insert(Post), posts)
-        existing_plans = set(session.scalars(select(DayPlan.plan_date)))
-        plans = [p for p in streak_plans if p["plan_date"] not in existing_plans]
-        kept = {p["plan_date"] for p in plans}
-        if plans:
-            session.execute(insert(DayPlan), plans)
-            session.execute(insert(PlanItem), [i for i in streak_items if i["plan_date"] in kept])
+        _write(session, b, invites, posts)
         for back in range(2, STREAK_DAYS + 1):
             day = today - dt.timedelta(days=back)
             if session.get(DayReview, day) is None:
@@ -369,6 +364,39 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
         return DemoSummary(
             len(b.contacts), len(company_ids), len(b.interactions), len(invites), len(posts)
         )
+
+
+def _write(
+    session: Session, b: _Builder, invites: list[dict[str, Any]], posts: list[dict[str, Any]]
+) -> None:
+    """Insert what was built; the rows name contacts by a local number until the
+    database assigns the ids."""
+    local_ids = [c.pop("id") for c in b.contacts]
+    new_ids = _insert_returning_ids(session, Contact, b.contacts)
+    real = dict(zip(local_ids, new_ids, strict=True))
+    for rows, key in (
+        (b.tags, "contact_id"),
+        (b.interactions, "contact_id"),
+        (invites, "contact_id"),
+        (posts, "author_id"),
+        (b.plan_items, "contact_id"),
+    ):
+        for row in rows:
+            if row[key] is not None:
+                row[key] = real[row[key]]
+    if b.tags:
+        session.execute(insert(ContactTag), b.tags)
+    session.execute(insert(Interaction), b.interactions)
+    if invites:
+        session.execute(insert(Invite), invites)
+    if posts:
+        session.execute(insert(Post), posts)
+    existing_plans = set(session.scalars(select(DayPlan.plan_date)))
+    plans = [p for p in b.plans if p["plan_date"] not in existing_plans]
+    kept = {p["plan_date"] for p in plans}
+    if plans:
+        session.execute(insert(DayPlan), plans)
+        session.execute(insert(PlanItem), [i for i in b.plan_items if i["plan_date"] in kept])
 
 
 def _invites(
