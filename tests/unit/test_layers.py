@@ -87,6 +87,18 @@ CONTRACTS: tuple[Contract, ...] = (
         "src/netday/ui",
         ("netday.store", "netday.cli", "sqlalchemy", "alembic"),
     ),
+    Contract(
+        "a migration imports no application code: it must not change when the app does",
+        "migrations/versions",
+        ("netday",),
+    ),
+    Contract(
+        "Alembic's env.py hands netday's upgrades no models; only a developer's own "
+        "`alembic` command (autogenerate, check) loads the metadata",
+        "migrations/env.py",
+        ("netday",),
+        ("netday.store.models",),
+    ),
 )
 """Every contract the source tree keeps, besides one per bottom module."""
 

@@ -58,6 +58,7 @@ from netday.services.demo_data import (
     TOPICS,
     WHY,
 )
+from netday.settings_fields import SettingsValues
 from netday.store.models import (
     Company,
     Contact,
@@ -72,6 +73,7 @@ from netday.store.models import (
 )
 from netday.store.schema import open_database
 from netday.vocabulary import (
+    CadenceKind,
     CallStatus,
     Circle,
     Direction,
@@ -210,8 +212,8 @@ class _Builder:
                 else None,
                 "archived": rng.random() < 0.02,
                 "cadence_kind": cadence.kind,
-                "cadence_every": cadence.every if cadence.kind == "relative" else None,
-                "cadence_unit": cadence.unit if cadence.kind == "relative" else None,
+                "cadence_every": cadence.every if cadence.kind == CadenceKind.RELATIVE else None,
+                "cadence_unit": cadence.unit if cadence.kind == CadenceKind.RELATIVE else None,
                 "cadence_rule": cadence.rule or None,
                 "cadence_since": created.date(),
                 "cadence_days": cadence.approx_days,
@@ -246,7 +248,7 @@ class _Builder:
             self.plans.append(
                 {
                     "plan_date": day,
-                    "minutes": 30,
+                    "minutes": SettingsValues().minutes_per_day,
                     "created_at": dt.datetime.combine(day, dt.time(8)),
                 }
             )

@@ -31,11 +31,10 @@ from netday.scheduling.cadence import Cadence
 from netday.services.identity import Traits, email_key, is_profile_url, traits, url_key
 from netday.services.lookup import name_key
 from netday.services.records import InviteRecord, NetdayFields, PersonRecord, TalkRecord
+from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Contact, ContactDetail, ContactTag
 from netday.vocabulary import Circle, DetailKind, Tier, TriageState, values
 
-NEW_TIER = Tier.B
-NEW_CIRCLE = Circle.PROFESSIONAL
 """A new person's tier and circle when the file does not carry netday's own."""
 
 
@@ -213,7 +212,7 @@ def new_contact(record: PersonRecord, company_key: str, now: dt.datetime) -> New
     """A new person from their first record: waiting for triage, with no cadence, unless
     the file is netday's own export (X-NETDAY-*), whose judgement it carries."""
     triage: str | None = TriageState.PENDING.value
-    tier, circle, why = NEW_TIER.value, NEW_CIRCLE.value, ""
+    tier, circle, why = NEW_CONTACT_TIER.value, NEW_CONTACT_CIRCLE.value, ""
     if record.netday is not None:
         triage = record.netday.triage
         tier = (record.netday.tier or tier).upper()
