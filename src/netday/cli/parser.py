@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from netday.cleaning import quoted, strip_controls
+from netday.io.formats import CALENDAR_DAYS
 from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
 from netday.services import demo_data
 from netday.vocabulary import Circle, InteractionKind, InviteDirection, InviteStatus, Tier, values
@@ -269,7 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p.add_argument("--archived", action="store_true", help="include archived contacts")
     p = exsub.add_parser("ics", help="planned calls and follow-ups as calendar events")
-    p.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
+    p.add_argument(
+        "--days",
+        type=int,
+        default=CALENDAR_DAYS,
+        help=f"how many days ahead (default {CALENDAR_DAYS})",
+    )
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("csv", help="contacts or interactions as a spreadsheet")
     p.add_argument("table", choices=("contacts", "interactions"))

@@ -10,13 +10,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from netday.errors import NetdayError
+from netday.io.formats import CALENDAR_DAYS, EXPORT_FORMATS
+from netday.limits import DAYS_AHEAD_MAX
 from netday.services import exporting
 from netday.services.context import Context
 from netday.services.importing import ImportReport, Progress, run_import
 from netday.services.records import ImportBatch
 from netday.wording import plural
-
-EXPORT_FORMATS = ("vcard", "ics", "csv-contacts", "csv-interactions", "md-day", "md-week")
 
 
 def _files(files: tuple[str, ...]) -> str:
@@ -99,7 +99,7 @@ def export_chunks(
     ctx: Context,
     fmt: str,
     *,
-    days: int = 14,
+    days: int = CALENDAR_DAYS,
     day: dt.date | None = None,
     archived: bool = True,
 ) -> Iterator[str]:
@@ -111,8 +111,8 @@ def export_chunks(
     if fmt == "ics":
         from netday.io.ical import calendar_text
 
-        if days < 1 or days > 366:
-            raise NetdayError(f"--days must be between 1 and 366, not {days}")
+        if not 1 <= days <= DAYS_AHEAD_MAX:
+            raise NetdayError(f"--days must be between 1 and {DAYS_AHEAD_MAX}, not {days}")
         return iter([calendar_text(exporting.calendar_items(ctx, days), ctx.now())])
     if fmt == "csv-contacts":
         from netday.io.spreadsheet import contacts_csv
