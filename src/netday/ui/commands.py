@@ -34,7 +34,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Import contacts", "import_contacts", "A LinkedIn data export (ZIP, folder, CSV) or vCards"),
     ("Export", "export_data", "vCard, iCalendar, CSV or the week as Markdown"),
     ("Reload", "reload", "Read everything again from the database"),
-    ("Show all keys", "show_help_panel", "Every key of the focused pane and the app"),
+    ("Show all keys", "app.show_help_panel", "Every key of the focused pane and the app"),
 )
 
 
@@ -45,7 +45,7 @@ class NetdayCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, action, text in ACTIONS:
-            yield DiscoveryHit(title, partial(self.app.run_action, action), help=text)
+            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -53,7 +53,10 @@ class NetdayCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(title), partial(self.app.run_action, action), help=text
+                    score,
+                    matcher.highlight(title),
+                    partial(self.screen.run_action, action),
+                    help=text,
                 )
         if len(query.strip()) < 2:
             return

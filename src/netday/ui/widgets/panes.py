@@ -79,9 +79,9 @@ class CallsPane(Pane):
     TITLE = "Today's calls"
     COLUMNS = (("", 1, 0), ("Call", 20, 1))
     BINDINGS = [
-        Binding("enter,d", "app.call_done", "Done"),
-        Binding("s", "app.call_skip", "Skip"),
-        Binding("z", "app.call_snooze", "Snooze"),
+        Binding("enter,d", "screen.call_done", "Done"),
+        Binding("s", "screen.call_skip", "Skip"),
+        Binding("z", "screen.call_snooze", "Snooze"),
     ]
 
     def fill(self, calls: tuple[PlannedCall, ...]) -> None:
@@ -109,8 +109,8 @@ class CommentsPane(Pane):
     TITLE = "Comments to write"
     COLUMNS = (("Age", 5, 0), ("Author", 6, 2), ("Post", 6, 3))
     BINDINGS = [
-        Binding("enter,d", "app.post_done", "Commented"),
-        Binding("s", "app.post_skip", "Skip"),
+        Binding("enter,d", "screen.post_done", "Commented"),
+        Binding("s", "screen.post_skip", "Skip"),
     ]
 
     def fill(self, posts: tuple[PostView, ...]) -> None:
@@ -130,11 +130,11 @@ class InvitesPane(Pane):
     TITLE = "Pending invites"
     COLUMNS = (("", 1, 0), ("Age", 5, 0), ("Who", 6, 2), ("Next step", 6, 3))
     BINDINGS = [
-        Binding("y", "app.invite('accept')", "Accept"),
-        Binding("x", "app.invite('decline')", "Decline"),
-        Binding("w", "app.invite('withdraw')", "Withdraw"),
-        Binding("f", "app.invite('follow_up')", "Follow up"),
-        Binding("g", "app.invite_received", "Got one"),
+        Binding("y", "screen.invite('accept')", "Accept"),
+        Binding("x", "screen.invite('decline')", "Decline"),
+        Binding("w", "screen.invite('withdraw')", "Withdraw"),
+        Binding("f", "screen.invite('follow_up')", "Follow up"),
+        Binding("g", "screen.invite_received", "Got one"),
     ]
 
     def fill(self, invites: tuple[InviteView, ...]) -> None:
