@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -25,6 +26,18 @@ async def settle(pilot: Pilot[None]) -> None:
     """
     await asyncio.gather(*(w.wait() for w in list(pilot.app.workers)), return_exceptions=True)
     await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], object], seconds: float = 10.0
+) -> None:
+    """Let the app run until `condition()` holds (fail after `seconds`): for what comes
+    back on its own time (a palette's search, a worker's result), instead of a fixed pause."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"still not true after {seconds} s: {condition}")
+        await pilot.pause(0.02)
 
 
 def terminal_text(app: App[None]) -> str:

@@ -13,7 +13,6 @@ import traceback
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
@@ -21,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from netday.cleaning import for_terminal
 from netday.services.changes import ChangeCheck
 from netday.services.context import Context
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures, debugging, summary, write_log
 from netday.ui.messages import DataChanged
 from netday.ui.screens.today import TodayScreen
@@ -39,10 +39,7 @@ class NetdayApp(App[None]):
     CSS_PATH = "netday.tcss"
     TITLE = "netday"
     COMMANDS = App.COMMANDS | {_palette_provider}
-    BINDINGS = [
-        Binding("question_mark", "show_help_panel", "Keys"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS = bindings(Scope.APP)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()

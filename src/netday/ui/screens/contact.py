@@ -7,7 +7,6 @@ import datetime as dt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -17,6 +16,7 @@ from netday.services.contacts import edit_contact, show_contact
 from netday.services.context import Context
 from netday.services.merge import MergeReport, merge_text
 from netday.services.views import ContactDetail
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
@@ -64,11 +64,7 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
 
 
 class ContactScreen(RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back"),
-        Binding("e", "edit", "Edit"),
-        Binding("m", "merge", "Merge a duplicate"),
-    ]
+    BINDINGS = bindings(Scope.CONTACT)
 
     def __init__(self, ctx: Context, contact_id: int) -> None:
         super().__init__()

@@ -10,7 +10,6 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
@@ -18,6 +17,7 @@ from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.scheduling.when import parse_day
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import plain
 
@@ -50,7 +50,7 @@ class Form(RecoversFromFailures, ModalScreen[object]):
     everything typed still there.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = bindings(Scope.FORM)
     heading = ""
 
     def __init__(self, save: Callable[[Any], object] | None = None) -> None:
@@ -188,10 +188,7 @@ class MinutesForm(Form):
 class Confirm(ModalScreen[bool]):
     """A destructive action asks first: y or Enter confirms, n or Escape does nothing."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+    BINDINGS = bindings(Scope.CONFIRM)
 
     def __init__(self, question: str) -> None:
         super().__init__()

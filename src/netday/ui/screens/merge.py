@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
@@ -21,6 +20,7 @@ from netday.services.merge import (
     merge_contacts,
     merge_text,
 )
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.dialogs import Confirm
 from netday.ui.text import plain
@@ -29,7 +29,7 @@ from netday.ui.text import plain
 class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
     """KEEP is the contact on screen; the highlighted duplicate is OTHER."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "merge", "Merge")]
+    BINDINGS = bindings(Scope.MERGE)
 
     def __init__(self, ctx: Context, contact_id: int, name: str) -> None:
         super().__init__()

@@ -13,7 +13,6 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from netday.scheduling.kinds import INTERACTION_KINDS
 from netday.scheduling.when import parse_moment
 from netday.services.contacts import list_contacts
 from netday.services.context import Context
+from netday.ui.actions import Scope, bindings
 from netday.ui.screens.dialogs import Form, _minutes
 from netday.ui.text import editable, plain
 
@@ -167,10 +167,7 @@ class LogForm(Form):
 
     heading = "Log an interaction"
     MATCHES = 8
-    BINDINGS = [
-        Binding("down", "pick(1)", "Next match", show=False),
-        Binding("up", "pick(-1)", "Previous match", show=False),
-    ]
+    BINDINGS = bindings(Scope.LOG_FORM)
 
     def __init__(self, ctx: Context, save: Save) -> None:
         super().__init__(save)

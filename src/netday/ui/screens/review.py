@@ -10,7 +10,6 @@ import datetime as dt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -20,6 +19,7 @@ from netday.services.context import Context
 from netday.services.report import export_review, review_headline
 from netday.services.review import review_day, save_review
 from netday.services.views import ReviewView
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.widgets.panes import MARKS
@@ -44,13 +44,7 @@ def summary_text(r: ReviewView) -> Text:
 
 
 class ReviewScreen(RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("ctrl+s", "save", "Save note"),
-        Binding("left_square_bracket", "day(-1)", "Day before"),
-        Binding("right_square_bracket", "day(1)", "Day after"),
-        Binding("ctrl+o", "export", "Export .md"),
-    ]
+    BINDINGS = bindings(Scope.REVIEW)
 
     def __init__(self, ctx: Context, day: dt.date) -> None:
         super().__init__()

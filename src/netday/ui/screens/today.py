@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -36,6 +35,7 @@ from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
 from netday.services.views import PlannedCall, PostView, TodayView
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import DataChanged, QuickLogged, Refused, TodayRead
 from netday.ui.text import plain
@@ -60,21 +60,9 @@ def header_text(view: TodayView) -> str:
 
 
 class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("r", "review", "Review"),
-        # Reachable from every pane, listed by `?` and the palette, kept out of the
-        # footer so that it shows the focused pane's own keys.
-        Binding("m", "minutes", "Today's minutes", show=False),
-        Binding("c", "open_selected_contact", "Open contact", show=False),
-        Binding("a", "add_contact", "Add contact", show=False),
-        Binding("l", "log_any", "Log an interaction", show=False),
-        Binding("i", "invite_send", "Send an invitation", show=False),
-        Binding("p", "post_add", "Add a post to comment", show=False),
-        Binding("t", "triage", "Triage imported contacts", show=False),
-        Binding("ctrl+o", "import_contacts", "Import contacts", show=False),
-        Binding("ctrl+e", "export_data", "Export", show=False),
-        Binding("ctrl+r", "reload", "Reload", show=False),
-    ]
+    BINDINGS = bindings(Scope.TODAY)
+    ACTION_SCOPES = (Scope.TODAY, Scope.CALLS, Scope.COMMENTS, Scope.INVITES)
+    """What the palette offers over this screen."""
 
     def __init__(self) -> None:
         super().__init__()

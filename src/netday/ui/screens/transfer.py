@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import (
@@ -27,6 +26,7 @@ from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.services.context import Context
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import editable, plain
 
@@ -46,7 +46,7 @@ def _folder(ctx: Context) -> Path:
 class _TransferForm(RecoversFromFailures, ModalScreen[bool | None]):
     """A titled box with a progress bar and a summary; Escape waits for a running job."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = bindings(Scope.TRANSFER)
     heading = ""
 
     def __init__(self, ctx: Context) -> None:
@@ -131,7 +131,7 @@ class ImportScreen(_TransferForm):
     heading = "Import contacts"
     path_id = "import-path"
     empty_path = "Type the path of the export (a ZIP, a folder or a file)."
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Import")]
+    BINDINGS = bindings(Scope.TRANSFER, Scope.IMPORT)
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="import-kind"):
@@ -192,7 +192,7 @@ class ExportScreen(_TransferForm):
     heading = "Export"
     path_id = "export-path"
     empty_path = "Type where to write the export."
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Export")]
+    BINDINGS = bindings(Scope.TRANSFER, Scope.EXPORT)
 
     def __init__(self, ctx: Context, folder: Path | None = None) -> None:
         super().__init__(ctx)

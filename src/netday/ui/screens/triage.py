@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -24,6 +23,7 @@ from netday.services.triage import (
     triage_counts,
     triage_queue,
 )
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import assemble, cell, plain, stacked
 
@@ -45,15 +45,7 @@ def card_text(item: TriageItem) -> Text:
 
 
 class TriageScreen(RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("a", "decide('a')", "Tier A"),
-        Binding("b", "decide('b')", "Tier B"),
-        Binding("c", "decide('c')", "Tier C"),
-        Binding("p", "decide('personal')", "Personal"),
-        Binding("s", "decide('skip')", "Skip"),
-        Binding("x", "decide('archive')", "Archive"),
-        Binding("escape", "app.pop_screen", "Back"),
-    ]
+    BINDINGS = bindings(Scope.TRIAGE)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
