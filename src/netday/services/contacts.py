@@ -352,3 +352,9 @@ def new_contact_defaults(ctx: Context) -> ContactDefaults:
     with ctx.db.reading() as session:
         cadence = load_settings(session).default_cadence
     return ContactDefaults(circle=Circle.PROFESSIONAL, tier=Tier.B, cadence=cadence)
+
+
+def read_cadence(text: str) -> Cadence | None:
+    """A cadence as typed ("every 3 weeks" or an RRULE); blank is none. `NetdayError`
+    says why a text does not parse; the form previews the dates of one that does."""
+    return Cadence.parse(text) if text.strip() else None
