@@ -42,6 +42,7 @@ class Refused(Message):
 
     message: str
     title: str
+    ticket: int = 0
 
 
 @dataclass

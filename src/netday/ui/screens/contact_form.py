@@ -1,7 +1,9 @@
 """Add or edit a contact: who, why they matter, how often to be in touch.
 
 The cadence field takes "every 3 weeks" or an RRULE and previews the next three dates
-as you type; nothing is saved until every field reads correctly.
+as you type. A new contact starts from the services' defaults (circle, tier, and the
+`default_cadence` setting); every rule is the service's, whose refusal keeps the form
+open with what was typed.
 """
 
 from __future__ import annotations
@@ -15,21 +17,23 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from netday.errors import NetdayError
-from netday.scheduling.cadence import Cadence
-from netday.scheduling.kinds import CIRCLES, TIERS
-from netday.services.contacts import ContactFields
+from netday.services.contacts import ContactDefaults, ContactFields, read_cadence
 from netday.services.views import ContactDetail
 from netday.ui.screens.dialogs import Form
 from netday.ui.text import editable, plain
+from netday.vocabulary import Circle, Tier, values
+
+CIRCLES = values(Circle)
+TIERS = values(Tier)
 
 
 def preview_text(text: str, today: dt.date) -> str:
-    if not text.strip():
-        return "no cadence: this person is never planned automatically"
     try:
-        cadence = Cadence.parse(text)
+        cadence = read_cadence(text)
     except NetdayError as exc:
         return str(exc)
+    if cadence is None:
+        return "no cadence: this person is never planned automatically"
     dates = ", ".join(f"{d:%a %d %b}" for d in cadence.preview(today))
     return f"{cadence.describe()}: {dates or 'no more dates'}"
 
@@ -38,17 +42,23 @@ class ContactForm(Form):
     def __init__(
         self,
         today: dt.date,
-        detail: ContactDetail | None = None,
+        start: ContactDetail | ContactDefaults,
         save: Callable[[Any], object] | None = None,
     ) -> None:
+        """`start` is the contact being edited, or the defaults of a new one."""
         super().__init__(save)
         self.today = today
+        detail = start if isinstance(start, ContactDetail) else None
         self.detail = detail
+        self.defaults = start if isinstance(start, ContactDefaults) else None
         self.heading = f"Edit {detail.summary.name}" if detail else "New contact"
 
     def compose_fields(self) -> ComposeResult:
         d = self.detail
         s = d.summary if d else None
+        circle = s.circle if s else self.defaults.circle if self.defaults else ""
+        tier = s.tier if s else self.defaults.tier if self.defaults else ""
+        cadence = d.cadence_spec if d else self.defaults.cadence if self.defaults else ""
         yield Input(editable(s.name) if s else "", placeholder="full name", id="name")
         with Horizontal(classes="pair"):
             yield Input(editable(s.company) if s else "", placeholder="company", id="company")
@@ -59,14 +69,14 @@ class ContactForm(Form):
         with Horizontal(classes="choices"):
             yield Label("circle", classes="choice-label")
             with RadioSet(id="circle"):
-                for circle in CIRCLES:
-                    yield RadioButton(circle, value=(s.circle if s else "professional") == circle)
+                for choice in CIRCLES:
+                    yield RadioButton(choice, value=choice == circle)
             yield Label("tier", classes="choice-label")
             with RadioSet(id="tier"):
-                for tier in TIERS:
-                    yield RadioButton(tier, value=(s.tier if s else "B") == tier)
+                for choice in TIERS:
+                    yield RadioButton(choice, value=choice == tier)
         yield Input(
-            editable(d.cadence_spec) if d else "every 4 weeks",
+            editable(cadence),
             placeholder='cadence: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"',
             id="cadence",
         )
@@ -92,11 +102,7 @@ class ContactForm(Form):
 
     def collect(self) -> ContactFields:
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
-        if not value["name"]:
-            raise NetdayError("a contact needs a name")
-        if value["email"] and "@" not in value["email"]:
-            raise NetdayError(f"{value['email']!r} is not an e-mail address")
-        cadence = Cadence.parse(value["cadence"]) if value["cadence"] else None
+        cadence = read_cadence(value["cadence"])
         return ContactFields(
             full_name=value["name"],
             company=value["company"],

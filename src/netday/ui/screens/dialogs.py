@@ -1,5 +1,8 @@
 """Small forms over the main screen. Escape cancels without writing; a form that does
-not validate stays open with what was typed and says what is wrong."""
+not validate stays open with what was typed and says what is wrong.
+
+The forms hold no rules: what a field means (minutes, a day) is read by the services'
+readers, and what may be saved is the service's call; its refusal shows in the form."""
 
 from __future__ import annotations
 
@@ -16,10 +19,14 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from textual.worker import Worker
 
 from netday.errors import NetdayError
-from netday.scheduling.when import parse_day
+from netday.services.context import Context
+from netday.services.journal import read_day, read_minutes
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import plain
+from netday.vocabulary import Direction
+
+DIRECTIONS = {Direction.NEUTRAL: "neutral", Direction.GAVE: "I gave", Direction.ASKED: "I asked"}
 
 
 @dataclass(frozen=True)
@@ -28,18 +35,6 @@ class CallOutcome:
     minutes: int | None
     direction: str
     follow_up_on: dt.date | None
-
-
-def _minutes(text: str) -> int | None:
-    if not text.strip():
-        return None
-    try:
-        value = int(text)
-    except ValueError:
-        raise NetdayError("minutes must be a whole number") from None
-    if not 0 <= value <= 1440:
-        raise NetdayError("minutes must be between 0 and 1440")
-    return value
 
 
 class Form(RecoversFromFailures, ModalScreen[object]):
@@ -116,19 +111,18 @@ class CallDoneForm(Form):
     """Mark a call done with a quick note."""
 
     def __init__(
-        self, name: str, today: dt.date, save: Callable[[Any], object] | None = None
+        self, name: str, ctx: Context, save: Callable[[Any], object] | None = None
     ) -> None:
         super().__init__(save)
         self.heading = f"Call with {name}: done"
-        self.today = today
+        self.ctx = ctx
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="what you talked about", id="note")
         yield Input(placeholder="minutes", id="minutes", type="integer")
         with RadioSet(id="direction"):
-            yield RadioButton("neutral", value=True, id="neutral")
-            yield RadioButton("I gave", id="gave")
-            yield RadioButton("I asked", id="asked")
+            for direction, label in DIRECTIONS.items():
+                yield RadioButton(label, value=direction == Direction.NEUTRAL, id=direction)
         yield Input(
             placeholder="follow-up date (tomorrow, friday, 2026-12-01): optional", id="follow-up"
         )
@@ -138,9 +132,9 @@ class CallDoneForm(Form):
         pressed = self.query_one("#direction", RadioSet).pressed_button
         return CallOutcome(
             note=self.query_one("#note", Input).value.strip(),
-            minutes=_minutes(self.query_one("#minutes", Input).value),
-            direction=pressed.id if pressed and pressed.id else "neutral",
-            follow_up_on=parse_day(follow_text, self.today) if follow_text else None,
+            minutes=read_minutes(self.query_one("#minutes", Input).value),
+            direction=pressed.id if pressed and pressed.id else Direction.NEUTRAL,
+            follow_up_on=read_day(self.ctx, follow_text) if follow_text else None,
         )
 
 
@@ -148,11 +142,11 @@ class SnoozeForm(Form):
     """Snooze until a day: tomorrow by default."""
 
     def __init__(
-        self, name: str, today: dt.date, save: Callable[[Any], object] | None = None
+        self, name: str, ctx: Context, save: Callable[[Any], object] | None = None
     ) -> None:
         super().__init__(save)
         self.heading = f"Snooze {name} until"
-        self.today = today
+        self.ctx = ctx
 
     def compose_fields(self) -> ComposeResult:
         yield Input(
@@ -160,10 +154,7 @@ class SnoozeForm(Form):
         )
 
     def collect(self) -> dt.date:
-        day = parse_day(self.query_one("#until", Input).value, self.today)
-        if day <= self.today:
-            raise NetdayError("snooze until a day after today")
-        return day
+        return read_day(self.ctx, self.query_one("#until", Input).value)
 
 
 class MinutesForm(Form):
@@ -171,15 +162,17 @@ class MinutesForm(Form):
 
     heading = "Minutes for networking today"
 
-    def __init__(self, minutes: int, save: Callable[[Any], object] | None = None) -> None:
+    def __init__(self, minutes: int | None, save: Callable[[Any], object] | None = None) -> None:
+        """`minutes`: today's budget as the plan shows it (None before the day is read)."""
         super().__init__(save)
         self.minutes = minutes
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(value=str(self.minutes), id="minutes", type="integer")
+        shown = "" if self.minutes is None else str(self.minutes)
+        yield Input(value=shown, placeholder="minutes", id="minutes", type="integer")
 
     def collect(self) -> int:
-        value = _minutes(self.query_one("#minutes", Input).value)
+        value = read_minutes(self.query_one("#minutes", Input).value)
         if value is None:
             raise NetdayError("say how many minutes you have today")
         return value

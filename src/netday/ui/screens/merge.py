@@ -24,9 +24,10 @@ from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.dialogs import Confirm
 from netday.ui.text import plain
+from netday.ui.tickets import DropsStaleResults
 
 
-class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
+class MergeDialog(DropsStaleResults, RecoversFromFailures, ModalScreen[MergeReport | None]):
     """KEEP is the contact on screen; the highlighted duplicate is OTHER."""
 
     BINDINGS = bindings(Scope.MERGE)
@@ -88,14 +89,18 @@ class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="merge-preview")
     def dry_run(self, other: int) -> None:
+        """What merging the highlighted duplicate would move (only the latest is shown)."""
+        ticket = self.take_ticket()
         try:
             report = merge_contacts(self.ctx, str(self.contact_id), str(other), dry_run=True)
         except NetdayError as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
-        self.app.call_from_thread(self.show_preview, report)
+        self.app.call_from_thread(self.show_preview, report, ticket)
 
-    def show_preview(self, report: MergeReport) -> None:
+    def show_preview(self, report: MergeReport, ticket: int) -> None:
+        if not self.is_fresh(ticket):
+            return
         lines = list(merge_text(report))[1:]  # the heading says who goes where already
         self.query_one("#merge-preview", Static).update(plain("\n".join(lines)))
 

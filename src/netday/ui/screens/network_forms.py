@@ -17,14 +17,14 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from netday.errors import NetdayError
-from netday.scheduling.invites import HELP_REPLY, InviteMessageError, check_message
-from netday.scheduling.kinds import INTERACTION_KINDS
-from netday.scheduling.when import parse_moment
 from netday.services.contacts import list_contacts
 from netday.services.context import Context
+from netday.services.invites import HELP_REPLY, check_invite_message
+from netday.services.journal import read_minutes, read_moment
 from netday.ui.actions import Scope, bindings
-from netday.ui.screens.dialogs import Form, _minutes
+from netday.ui.screens.dialogs import Form
 from netday.ui.text import editable, plain
+from netday.vocabulary import InteractionKind, values
 
 Save = Callable[[Any], object]
 
@@ -53,12 +53,11 @@ class LogDraft:
 
 
 def message_feedback(message: str, who: str, templates: list[str]) -> str:
-    """What the sender should know before sending, updated as they type."""
-    if not message.strip():
-        return "a personal message is required"
+    """What the sender should know before sending, updated as they type: the verdict
+    `send_invite` will give."""
     try:
-        check = check_message(message, who or " ", templates)
-    except InviteMessageError as exc:
+        check = check_invite_message(message, who, templates)
+    except NetdayError as exc:
         return str(exc)
     named = "names the person ✓" if check.names_person else "does not name the person ✗"
     canned = "a saved template word for word ✗" if check.is_template else "personal ✓"
@@ -94,12 +93,11 @@ class InviteForm(Form):
         )
 
     def collect(self) -> InviteDraft:
-        who = self.query_one("#who", Input).value.strip()
-        message = self.query_one("#message", Input).value.strip()
-        if not who:
-            raise NetdayError("say whom the invitation is for")
-        check_message(message, who, self.templates)
-        return InviteDraft(who, message, self.query_one("#url", Input).value.strip())
+        return InviteDraft(
+            self.query_one("#who", Input).value.strip(),
+            self.query_one("#message", Input).value.strip(),
+            self.query_one("#url", Input).value.strip(),
+        )
 
 
 class ReceivedInviteForm(Form):
@@ -115,11 +113,8 @@ class ReceivedInviteForm(Form):
         yield Label(f"no message? accept and reply: {HELP_REPLY!r}", id="hint")
 
     def collect(self) -> InviteDraft:
-        who = self.query_one("#who", Input).value.strip()
-        if not who:
-            raise NetdayError("say who invited you")
         return InviteDraft(
-            who,
+            self.query_one("#who", Input).value.strip(),
             self.query_one("#message", Input).value.strip(),
             self.query_one("#url", Input).value.strip(),
         )
@@ -137,14 +132,11 @@ class PostForm(Form):
         yield Input(placeholder="excerpt (what it is about)", id="excerpt")
 
     def collect(self) -> PostDraft:
-        author = self.query_one("#author", Input).value.strip()
-        url = self.query_one("#url", Input).value.strip()
-        excerpt = self.query_one("#excerpt", Input).value.strip()
-        if not author:
-            raise NetdayError("say who wrote the post")
-        if not url and not excerpt:
-            raise NetdayError("a post needs a URL or an excerpt to find it again")
-        return PostDraft(author, url, excerpt)
+        return PostDraft(
+            self.query_one("#author", Input).value.strip(),
+            self.query_one("#url", Input).value.strip(),
+            self.query_one("#excerpt", Input).value.strip(),
+        )
 
 
 class CommentForm(Form):
@@ -177,8 +169,8 @@ class LogForm(Form):
         yield Input(placeholder="who: type part of a name or company", id="who")
         yield OptionList(id="matches")
         yield Select(
-            [(kind, kind) for kind in INTERACTION_KINDS],
-            value="call",
+            [(kind, kind) for kind in values(InteractionKind)],
+            value=InteractionKind.CALL,
             allow_blank=False,
             compact=True,
             id="kind",
@@ -232,6 +224,6 @@ class LogForm(Form):
             contact_id=int(option.id or 0),
             kind=str(kind),
             note=self.query_one("#what", Input).value.strip(),
-            minutes=_minutes(self.query_one("#minutes", Input).value),
-            at=parse_moment(at_text, self.ctx.now()) if at_text else None,
+            minutes=read_minutes(self.query_one("#minutes", Input).value),
+            at=read_moment(self.ctx, at_text) if at_text else None,
         )

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from netday.errors import NetdayError
-from netday.services.contacts import add_contact
+from netday.services.contacts import add_contact, new_contact_defaults
 from netday.services.context import Context
 from netday.services.invites import (
     accept_invite,
@@ -276,7 +276,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 follow_up_on=outcome.follow_up_on,
             )
 
-        self.app.push_screen(CallDoneForm(call.contact.name, ctx.today(), save), self.reload_after)
+        self.app.push_screen(CallDoneForm(call.contact.name, ctx, save), self.reload_after)
 
     def action_call_skip(self) -> None:
         call = self.selected_call()
@@ -292,7 +292,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             return
         contact_id, ctx = str(call.contact.id), self.ctx
         form = SnoozeForm(
-            call.contact.name, ctx.today(), lambda until: snooze_contact(ctx, contact_id, until)
+            call.contact.name, ctx, lambda until: snooze_contact(ctx, contact_id, until)
         )
         self.app.push_screen(form, self.reload_after)
 
@@ -302,16 +302,22 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.ui.screens.dialogs import MinutesForm
 
         ctx = self.ctx
-        current = self.view.plan.minutes if self.view else 30
+        current = self.view.plan.minutes if self.view else None
         form = MinutesForm(current, lambda minutes: today_overview(ctx, minutes))
         self.app.push_screen(form, self.reload_after)
 
     def action_add_contact(self) -> None:
+        self.open_contact_form()
+
+    @work(thread=True, group="defaults", exit_on_error=False)
+    def open_contact_form(self) -> None:
+        """The form starts from what the service gives a new contact (the settings)."""
         from netday.ui.screens.contact_form import ContactForm
 
         ctx = self.ctx
-        form = ContactForm(ctx.today(), save=lambda fields: add_contact(ctx, fields))
-        self.app.push_screen(form, self.reload_after)
+        defaults = new_contact_defaults(ctx)
+        form = ContactForm(ctx.today(), defaults, save=lambda fields: add_contact(ctx, fields))
+        self.app.call_from_thread(self.app.push_screen, form, self.reload_after)
 
     def action_log_any(self) -> None:
         from netday.ui.screens.network_forms import LogDraft, LogForm
