@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from netday.errors import NetdayError
 from netday.services.contacts import ContactDefaults, ContactFields, read_cadence
-from netday.services.views import ContactDetail
-from netday.ui.screens.dialogs import Form
+from netday.services.views import ContactDetail, ContactSummary
+from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
 from netday.vocabulary import Circle, Tier, values
 
@@ -38,12 +38,12 @@ def preview_text(text: str, today: dt.date) -> str:
     return f"{cadence.describe()}: {dates or 'no more dates'}"
 
 
-class ContactForm(Form):
+class ContactForm(Form[ContactFields, ContactSummary]):
     def __init__(
         self,
         today: dt.date,
         start: ContactDetail | ContactDefaults,
-        save: Callable[[Any], object] | None = None,
+        save: Callable[[ContactFields], ContactSummary],
     ) -> None:
         """`start` is the contact being edited, or the defaults of a new one."""
         super().__init__(save)
@@ -88,11 +88,9 @@ class ContactForm(Form):
     def on_mount(self) -> None:
         self.update_preview()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "cadence":
-            self.update_preview()
-
+    @on(Input.Changed, "#cadence")
     def update_preview(self) -> None:
+
         text = self.query_one("#cadence", Input).value
         self.query_one("#cadence-preview", Label).update(plain(preview_text(text, self.today)))
 

@@ -9,20 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
-from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.services.context import Context
 from netday.services.journal import read_day, read_minutes
+from netday.services.views import InteractionView, PlanView, TodayView
 from netday.ui.actions import Scope, bindings
-from netday.ui.failures import RecoversFromFailures
+from netday.ui.screens.modal_form import Form
 from netday.ui.text import plain
 from netday.vocabulary import Direction
 
@@ -37,81 +36,11 @@ class CallOutcome:
     follow_up_on: dt.date | None
 
 
-class Form(RecoversFromFailures, ModalScreen[object]):
-    """Shared shape: a titled box, fields, an error line, Save / Cancel.
-
-    With a `save` function, the form saves itself (in a worker) and closes only when
-    that succeeded; a refusal, or any failure of the save, is shown in the form, with
-    everything typed still there.
-    """
-
-    BINDINGS = bindings(Scope.FORM)
-    heading = ""
-
-    def __init__(self, save: Callable[[Any], object] | None = None) -> None:
-        super().__init__()
-        self._save = save
-
-    def compose_fields(self) -> ComposeResult:
-        yield from ()
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form") as box:
-            box.border_title = plain(self.heading)
-            yield from self.compose_fields()
-            yield Label("", id="form-error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Label).update(plain(message))
-
-    def after_failure(self, worker: Worker[object], message: str) -> None:
-        self.show_error(message)
-
-    def action_save(self) -> None:
-        try:
-            result = self.collect()
-        except NetdayError as exc:
-            self.show_error(str(exc))
-            return
-        if self._save is None:
-            self.dismiss(result)
-        else:
-            self._persist(result)
-
-    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
-    def _persist(self, result: object) -> None:
-        assert self._save is not None
-        try:
-            saved = self._save(result)
-        except NetdayError as exc:
-            self.app.call_from_thread(self.show_error, str(exc))
-            return
-        self.app.call_from_thread(self.dismiss, saved if saved is not None else result)
-
-    def collect(self) -> object:
-        raise NotImplementedError
-
-
-class CallDoneForm(Form):
+class CallDoneForm(Form[CallOutcome, InteractionView]):
     """Mark a call done with a quick note."""
 
     def __init__(
-        self, name: str, ctx: Context, save: Callable[[Any], object] | None = None
+        self, name: str, ctx: Context, save: Callable[[CallOutcome], InteractionView]
     ) -> None:
         super().__init__(save)
         self.heading = f"Call with {name}: done"
@@ -138,12 +67,10 @@ class CallDoneForm(Form):
         )
 
 
-class SnoozeForm(Form):
+class SnoozeForm(Form[dt.date, PlanView]):
     """Snooze until a day: tomorrow by default."""
 
-    def __init__(
-        self, name: str, ctx: Context, save: Callable[[Any], object] | None = None
-    ) -> None:
+    def __init__(self, name: str, ctx: Context, save: Callable[[dt.date], PlanView]) -> None:
         super().__init__(save)
         self.heading = f"Snooze {name} until"
         self.ctx = ctx
@@ -157,12 +84,12 @@ class SnoozeForm(Form):
         return read_day(self.ctx, self.query_one("#until", Input).value)
 
 
-class MinutesForm(Form):
+class MinutesForm(Form[int, TodayView]):
     """Today's time budget: the plan re-sizes to it."""
 
     heading = "Minutes for networking today"
 
-    def __init__(self, minutes: int | None, save: Callable[[Any], object] | None = None) -> None:
+    def __init__(self, minutes: int | None, save: Callable[[int], TodayView]) -> None:
         """`minutes`: today's budget as the plan shows it (None before the day is read)."""
         super().__init__(save)
         self.minutes = minutes
@@ -198,8 +125,13 @@ class Confirm(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+    @on(Button.Pressed, "#yes")
+    def confirmed(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def declined(self) -> None:
+        self.dismiss(False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

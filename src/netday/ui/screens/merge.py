@@ -118,7 +118,12 @@ class MergeDialog(DropsStaleResults, RecoversFromFailures, ModalScreen[MergeRepo
             self.show_error("no duplicate to merge")
             return
         question = f"Move everything of #{other} to #{self.contact_id}, then delete #{other}?"
-        self.app.push_screen(Confirm(question), lambda yes: self.run_merge(other) if yes else None)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.run_merge(other)
+
+        self.app.push_screen(Confirm(question), confirmed)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="merge-run")
     def run_merge(self, other: int) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -21,12 +20,11 @@ from netday.services.contacts import list_contacts
 from netday.services.context import Context
 from netday.services.invites import HELP_REPLY, check_invite_message
 from netday.services.journal import read_minutes, read_moment
+from netday.services.views import ContactSummary, InteractionView, InviteView, PostView
 from netday.ui.actions import Scope, bindings
-from netday.ui.screens.dialogs import Form
+from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
 from netday.vocabulary import InteractionKind, values
-
-Save = Callable[[Any], object]
 
 
 @dataclass(frozen=True)
@@ -64,12 +62,12 @@ def message_feedback(message: str, who: str, templates: list[str]) -> str:
     return f"{named} · {canned}"
 
 
-class InviteForm(Form):
+class InviteForm(Form[InviteDraft, InviteView]):
     """Send an invitation: it cannot be saved without a personal message."""
 
     heading = "Send an invitation"
 
-    def __init__(self, templates: list[str], save: Save) -> None:
+    def __init__(self, templates: list[str], save: Callable[[InviteDraft], InviteView]) -> None:
         super().__init__(save)
         self.templates = templates
 
@@ -100,11 +98,8 @@ class InviteForm(Form):
         )
 
 
-class ReceivedInviteForm(Form):
+class ReceivedInviteForm(Form[InviteDraft, InviteView]):
     heading = "Record an invitation you received"
-
-    def __init__(self, save: Save) -> None:
-        super().__init__(save)
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="from whom", id="who")
@@ -120,11 +115,8 @@ class ReceivedInviteForm(Form):
         )
 
 
-class PostForm(Form):
+class PostForm(Form[PostDraft, PostView]):
     heading = "A post worth a comment"
-
-    def __init__(self, save: Save) -> None:
-        super().__init__(save)
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="author (a contact's name)", id="author")
@@ -139,8 +131,8 @@ class PostForm(Form):
         )
 
 
-class CommentForm(Form):
-    def __init__(self, author: str, draft: str, save: Save) -> None:
+class CommentForm(Form[str, PostView]):
+    def __init__(self, author: str, draft: str, save: Callable[[str], PostView]) -> None:
         super().__init__(save)
         self.heading = f"Commented on {author}'s post"
         self.draft = draft
@@ -154,14 +146,14 @@ class CommentForm(Form):
         return self.query_one("#comment", Input).value.strip()
 
 
-class LogForm(Form):
+class LogForm(Form[LogDraft, InteractionView]):
     """Log any interaction with anyone, found by typing part of a name or company."""
 
     heading = "Log an interaction"
     MATCHES = 8
     BINDINGS = bindings(Scope.LOG_FORM)
 
-    def __init__(self, ctx: Context, save: Save) -> None:
+    def __init__(self, ctx: Context, save: Callable[[LogDraft], InteractionView]) -> None:
         super().__init__(save)
         self.ctx = ctx
 
@@ -179,9 +171,9 @@ class LogForm(Form):
         yield Input(placeholder="minutes", id="minutes", type="integer")
         yield Input(placeholder="when (now, 14:30, yesterday 16:00)", id="at")
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "who":
-            self.find(event.value)
+    @on(Input.Changed, "#who")
+    def who_changed(self, event: Input.Changed) -> None:
+        self.find(event.value)
 
     def action_pick(self, step: int) -> None:
         """Arrow keys move through the matches while the name is being typed."""
@@ -197,7 +189,7 @@ class LogForm(Form):
         found = list_contacts(self.ctx, search=text, limit=self.MATCHES) if len(text) >= 2 else []
         self.app.call_from_thread(self.show_matches, found)
 
-    def show_matches(self, found: list[Any]) -> None:
+    def show_matches(self, found: list[ContactSummary]) -> None:
         matches = self.query_one("#matches", OptionList)
         matches.clear_options()
         for c in found:
@@ -206,12 +198,12 @@ class LogForm(Form):
         if found:
             matches.highlighted = 0
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "who":
-            # Enter in the picker takes the highlighted person and moves on; the base
-            # form's handler (which saves) must not run for it.
-            event.prevent_default()
-            self.query_one("#what", Input).focus()
+    @on(Input.Submitted, "#who")
+    def who_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the picker takes the highlighted person and moves on; the base
+        # form's handler (which saves) must not run for it.
+        event.prevent_default()
+        self.query_one("#what", Input).focus()
 
     def collect(self) -> LogDraft:
         matches = self.query_one("#matches", OptionList)

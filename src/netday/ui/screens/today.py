@@ -34,7 +34,7 @@ from netday.services.journal import log_interaction, parse_quick_entry
 from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
-from netday.services.views import PlannedCall, PostView, TodayView
+from netday.services.views import InteractionView, InviteView, PlannedCall, PostView, TodayView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import DataChanged, QuickLogged, Refused, TodayRead
@@ -265,7 +265,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         contact_id = str(call.contact.id)
         ctx = self.ctx
 
-        def save(outcome: CallOutcome) -> object:
+        def save(outcome: CallOutcome) -> InteractionView:
             return log_interaction(
                 ctx,
                 contact_id,
@@ -324,7 +324,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         ctx = self.ctx
 
-        def save(d: LogDraft) -> object:
+        def save(d: LogDraft) -> InteractionView:
             return log_interaction(
                 ctx, str(d.contact_id), kind=d.kind, summary=d.note, minutes=d.minutes, at=d.at
             )
@@ -336,7 +336,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         ctx = self.ctx
 
-        def save(d: PostDraft) -> object:
+        def save(d: PostDraft) -> PostView:
             return add_post(ctx, d.author, d.url, d.excerpt)
 
         self.app.push_screen(PostForm(save), self.reload_after)
@@ -354,7 +354,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         ctx = self.ctx
         templates = [body for _, body in list_templates(ctx)]
 
-        def save(d: InviteDraft) -> object:
+        def save(d: InviteDraft) -> InviteView:
             return send_invite(ctx, d.message, name=d.who, profile_url=d.url)
 
         self.app.call_from_thread(
@@ -366,7 +366,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         ctx = self.ctx
 
-        def save(d: InviteDraft) -> object:
+        def save(d: InviteDraft) -> InviteView:
             return record_received(ctx, name=d.who, message=d.message, profile_url=d.url)
 
         self.app.push_screen(ReceivedInviteForm(save), self.reload_after)
