@@ -8,8 +8,8 @@ one policy for notifications and failed workers.
 
 from __future__ import annotations
 
-import shutil
 import traceback
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -24,6 +24,9 @@ from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures, debugging, summary, write_log
 from netday.ui.messages import DataChanged
 from netday.ui.screens.today import TodayScreen
+
+if TYPE_CHECKING:
+    from netday.services.demo import DemoNetwork
 
 CHECK_SECONDS = 1.0
 
@@ -41,12 +44,15 @@ class NetdayApp(App[None]):
     COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS = bindings(Scope.APP)
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, demo: DemoNetwork | None = None) -> None:
+        """`demo`: the sample network `ctx` belongs to, if it is one (shown as DEMO);
+        whoever opened it closes it."""
         super().__init__()
         self.ctx = ctx
+        self.demo = demo
+        self._opened_demo: DemoNetwork | None = None
         self._day = ctx.today()
         self._watch_failing = False
-        self.is_demo = False
 
     today_screen: TodayScreen
 
@@ -60,18 +66,17 @@ class NetdayApp(App[None]):
 
     def on_unmount(self) -> None:
         self.changes.close()
-        if self.is_demo:
-            self.ctx.db.close()
-            if self.ctx.db.path is not None:
-                shutil.rmtree(self.ctx.db.path.parent, ignore_errors=True)
+        if self._opened_demo is not None:
+            self._opened_demo.close()
 
-    def use_demo(self, demo: Context) -> None:
-        """From now on, work on the sample network (the welcome's third choice)."""
+    def use_demo(self, demo: DemoNetwork) -> None:
+        """From now on, work on a sample network the app opened (the welcome's third
+        choice): the app closes it, and so removes its folder, on the way out."""
         self.changes.close()
-        self.ctx = demo
-        self.is_demo = True
-        self.changes = ChangeCheck(demo)
-        self._day = demo.today()
+        self.ctx = demo.ctx
+        self.demo = self._opened_demo = demo
+        self.changes = ChangeCheck(demo.ctx)
+        self._day = demo.ctx.today()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def check_for_changes(self) -> None:

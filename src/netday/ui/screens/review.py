@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
+from netday.services.exporting import default_export_folder
 from netday.services.report import export_review, review_headline
 from netday.services.review import review_day, save_review
 from netday.services.views import ReviewView
@@ -133,7 +134,7 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def action_export(self) -> None:
         try:
-            path = export_review(self.ctx, self.day)
+            path = export_review(self.ctx, self.day, default_export_folder(self.ctx))
         except (NetdayError, OSError) as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return

@@ -9,7 +9,6 @@ never touch the database: every service call runs in a thread worker, and the fr
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -126,7 +125,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         if not self.is_fresh(ticket):
             return
         self.view = view
-        prefix = "DEMO  ·  " if self.netday.is_demo else ""
+        prefix = "DEMO  ·  " if self.netday.demo is not None else ""
         self.query_one("#day-header", Static).update(plain(prefix + header_text(view)))
         self.query_one(CallsPane).show(view.plan.calls)
         self.query_one(CommentsPane).show(view.comments)
@@ -154,7 +153,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         demo = open_demo(self.ctx.clock)
         ticket = self.take_ticket()
-        view = today_overview(demo)
+        view = today_overview(demo.ctx)
 
         def switch() -> None:
             self.netday.use_demo(demo)
@@ -242,9 +241,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_export_data(self) -> None:
         from netday.ui.screens.transfer import ExportScreen
 
-        # The demo's database lives in a folder deleted on quit: export beside the user.
-        folder = Path.cwd() if self.netday.is_demo else None
-        self.app.push_screen(ExportScreen(self.ctx, folder))
+        self.app.push_screen(ExportScreen(self.ctx))
 
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen

@@ -23,6 +23,7 @@ from textual.widgets import (
 
 from netday.errors import NetdayError
 from netday.services.context import Context
+from netday.services.exporting import default_export_folder
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import ModalForm
 from netday.ui.text import editable, plain
@@ -34,10 +35,6 @@ EXPORTS: tuple[tuple[str, str, str], ...] = (
     ("csv-interactions", "CSV: interactions", "netday-interactions.csv"),
     ("md-week", "Markdown: the last seven days", "netday-week.md"),
 )
-
-
-def _folder(ctx: Context) -> Path:
-    return ctx.db.path.parent if ctx.db.path is not None else Path.cwd()
 
 
 class TransferForm(ModalForm[bool]):
@@ -174,9 +171,9 @@ class ExportScreen(TransferForm):
     empty_path = "Type where to write the export."
     BINDINGS = bindings(Scope.TRANSFER, Scope.EXPORT)
 
-    def __init__(self, ctx: Context, folder: Path | None = None) -> None:
+    def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.folder = folder or _folder(ctx)
+        self.folder = default_export_folder(ctx)
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="export-kind"):
