@@ -71,3 +71,15 @@ async def test_a_keymap_rebinds_an_action_by_its_id(ctx, open_app) -> None:
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(pilot.app.screen, ReviewScreen)
+
+
+async def test_ui_tests_run_without_cursor_blink(ctx, open_app) -> None:
+    """The conftest's promise: no Input blinks, so frames do not depend on timing."""
+    from textual.widgets import Input
+
+    person(ctx, "Ana Souza")
+    async with open_app() as pilot:
+        line = pilot.app.query_one("#quick-log", Input)
+        line.focus()
+        await pilot.pause()
+        assert line.cursor_blink is False and line._cursor_visible

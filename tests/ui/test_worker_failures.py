@@ -20,7 +20,7 @@ from netday.ui.screens.transfer import ImportScreen
 from netday.ui.screens.triage import TriageScreen
 from netday.ui.widgets.panes import CallsPane
 from tests.services.helpers import person
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 
 LOCKED = "Not done: OperationalError: database is locked."
 
@@ -164,7 +164,7 @@ async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatc
     monkeypatch.setattr("netday.ui.commands.list_contacts", locked)
     async with open_app(failures=True) as pilot:
         await pilot.press("ctrl+p", *"an")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: errors(pilot))
         assert_reported(pilot, "palette search")
 
 

@@ -25,6 +25,11 @@ class DropsStaleResults:
         """Taken when a read starts (before it reads anything)."""
         return next(self._tickets)
 
+    @property
+    def shows_a_result(self) -> bool:
+        """Something read has been shown (a screen's first read is back)."""
+        return self._shown_ticket > 0
+
     def is_fresh(self, ticket: int) -> bool:
         """True (and remembered as shown) unless a newer result is already on screen."""
         if ticket < self._shown_ticket:
