@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import secrets
-import shutil
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -652,44 +648,15 @@ def _posts(b: _Builder, active: list[dict[str, Any]], now: dt.datetime) -> list[
     return rows
 
 
-DEMO_MARKER = ".netday-demo"
-"""Written into the folder a DemoNetwork creates; only a folder holding its token is removed."""
-
-
-class DemoNetwork:
-    """A sample network in a temporary folder it created, and removes on `close()`."""
-
-    def __init__(self, ctx: Context, folder: Path, token: str) -> None:
-        self.ctx = ctx
-        self._folder = folder
-        self._token = token
-
-    def close(self) -> None:
-        """Close the database, then delete the folder if it is still the one created here."""
-        self.ctx.db.close()
-        marker = self._folder / DEMO_MARKER
-        try:
-            mine = marker.read_text(encoding="utf-8") == self._token
-        except OSError:
-            mine = False
-        if mine:
-            shutil.rmtree(self._folder, ignore_errors=True)
-
-    def __enter__(self) -> DemoNetwork:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def open_demo(clock: Clock, contacts: int = 40) -> DemoNetwork:
+def open_demo(clock: Clock, contacts: int = 40) -> Context:
     """A fresh sample network in a temporary folder, leaving the user's database alone."""
+    import tempfile
+    from pathlib import Path
+
     from netday.store.schema import open_database
 
     folder = Path(tempfile.mkdtemp(prefix="netday-demo-"))
-    token = secrets.token_hex(16)
-    (folder / DEMO_MARKER).write_text(token, encoding="utf-8")
     db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}", clock.now())
     ctx = Context(db, clock)
     seed_demo(ctx, contacts)
-    return DemoNetwork(ctx, folder, token)
+    return ctx

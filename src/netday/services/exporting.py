@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -291,14 +290,3 @@ def week_markdown(ctx: Context, last_day: dt.date | None = None) -> str:
 
 def day_markdown(ctx: Context, day: dt.date) -> str:
     return review_markdown(review_day(ctx, day))
-
-
-def default_export_folder(ctx: Context) -> Path:
-    """Beside the database; otherwise (a server database, or the throwaway demo's
-    folder, deleted on quit) the current folder."""
-    from netday.services.demo import DEMO_MARKER
-
-    path = ctx.db.path
-    if path is None or (path.parent / DEMO_MARKER).exists():
-        return Path.cwd()
-    return path.parent
