@@ -31,7 +31,6 @@ from netday.services.snapshots import (
 from netday.services.views import ContactDetail, ContactSummary
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
 from netday.store.upsert import insert_if_missing
-from netday.vocabulary import Circle, Tier
 
 TIMELINE_LIMIT = 50
 
@@ -336,22 +335,6 @@ def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
             raise NetdayError("name the company to follow")
         company.followed = followed
         return company.name
-
-
-@dataclass(frozen=True)
-class ContactDefaults:
-    """What a new contact gets unless told otherwise (the add-contact form shows it)."""
-
-    circle: str
-    tier: str
-    cadence: str
-
-
-def new_contact_defaults(ctx: Context) -> ContactDefaults:
-    """The circle, tier and cadence `create_contact` gives a contact when none is said."""
-    with ctx.db.reading() as session:
-        cadence = load_settings(session).default_cadence
-    return ContactDefaults(circle=Circle.PROFESSIONAL, tier=Tier.B, cadence=cadence)
 
 
 def read_cadence(text: str) -> Cadence | None:
