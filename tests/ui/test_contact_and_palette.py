@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Static
 from netday.services.journal import log_interaction
 from netday.ui.screens.contact import ContactScreen
 from tests.services.helpers import person
-from tests.ui.conftest import settle
+from tests.ui.conftest import palette_offers, settle, wait_until
 
 
 async def test_the_contact_screen_shows_who_why_cadence_and_timeline(ctx, open_app) -> None:
@@ -39,7 +39,7 @@ async def test_the_palette_finds_a_contact_by_company_fragment(ctx, open_app) ->
     async with open_app() as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"kestrel")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: palette_offers(pilot, "Ana Souza"))
         await pilot.press("enter")
         await settle(pilot)
         screen = pilot.app.screen

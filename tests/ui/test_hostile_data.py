@@ -24,7 +24,7 @@ from netday.ui.screens.transfer import ExportScreen, ImportScreen
 from netday.ui.screens.triage import TriageScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 from tests.hostile_data import ANA, BOB, CLICK, DEE, LINKED, controls_in, poison
-from tests.ui.conftest import settle, terminal_text
+from tests.ui.conftest import settle, terminal_text, wait_until
 
 SHOWN_TITLE = "^[]0;pwned-title^G"
 
@@ -119,7 +119,7 @@ async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:
         assert str(matches.get_option_at_index(0).prompt).startswith(BOB + SHOWN_TITLE)
         assert f"[PhD]{SHOWN_TITLE}" in shown(pilot)  # the option wraps after "Bob"
         await pilot.press("escape", "ctrl+p", *"ana")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: ANA + SHOWN_TITLE in shown(pilot))
         assert ANA + SHOWN_TITLE in shown(pilot)
         await pilot.press("escape")
         pilot.app.query_one("#quick-log", Input).value = "ana: [@click=app.quit]hello[/]"

@@ -9,7 +9,7 @@ from netday.ui.screens.triage import TriageScreen
 from netday.ui.screens.welcome import WelcomeScreen
 from tests.conftest import rows
 from tests.io.linkedin_export import write_zip
-from tests.ui.conftest import settle
+from tests.ui.conftest import palette_offers, settle, wait_until
 
 
 async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_url, tmp_path):
@@ -83,7 +83,7 @@ async def test_triage_from_the_palette_and_the_header_count(ctx, open_app, tmp_p
         assert "4 to triage (t)" in header
         await pilot.press("ctrl+p")
         await pilot.press(*"triage")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(pilot, "Triage imported contacts"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, TriageScreen)

@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Static
 from netday.store.models import DayPlan, Interaction, PlanItem
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 from tests.services.helpers import person
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 
 
 def cell_text(table, row: int, column: int) -> str:
@@ -169,8 +169,7 @@ async def test_an_interaction_logged_from_another_terminal_appears(ctx, open_app
         )
         assert done.returncode == 0, done.stderr
         logged_at = time.monotonic()
-        while log.row_count == 0 and time.monotonic() - logged_at < 5:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: log.row_count > 0, seconds=5)
         assert time.monotonic() - logged_at <= 2.0
         assert cell_text(log, 0, 3) == "called from the other tab"
         assert cell_text(pilot.app.query_one(CallsPane), 1, 0) == "✓"

@@ -14,7 +14,7 @@ import pytest
 
 from netday.services.demo import seed_demo
 from netday.ui.app import NetdayApp
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 SIZES = [(120, 40), (80, 24)]
@@ -27,6 +27,9 @@ async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...]) -> str:
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        # The screen's first read is back and shown, whatever the machine's load.
+        await wait_until(pilot, lambda: getattr(app.screen, "shows_a_result", True))
+        await settle(pilot)
         return app.export_screenshot()
 
 

@@ -20,7 +20,7 @@ from netday.ui.screens.transfer import ImportScreen
 from netday.ui.screens.triage import TriageScreen
 from netday.ui.widgets.panes import CallsPane
 from tests.services.helpers import person
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 
 LOCKED = "Not done: OperationalError: database is locked."
 
@@ -50,7 +50,7 @@ async def test_a_form_that_fails_to_save_stays_open_with_its_text(
     ctx, open_app, monkeypatch
 ) -> None:
     person(ctx, "Ana Souza")
-    monkeypatch.setattr("netday.ui.app.add_contact", locked)
+    monkeypatch.setattr("netday.ui.screens.today.add_contact", locked)
     async with open_app(failures=True) as pilot:
         await pilot.press("a")
         await settle(pilot)
@@ -72,24 +72,24 @@ async def test_a_pane_action_that_fails_leaves_the_day_as_it_was(
     ctx, open_app, monkeypatch
 ) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
-    monkeypatch.setattr("netday.ui.app.skip_call", locked)
+    monkeypatch.setattr("netday.ui.screens.today.skip_call", locked)
     async with open_app(failures=True) as pilot:
         await pilot.press("s")
         await settle(pilot)
-        assert_reported(pilot, "NetdayApp.run_job")
+        assert_reported(pilot, "TodayScreen.run_job")
         assert str(pilot.app.query_one(CallsPane).get_row_at(0)[0]) == " "
 
 
 async def test_the_quick_log_line_is_kept(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza")
-    monkeypatch.setattr("netday.ui.app.log_interaction", locked)
+    monkeypatch.setattr("netday.ui.screens.today.log_interaction", locked)
     async with open_app(failures=True) as pilot:
         line = pilot.app.query_one("#quick-log", Input)
         line.focus()
         await pilot.press(*"ana: coffee")
         await pilot.press("enter")
         await settle(pilot)
-        assert_reported(pilot, "NetdayApp.quick_log")
+        assert_reported(pilot, "TodayScreen.quick_log")
         assert line.value == "ana: coffee"
 
 
@@ -139,7 +139,7 @@ async def test_a_triage_decision_that_fails_brings_the_person_back(
 async def test_netday_debug_shows_the_traceback(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
     monkeypatch.setenv("NETDAY_DEBUG", "1")
-    monkeypatch.setattr("netday.ui.app.skip_call", locked)
+    monkeypatch.setattr("netday.ui.screens.today.skip_call", locked)
     async with open_app(failures=True) as pilot:
         await pilot.press("s")
         await settle(pilot)
@@ -164,12 +164,12 @@ async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatc
     monkeypatch.setattr("netday.ui.commands.list_contacts", locked)
     async with open_app(failures=True) as pilot:
         await pilot.press("ctrl+p", *"an")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: errors(pilot))
         assert_reported(pilot, "palette search")
 
 
 async def test_the_first_read_failing_still_opens_the_app(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza")
-    monkeypatch.setattr("netday.ui.app.today_overview", locked)
+    monkeypatch.setattr("netday.ui.screens.today.today_overview", locked)
     async with open_app(failures=True) as pilot:
         assert_reported(pilot, "reading today")

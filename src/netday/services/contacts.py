@@ -362,3 +362,9 @@ def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
             raise NetdayError("name the company to follow")
         company.followed = followed
         return company.name
+
+
+def read_cadence(text: str) -> Cadence | None:
+    """A cadence as typed ("every 3 weeks" or an RRULE); blank is none. `NetdayError`
+    says why a text does not parse; the form previews the dates of one that does."""
+    return Cadence.parse(text) if text.strip() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -10,7 +11,8 @@ from sqlalchemy.orm import Session
 from netday import limits
 from netday.cleaning import clean_block, clean_line, quoted
 from netday.errors import NetdayError, NotFound
-from netday.scheduling.invites import check_message
+from netday.scheduling.invites import HELP_REPLY as HELP_REPLY
+from netday.scheduling.invites import MessageCheck, check_message
 from netday.services.contacts import ContactFields, create_contact, refresh_next_due
 from netday.services.context import Context
 from netday.services.journal import record_interaction, summary_text
@@ -313,3 +315,10 @@ def list_templates(ctx: Context) -> list[tuple[str, str]]:
             select(MessageTemplate.name, MessageTemplate.body).order_by(MessageTemplate.name)
         )
         return [(n, b) for n, b in rows]
+
+
+def check_invite_message(message: str, who: str, templates: Iterable[str]) -> MessageCheck:
+    """The verdict on a message before it is sent (a form shows it as you type):
+    `NetdayError` without a personal message; flags for one that does not name `who`
+    or copies a template word for word. `send_invite` applies the same check."""
+    return check_message(message, who or " ", templates)

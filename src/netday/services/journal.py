@@ -11,7 +11,7 @@ from netday.cleaning import clean_block, quoted
 from netday.errors import NetdayError
 from netday.limits import LONG_TEXT, MINUTES_MAX
 from netday.scheduling.kinds import DIRECTIONS, INTERACTION_KINDS, is_conversation
-from netday.scheduling.when import in_range
+from netday.scheduling.when import in_range, parse_day, parse_moment
 from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
@@ -178,3 +178,16 @@ def parse_quick_entry(text: str) -> tuple[str, str, str]:
         kind = words[0].lower()
         words = words[1:]
     return kind, " ".join(words), note.strip()
+
+
+# --- what a form reads from the text typed (the CLI reads its arguments the same way) ---
+
+
+def read_day(ctx: Context, text: str) -> dt.date:
+    """A day as typed ("friday", "next week", "2026-12-01"), counted from today."""
+    return parse_day(text, ctx.today())
+
+
+def read_moment(ctx: Context, text: str) -> dt.datetime:
+    """A moment as typed ("14:30", "yesterday 16:00"), counted from now."""
+    return parse_moment(text, ctx.now())

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from netday.cleaning import for_terminal
 from netday.services.contacts import list_contacts
+from netday.ui.actions import Scope, palette_actions
 from netday.ui.text import as_markup
 
 if TYPE_CHECKING:
@@ -18,43 +20,33 @@ if TYPE_CHECKING:
 
 PALETTE_LIMIT = 20
 
-ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Set today's minutes", "minutes", "The plan re-sizes to the time you have"),
-    ("Review the day", "review", "Planned vs done, a line of reflection, export as Markdown"),
-    ("Add a contact", "add_contact", "Who, why they matter, how often to be in touch"),
-    ("Log an interaction", "log_any", "Any kind, with anyone: type part of a name or company"),
-    ("Send an invitation", "invite_send", "Always with a personal message"),
-    (
-        "Record an invitation you received",
-        "invite_received",
-        "From whom, with or without a message",
-    ),
-    ("Add a post to comment on", "post_add", "Author, URL, what it is about"),
-    ("Triage imported contacts", "triage", "Tier A/B/C, personal, skip or archive, one key each"),
-    ("Import contacts", "import_contacts", "A LinkedIn data export (ZIP, folder, CSV) or vCards"),
-    ("Export", "export_data", "vCard, iCalendar, CSV or the week as Markdown"),
-    ("Reload", "reload", "Read everything again from the database"),
-    ("Show all keys", "show_help_panel", "Every key of the focused pane and the app"),
-)
-
 
 class NetdayCommands(Provider):
     @property
     def netday(self) -> NetdayApp:
-        return self.app  # type: ignore[return-value]
+        return cast("NetdayApp", self.app)
+
+    def actions(self) -> list[tuple[str, Callable[[], object], str]]:
+        """(title, run it, what it does) for the app's actions and those of the screen
+        the palette was opened on (`ACTION_SCOPES`), from `netday.ui.actions`."""
+        scopes: tuple[Scope, ...] = getattr(self.screen, "ACTION_SCOPES", ())
+        found: list[tuple[str, Callable[[], object], str]] = []
+        for action in palette_actions(Scope.APP, *scopes):
+            owner = self.app if action.scope is Scope.APP else self.screen
+            run = partial(owner.run_action, action.action)
+            found.append((action.palette or action.label, run, action.description))
+        return found
 
     async def discover(self) -> Hits:
-        for title, action, text in ACTIONS:
-            yield DiscoveryHit(title, partial(self.app.run_action, action), help=text)
+        for title, run, text in self.actions():
+            yield DiscoveryHit(title, run, help=text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, text in ACTIONS:
+        for title, run, text in self.actions():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(title), partial(self.app.run_action, action), help=text
-                )
+                yield Hit(score, matcher.highlight(title), run, help=text)
         if len(query.strip()) < 2:
             return
         try:

@@ -7,7 +7,6 @@ import datetime as dt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -17,9 +16,12 @@ from netday.services.contacts import edit_contact, show_contact
 from netday.services.context import Context
 from netday.services.merge import MergeReport, merge_text
 from netday.services.views import ContactDetail
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
+from netday.ui.messages import ContactRead, Refused
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
+from netday.ui.tickets import DropsStaleResults
 
 
 def _field(label: str, value: str) -> Text:
@@ -63,12 +65,8 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
     return stacked(lines)
 
 
-class ContactScreen(RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back"),
-        Binding("e", "edit", "Edit"),
-        Binding("m", "merge", "Merge a duplicate"),
-    ]
+class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+    BINDINGS = bindings(Scope.CONTACT)
 
     def __init__(self, ctx: Context, contact_id: int) -> None:
         super().__init__()
@@ -90,12 +88,24 @@ class ContactScreen(RecoversFromFailures, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
+        ticket = self.take_ticket()
         try:
             detail = show_contact(self.ctx, str(self.contact_id))
         except NetdayError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            self.post_message(Refused(str(exc), "", ticket))
             return
-        self.app.call_from_thread(self.show_detail, detail)
+        self.post_message(ContactRead(detail, ticket))
+
+    def on_contact_read(self, message: ContactRead) -> None:
+        if self.is_fresh(message.ticket):
+            self.show_detail(message.detail)
+
+    def on_refused(self, message: Refused) -> None:
+        self.notify(message.message, severity="error")
+
+    def reload_after(self, saved: object) -> None:
+        if saved is not None:
+            self.load()
 
     def action_edit(self) -> None:
         if self.detail is None:
@@ -106,7 +116,7 @@ class ContactScreen(RecoversFromFailures, Screen[None]):
             self.detail,
             save=lambda fields: edit_contact(self.ctx, contact_id, fields),
         )
-        self.app.push_screen(form, lambda saved: self.load() if saved is not None else None)
+        self.app.push_screen(form, self.reload_after)
 
     def action_merge(self) -> None:
         if self.detail is None:

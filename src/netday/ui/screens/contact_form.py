@@ -1,54 +1,64 @@
 """Add or edit a contact: who, why they matter, how often to be in touch.
 
 The cadence field takes "every 3 weeks" or an RRULE and previews the next three dates
-as you type; nothing is saved until every field reads correctly.
+as you type. A new contact starts from the services' defaults (circle, tier, and the
+`default_cadence` setting); every rule is the service's, whose refusal keeps the form
+open with what was typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from netday.errors import NetdayError
-from netday.scheduling.cadence import Cadence
-from netday.scheduling.kinds import CIRCLES, TIERS
-from netday.services.contacts import ContactFields
-from netday.services.views import ContactDetail
-from netday.ui.screens.dialogs import Form
+from netday.services.contacts import ContactFields, NewContactDefaults, read_cadence
+from netday.services.views import ContactDetail, ContactSummary
+from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
+from netday.vocabulary import Circle, Tier, values
+
+CIRCLES = values(Circle)
+TIERS = values(Tier)
 
 
 def preview_text(text: str, today: dt.date) -> str:
-    if not text.strip():
-        return "no cadence: this person is never planned automatically"
     try:
-        cadence = Cadence.parse(text)
+        cadence = read_cadence(text)
     except NetdayError as exc:
         return str(exc)
+    if cadence is None:
+        return "no cadence: this person is never planned automatically"
     dates = ", ".join(f"{d:%a %d %b}" for d in cadence.preview(today))
     return f"{cadence.describe()}: {dates or 'no more dates'}"
 
 
-class ContactForm(Form):
+class ContactForm(Form[ContactFields, ContactSummary]):
     def __init__(
         self,
         today: dt.date,
-        detail: ContactDetail | None = None,
-        save: Callable[[Any], object] | None = None,
+        start: ContactDetail | NewContactDefaults,
+        save: Callable[[ContactFields], ContactSummary],
     ) -> None:
+        """`start` is the contact being edited, or the defaults of a new one."""
         super().__init__(save)
         self.today = today
+        detail = start if isinstance(start, ContactDetail) else None
         self.detail = detail
+        self.defaults = start if isinstance(start, NewContactDefaults) else None
         self.heading = f"Edit {detail.summary.name}" if detail else "New contact"
 
     def compose_fields(self) -> ComposeResult:
         d = self.detail
         s = d.summary if d else None
+        circle = s.circle if s else self.defaults.circle if self.defaults else ""
+        tier = s.tier if s else self.defaults.tier if self.defaults else ""
+        cadence = d.cadence_spec if d else self.defaults.cadence if self.defaults else ""
         yield Input(editable(s.name) if s else "", placeholder="full name", id="name")
         with Horizontal(classes="pair"):
             yield Input(editable(s.company) if s else "", placeholder="company", id="company")
@@ -59,14 +69,14 @@ class ContactForm(Form):
         with Horizontal(classes="choices"):
             yield Label("circle", classes="choice-label")
             with RadioSet(id="circle"):
-                for circle in CIRCLES:
-                    yield RadioButton(circle, value=(s.circle if s else "professional") == circle)
+                for choice in CIRCLES:
+                    yield RadioButton(choice, value=choice == circle)
             yield Label("tier", classes="choice-label")
             with RadioSet(id="tier"):
-                for tier in TIERS:
-                    yield RadioButton(tier, value=(s.tier if s else "B") == tier)
+                for choice in TIERS:
+                    yield RadioButton(choice, value=choice == tier)
         yield Input(
-            editable(d.cadence_spec) if d else "every 4 weeks",
+            editable(cadence),
             placeholder='cadence: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"',
             id="cadence",
         )
@@ -78,11 +88,9 @@ class ContactForm(Form):
     def on_mount(self) -> None:
         self.update_preview()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "cadence":
-            self.update_preview()
-
+    @on(Input.Changed, "#cadence")
     def update_preview(self) -> None:
+
         text = self.query_one("#cadence", Input).value
         self.query_one("#cadence-preview", Label).update(plain(preview_text(text, self.today)))
 
@@ -92,11 +100,7 @@ class ContactForm(Form):
 
     def collect(self) -> ContactFields:
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
-        if not value["name"]:
-            raise NetdayError("a contact needs a name")
-        if value["email"] and "@" not in value["email"]:
-            raise NetdayError(f"{value['email']!r} is not an e-mail address")
-        cadence = Cadence.parse(value["cadence"]) if value["cadence"] else None
+        cadence = read_cadence(value["cadence"])
         return ContactFields(
             full_name=value["name"],
             company=value["company"],

@@ -1,25 +1,32 @@
 """Small forms over the main screen. Escape cancels without writing; a form that does
-not validate stays open with what was typed and says what is wrong."""
+not validate stays open with what was typed and says what is wrong.
+
+The forms hold no rules: what a field means (minutes, a day) is read by the services'
+readers, and what may be saved is the service's call; its refusal shows in the form."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
-from textual.worker import Worker
 
 from netday.errors import NetdayError
-from netday.scheduling.when import parse_day
-from netday.ui.failures import RecoversFromFailures
+from netday.services.context import Context
+from netday.services.journal import read_day, read_minutes
+from netday.services.planner import snooze_until
+from netday.services.views import InteractionView, PlanView, TodayView
+from netday.ui.actions import Scope, bindings
+from netday.ui.screens.modal_form import Form
 from netday.ui.text import plain
+from netday.vocabulary import Direction
+
+DIRECTIONS = {Direction.NEUTRAL: "neutral", Direction.GAVE: "I gave", Direction.ASKED: "I asked"}
 
 
 @dataclass(frozen=True)
@@ -30,105 +37,22 @@ class CallOutcome:
     follow_up_on: dt.date | None
 
 
-def _minutes(text: str) -> int | None:
-    if not text.strip():
-        return None
-    try:
-        value = int(text)
-    except ValueError:
-        raise NetdayError("minutes must be a whole number") from None
-    if not 0 <= value <= 1440:
-        raise NetdayError("minutes must be between 0 and 1440")
-    return value
-
-
-class Form(RecoversFromFailures, ModalScreen[object]):
-    """Shared shape: a titled box, fields, an error line, Save / Cancel.
-
-    With a `save` function, the form saves itself (in a worker) and closes only when
-    that succeeded; a refusal, or any failure of the save, is shown in the form, with
-    everything typed still there.
-    """
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
-    heading = ""
-
-    def __init__(self, save: Callable[[Any], object] | None = None) -> None:
-        super().__init__()
-        self._save = save
-
-    def compose_fields(self) -> ComposeResult:
-        yield from ()
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form") as box:
-            box.border_title = plain(self.heading)
-            yield from self.compose_fields()
-            yield Label("", id="form-error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Label).update(plain(message))
-
-    def after_failure(self, worker: Worker[object], message: str) -> None:
-        self.show_error(message)
-
-    def action_save(self) -> None:
-        try:
-            result = self.collect()
-        except NetdayError as exc:
-            self.show_error(str(exc))
-            return
-        if self._save is None:
-            self.dismiss(result)
-        else:
-            self._persist(result)
-
-    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
-    def _persist(self, result: object) -> None:
-        assert self._save is not None
-        try:
-            saved = self._save(result)
-        except NetdayError as exc:
-            self.app.call_from_thread(self.show_error, str(exc))
-            return
-        self.app.call_from_thread(self.dismiss, saved if saved is not None else result)
-
-    def collect(self) -> object:
-        raise NotImplementedError
-
-
-class CallDoneForm(Form):
+class CallDoneForm(Form[CallOutcome, InteractionView]):
     """Mark a call done with a quick note."""
 
     def __init__(
-        self, name: str, today: dt.date, save: Callable[[Any], object] | None = None
+        self, name: str, ctx: Context, save: Callable[[CallOutcome], InteractionView]
     ) -> None:
         super().__init__(save)
         self.heading = f"Call with {name}: done"
-        self.today = today
+        self.ctx = ctx
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="what you talked about", id="note")
         yield Input(placeholder="minutes", id="minutes", type="integer")
         with RadioSet(id="direction"):
-            yield RadioButton("neutral", value=True, id="neutral")
-            yield RadioButton("I gave", id="gave")
-            yield RadioButton("I asked", id="asked")
+            for direction, label in DIRECTIONS.items():
+                yield RadioButton(label, value=direction == Direction.NEUTRAL, id=direction)
         yield Input(
             placeholder="follow-up date (tomorrow, friday, 2026-12-01): optional", id="follow-up"
         )
@@ -138,21 +62,19 @@ class CallDoneForm(Form):
         pressed = self.query_one("#direction", RadioSet).pressed_button
         return CallOutcome(
             note=self.query_one("#note", Input).value.strip(),
-            minutes=_minutes(self.query_one("#minutes", Input).value),
-            direction=pressed.id if pressed and pressed.id else "neutral",
-            follow_up_on=parse_day(follow_text, self.today) if follow_text else None,
+            minutes=read_minutes(self.query_one("#minutes", Input).value),
+            direction=pressed.id if pressed and pressed.id else Direction.NEUTRAL,
+            follow_up_on=read_day(self.ctx, follow_text) if follow_text else None,
         )
 
 
-class SnoozeForm(Form):
+class SnoozeForm(Form[dt.date, PlanView]):
     """Snooze until a day: tomorrow by default."""
 
-    def __init__(
-        self, name: str, today: dt.date, save: Callable[[Any], object] | None = None
-    ) -> None:
+    def __init__(self, name: str, ctx: Context, save: Callable[[dt.date], PlanView]) -> None:
         super().__init__(save)
         self.heading = f"Snooze {name} until"
-        self.today = today
+        self.ctx = ctx
 
     def compose_fields(self) -> ComposeResult:
         yield Input(
@@ -160,26 +82,26 @@ class SnoozeForm(Form):
         )
 
     def collect(self) -> dt.date:
-        day = parse_day(self.query_one("#until", Input).value, self.today)
-        if day <= self.today:
-            raise NetdayError("snooze until a day after today")
-        return day
+        """The planner reads the day and refuses one that is not after today."""
+        return snooze_until(self.ctx, self.query_one("#until", Input).value)
 
 
-class MinutesForm(Form):
+class MinutesForm(Form[int, TodayView]):
     """Today's time budget: the plan re-sizes to it."""
 
     heading = "Minutes for networking today"
 
-    def __init__(self, minutes: int, save: Callable[[Any], object] | None = None) -> None:
+    def __init__(self, minutes: int | None, save: Callable[[int], TodayView]) -> None:
+        """`minutes`: today's budget as the plan shows it (None before the day is read)."""
         super().__init__(save)
         self.minutes = minutes
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(value=str(self.minutes), id="minutes", type="integer")
+        shown = "" if self.minutes is None else str(self.minutes)
+        yield Input(value=shown, placeholder="minutes", id="minutes", type="integer")
 
     def collect(self) -> int:
-        value = _minutes(self.query_one("#minutes", Input).value)
+        value = read_minutes(self.query_one("#minutes", Input).value)
         if value is None:
             raise NetdayError("say how many minutes you have today")
         return value
@@ -188,10 +110,7 @@ class MinutesForm(Form):
 class Confirm(ModalScreen[bool]):
     """A destructive action asks first: y or Enter confirms, n or Escape does nothing."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+    BINDINGS = bindings(Scope.CONFIRM)
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -208,8 +127,13 @@ class Confirm(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+    @on(Button.Pressed, "#yes")
+    def confirmed(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def declined(self) -> None:
+        self.dismiss(False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
@@ -21,15 +20,17 @@ from netday.services.merge import (
     merge_contacts,
     merge_text,
 )
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.dialogs import Confirm
 from netday.ui.text import plain
+from netday.ui.tickets import DropsStaleResults
 
 
-class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
+class MergeDialog(DropsStaleResults, RecoversFromFailures, ModalScreen[MergeReport | None]):
     """KEEP is the contact on screen; the highlighted duplicate is OTHER."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "merge", "Merge")]
+    BINDINGS = bindings(Scope.MERGE)
 
     def __init__(self, ctx: Context, contact_id: int, name: str) -> None:
         super().__init__()
@@ -88,14 +89,18 @@ class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="merge-preview")
     def dry_run(self, other: int) -> None:
+        """What merging the highlighted duplicate would move (only the latest is shown)."""
+        ticket = self.take_ticket()
         try:
             report = merge_contacts(self.ctx, str(self.contact_id), str(other), dry_run=True)
         except NetdayError as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
-        self.app.call_from_thread(self.show_preview, report)
+        self.app.call_from_thread(self.show_preview, report, ticket)
 
-    def show_preview(self, report: MergeReport) -> None:
+    def show_preview(self, report: MergeReport, ticket: int) -> None:
+        if not self.is_fresh(ticket):
+            return
         lines = list(merge_text(report))[1:]  # the heading says who goes where already
         self.query_one("#merge-preview", Static).update(plain("\n".join(lines)))
 
@@ -113,7 +118,12 @@ class MergeDialog(RecoversFromFailures, ModalScreen[MergeReport | None]):
             self.show_error("no duplicate to merge")
             return
         question = f"Move everything of #{other} to #{self.contact_id}, then delete #{other}?"
-        self.app.push_screen(Confirm(question), lambda yes: self.run_merge(other) if yes else None)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.run_merge(other)
+
+        self.app.push_screen(Confirm(question), confirmed)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="merge-run")
     def run_merge(self, other: int) -> None:

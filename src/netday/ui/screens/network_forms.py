@@ -9,24 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from netday.errors import NetdayError
-from netday.scheduling.invites import HELP_REPLY, InviteMessageError, check_message
-from netday.scheduling.kinds import INTERACTION_KINDS
-from netday.scheduling.when import parse_moment
 from netday.services.contacts import list_contacts
 from netday.services.context import Context
-from netday.ui.screens.dialogs import Form, _minutes
+from netday.services.invites import HELP_REPLY, check_invite_message
+from netday.services.journal import read_minutes, read_moment
+from netday.services.views import ContactSummary, InteractionView, InviteView, PostView
+from netday.ui.actions import Scope, bindings
+from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
-
-Save = Callable[[Any], object]
+from netday.vocabulary import InteractionKind, values
 
 
 @dataclass(frozen=True)
@@ -53,24 +51,23 @@ class LogDraft:
 
 
 def message_feedback(message: str, who: str, templates: list[str]) -> str:
-    """What the sender should know before sending, updated as they type."""
-    if not message.strip():
-        return "a personal message is required"
+    """What the sender should know before sending, updated as they type: the verdict
+    `send_invite` will give."""
     try:
-        check = check_message(message, who or " ", templates)
-    except InviteMessageError as exc:
+        check = check_invite_message(message, who, templates)
+    except NetdayError as exc:
         return str(exc)
     named = "names the person ✓" if check.names_person else "does not name the person ✗"
     canned = "a saved template word for word ✗" if check.is_template else "personal ✓"
     return f"{named} · {canned}"
 
 
-class InviteForm(Form):
+class InviteForm(Form[InviteDraft, InviteView]):
     """Send an invitation: it cannot be saved without a personal message."""
 
     heading = "Send an invitation"
 
-    def __init__(self, templates: list[str], save: Save) -> None:
+    def __init__(self, templates: list[str], save: Callable[[InviteDraft], InviteView]) -> None:
         super().__init__(save)
         self.templates = templates
 
@@ -94,19 +91,15 @@ class InviteForm(Form):
         )
 
     def collect(self) -> InviteDraft:
-        who = self.query_one("#who", Input).value.strip()
-        message = self.query_one("#message", Input).value.strip()
-        if not who:
-            raise NetdayError("say whom the invitation is for")
-        check_message(message, who, self.templates)
-        return InviteDraft(who, message, self.query_one("#url", Input).value.strip())
+        return InviteDraft(
+            self.query_one("#who", Input).value.strip(),
+            self.query_one("#message", Input).value.strip(),
+            self.query_one("#url", Input).value.strip(),
+        )
 
 
-class ReceivedInviteForm(Form):
+class ReceivedInviteForm(Form[InviteDraft, InviteView]):
     heading = "Record an invitation you received"
-
-    def __init__(self, save: Save) -> None:
-        super().__init__(save)
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="from whom", id="who")
@@ -115,21 +108,15 @@ class ReceivedInviteForm(Form):
         yield Label(f"no message? accept and reply: {HELP_REPLY!r}", id="hint")
 
     def collect(self) -> InviteDraft:
-        who = self.query_one("#who", Input).value.strip()
-        if not who:
-            raise NetdayError("say who invited you")
         return InviteDraft(
-            who,
+            self.query_one("#who", Input).value.strip(),
             self.query_one("#message", Input).value.strip(),
             self.query_one("#url", Input).value.strip(),
         )
 
 
-class PostForm(Form):
+class PostForm(Form[PostDraft, PostView]):
     heading = "A post worth a comment"
-
-    def __init__(self, save: Save) -> None:
-        super().__init__(save)
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="author (a contact's name)", id="author")
@@ -137,18 +124,15 @@ class PostForm(Form):
         yield Input(placeholder="excerpt (what it is about)", id="excerpt")
 
     def collect(self) -> PostDraft:
-        author = self.query_one("#author", Input).value.strip()
-        url = self.query_one("#url", Input).value.strip()
-        excerpt = self.query_one("#excerpt", Input).value.strip()
-        if not author:
-            raise NetdayError("say who wrote the post")
-        if not url and not excerpt:
-            raise NetdayError("a post needs a URL or an excerpt to find it again")
-        return PostDraft(author, url, excerpt)
+        return PostDraft(
+            self.query_one("#author", Input).value.strip(),
+            self.query_one("#url", Input).value.strip(),
+            self.query_one("#excerpt", Input).value.strip(),
+        )
 
 
-class CommentForm(Form):
-    def __init__(self, author: str, draft: str, save: Save) -> None:
+class CommentForm(Form[str, PostView]):
+    def __init__(self, author: str, draft: str, save: Callable[[str], PostView]) -> None:
         super().__init__(save)
         self.heading = f"Commented on {author}'s post"
         self.draft = draft
@@ -162,17 +146,14 @@ class CommentForm(Form):
         return self.query_one("#comment", Input).value.strip()
 
 
-class LogForm(Form):
+class LogForm(Form[LogDraft, InteractionView]):
     """Log any interaction with anyone, found by typing part of a name or company."""
 
     heading = "Log an interaction"
     MATCHES = 8
-    BINDINGS = [
-        Binding("down", "pick(1)", "Next match", show=False),
-        Binding("up", "pick(-1)", "Previous match", show=False),
-    ]
+    BINDINGS = bindings(Scope.LOG_FORM)
 
-    def __init__(self, ctx: Context, save: Save) -> None:
+    def __init__(self, ctx: Context, save: Callable[[LogDraft], InteractionView]) -> None:
         super().__init__(save)
         self.ctx = ctx
 
@@ -180,8 +161,8 @@ class LogForm(Form):
         yield Input(placeholder="who: type part of a name or company", id="who")
         yield OptionList(id="matches")
         yield Select(
-            [(kind, kind) for kind in INTERACTION_KINDS],
-            value="call",
+            [(kind, kind) for kind in values(InteractionKind)],
+            value=InteractionKind.CALL,
             allow_blank=False,
             compact=True,
             id="kind",
@@ -190,9 +171,9 @@ class LogForm(Form):
         yield Input(placeholder="minutes", id="minutes", type="integer")
         yield Input(placeholder="when (now, 14:30, yesterday 16:00)", id="at")
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "who":
-            self.find(event.value)
+    @on(Input.Changed, "#who")
+    def who_changed(self, event: Input.Changed) -> None:
+        self.find(event.value)
 
     def action_pick(self, step: int) -> None:
         """Arrow keys move through the matches while the name is being typed."""
@@ -208,7 +189,7 @@ class LogForm(Form):
         found = list_contacts(self.ctx, search=text, limit=self.MATCHES) if len(text) >= 2 else []
         self.app.call_from_thread(self.show_matches, found)
 
-    def show_matches(self, found: list[Any]) -> None:
+    def show_matches(self, found: list[ContactSummary]) -> None:
         matches = self.query_one("#matches", OptionList)
         matches.clear_options()
         for c in found:
@@ -217,12 +198,12 @@ class LogForm(Form):
         if found:
             matches.highlighted = 0
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "who":
-            # Enter in the picker takes the highlighted person and moves on; the base
-            # form's handler (which saves) must not run for it.
-            event.prevent_default()
-            self.query_one("#what", Input).focus()
+    @on(Input.Submitted, "#who")
+    def who_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the picker takes the highlighted person and moves on; the base
+        # form's handler (which saves) must not run for it.
+        event.prevent_default()
+        self.query_one("#what", Input).focus()
 
     def collect(self) -> LogDraft:
         matches = self.query_one("#matches", OptionList)
@@ -235,6 +216,6 @@ class LogForm(Form):
             contact_id=int(option.id or 0),
             kind=str(kind),
             note=self.query_one("#what", Input).value.strip(),
-            minutes=_minutes(self.query_one("#minutes", Input).value),
-            at=parse_moment(at_text, self.ctx.now()) if at_text else None,
+            minutes=read_minutes(self.query_one("#minutes", Input).value),
+            at=read_moment(self.ctx, at_text) if at_text else None,
         )

@@ -10,7 +10,6 @@ import datetime as dt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -20,8 +19,11 @@ from netday.io.markdown import export_review
 from netday.services.context import Context
 from netday.services.review import review_day, review_headline, save_review
 from netday.services.views import ReviewView
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
+from netday.ui.messages import Refused, ReviewRead
 from netday.ui.text import assemble, cell, editable, plain, stacked
+from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.panes import MARKS
 from netday.wording import long_date, plural
 
@@ -43,14 +45,8 @@ def summary_text(r: ReviewView) -> Text:
     )
 
 
-class ReviewScreen(RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("ctrl+s", "save", "Save note"),
-        Binding("left_square_bracket", "day(-1)", "Day before"),
-        Binding("right_square_bracket", "day(1)", "Day after"),
-        Binding("ctrl+o", "export", "Export .md"),
-    ]
+class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+    BINDINGS = bindings(Scope.REVIEW)
 
     def __init__(self, ctx: Context, day: dt.date) -> None:
         super().__init__()
@@ -81,19 +77,32 @@ class ReviewScreen(RecoversFromFailures, Screen[None]):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load(self, note: str | None = None) -> None:
+        """Read (or save the note of) the day asked for; a day the service refuses to
+        review (one that has not started) leaves the screen on the day it shows."""
+        ticket, day = self.take_ticket(), self.day
         try:
             view = (
-                save_review(self.ctx, self.day, note=note)
+                save_review(self.ctx, day, note=note)
                 if note is not None
-                else review_day(self.ctx, self.day)
+                else review_day(self.ctx, day)
             )
         except NetdayError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            self.post_message(Refused(str(exc), "", ticket))
             return
-        self.app.call_from_thread(self.show_review, view, note is not None)
+        self.post_message(ReviewRead(view, ticket, saved=note is not None))
+
+    def on_review_read(self, message: ReviewRead) -> None:
+        if self.is_fresh(message.ticket):
+            self.show_review(message.review, message.saved)
+
+    def on_refused(self, message: Refused) -> None:
+        if self.is_fresh(message.ticket):
+            self.day = self.review.date if self.review else self.day
+            self.notify(message.message, severity="warning")
 
     def show_review(self, r: ReviewView, saved: bool = False) -> None:
         self.review = r
+        self.day = r.date
         self.query_one("#review-summary", Static).update(summary_text(r))
         plan = self.query_one("#review-plan", DataTable)
         plan.clear()
@@ -118,11 +127,7 @@ class ReviewScreen(RecoversFromFailures, Screen[None]):
         self.load(self.query_one("#reflection", Input).value)
 
     def action_day(self, step: int) -> None:
-        target = self.day + dt.timedelta(days=step)
-        if target > self.ctx.today():
-            self.notify("Tomorrow has not started yet.")
-            return
-        self.day = target
+        self.day += dt.timedelta(days=step)
         self.load()
 
     @work(thread=True, group="export", exit_on_error=False)

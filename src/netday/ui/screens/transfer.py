@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -23,11 +20,12 @@ from textual.widgets import (
     RadioSet,
     Static,
 )
-from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.services.context import Context
-from netday.ui.failures import RecoversFromFailures
+from netday.services.exporting import default_export_folder
+from netday.ui.actions import Scope, bindings
+from netday.ui.screens.modal_form import ModalForm
 from netday.ui.text import editable, plain
 
 EXPORTS: tuple[tuple[str, str, str], ...] = (
@@ -39,52 +37,35 @@ EXPORTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _folder(ctx: Context) -> Path:
-    return ctx.db.path.parent if ctx.db.path is not None else Path.cwd()
+class TransferForm(ModalForm[bool]):
+    """A job with a progress bar and a summary; Escape waits for a running job.
 
+    Dismissed with None, except the import's "Triage now" (True)."""
 
-class _TransferForm(RecoversFromFailures, ModalScreen[bool | None]):
-    """A titled box with a progress bar and a summary; Escape waits for a running job."""
-
-    BINDINGS = [Binding("escape", "close", "Close")]
-    heading = ""
+    BINDINGS = bindings(Scope.TRANSFER)
+    path_id = ""
+    empty_path = ""
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
         self.running = False
 
-    def compose_fields(self) -> ComposeResult:
-        yield from ()
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form") as box:
-            box.border_title = plain(self.heading)
-            yield from self.compose_fields()
-            bar = ProgressBar(id="transfer-progress", show_eta=False)
-            bar.display = False
-            yield bar
-            yield Static("", id="transfer-summary")
-            yield Label("", id="form-error")
-            with Horizontal(classes="buttons"):
-                yield from self.compose_buttons()
-                yield Button("Close", id="close")
+    def compose_status(self) -> ComposeResult:
+        bar = ProgressBar(id="transfer-progress", show_eta=False)
+        bar.display = False
+        yield bar
+        yield Static("", id="transfer-summary")
 
     def compose_buttons(self) -> ComposeResult:
+        yield from self.compose_run_buttons()
+        yield Button("Close", id="close")
+
+    def compose_run_buttons(self) -> ComposeResult:
         yield from ()
 
-    path_id = ""
-    empty_path = ""
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "run":
-            self.action_run()
-        elif event.button.id == "close":
-            self.action_close()
-
-    def on_input_submitted(self) -> None:
-        self.action_run()
-
+    @on(Button.Pressed, "#run")
+    @on(Input.Submitted)
     def action_run(self) -> None:
         if self.running:
             return
@@ -99,6 +80,7 @@ class _TransferForm(RecoversFromFailures, ModalScreen[bool | None]):
         """Start the worker for the chosen kind (the index of the pressed radio button)."""
         raise NotImplementedError
 
+    @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         if self.running:
             self.notify("Still running; it finishes on its own in a moment.")
@@ -108,10 +90,7 @@ class _TransferForm(RecoversFromFailures, ModalScreen[bool | None]):
     def show_error(self, message: str) -> None:
         self.running = False
         self.query_one("#transfer-progress", ProgressBar).display = False
-        self.query_one("#form-error", Label).update(plain(message))
-
-    def after_failure(self, worker: Worker[object], message: str) -> None:
-        self.show_error(message)
+        super().show_error(message)
 
     def start(self) -> None:
         self.running = True
@@ -125,13 +104,13 @@ class _TransferForm(RecoversFromFailures, ModalScreen[bool | None]):
         self.query_one("#transfer-progress", ProgressBar).update(total=total, progress=done)
 
 
-class ImportScreen(_TransferForm):
+class ImportScreen(TransferForm):
     """Dismissed with True when the user wants to triage what came in."""
 
     heading = "Import contacts"
     path_id = "import-path"
     empty_path = "Type the path of the export (a ZIP, a folder or a file)."
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Import")]
+    BINDINGS = bindings(Scope.TRANSFER, Scope.IMPORT)
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="import-kind"):
@@ -147,7 +126,7 @@ class ImportScreen(_TransferForm):
         )
         yield Checkbox("Dry run: report what would change, write nothing", id="dry-run")
 
-    def compose_buttons(self) -> ComposeResult:
+    def compose_run_buttons(self) -> ComposeResult:
         yield Button("Import", variant="primary", id="run")
         triage = Button("Triage now", id="triage")
         triage.display = False
@@ -156,11 +135,9 @@ class ImportScreen(_TransferForm):
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "triage":
-            self.dismiss(True)
-        else:
-            super().on_button_pressed(event)
+    @on(Button.Pressed, "#triage")
+    def triage_now(self) -> None:
+        self.dismiss(True)
 
     def launch(self, path: Path, choice: int) -> None:
         kind = "linkedin" if choice == 0 else "vcard"
@@ -188,15 +165,15 @@ class ImportScreen(_TransferForm):
         self.query_one("#triage", Button).display = bool(to_triage)
 
 
-class ExportScreen(_TransferForm):
+class ExportScreen(TransferForm):
     heading = "Export"
     path_id = "export-path"
     empty_path = "Type where to write the export."
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "run", "Export")]
+    BINDINGS = bindings(Scope.TRANSFER, Scope.EXPORT)
 
-    def __init__(self, ctx: Context, folder: Path | None = None) -> None:
+    def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.folder = folder or _folder(ctx)
+        self.folder = default_export_folder(ctx)
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="export-kind"):
@@ -207,7 +184,7 @@ class ExportScreen(_TransferForm):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
-    def compose_buttons(self) -> ComposeResult:
+    def compose_run_buttons(self) -> ComposeResult:
         yield Button("Export", variant="primary", id="run")
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -24,8 +23,10 @@ from netday.services.triage import (
     triage_counts,
     triage_queue,
 )
+from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import assemble, cell, plain, stacked
+from netday.ui.tickets import DropsStaleResults
 
 READ_AHEAD = 20
 KEYS_HELP = "a tier A · b tier B · c tier C · p personal · s skip for now · x archive"
@@ -44,16 +45,8 @@ def card_text(item: TriageItem) -> Text:
     return stacked(lines)
 
 
-class TriageScreen(RecoversFromFailures, Screen[None]):
-    BINDINGS = [
-        Binding("a", "decide('a')", "Tier A"),
-        Binding("b", "decide('b')", "Tier B"),
-        Binding("c", "decide('c')", "Tier C"),
-        Binding("p", "decide('personal')", "Personal"),
-        Binding("s", "decide('skip')", "Skip"),
-        Binding("x", "decide('archive')", "Archive"),
-        Binding("escape", "app.pop_screen", "Back"),
-    ]
+class TriageScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+    BINDINGS = bindings(Scope.TRIAGE)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -83,12 +76,15 @@ class TriageScreen(RecoversFromFailures, Screen[None]):
 
     @work(thread=True, exclusive=True, group="triage-read", exit_on_error=False)
     def refill(self) -> None:
+        ticket = self.take_ticket()
         counts = triage_counts(self.ctx)
         items = triage_queue(self.ctx, limit=READ_AHEAD + len(self.passed))
         fresh = [i for i in items if i.id not in self.passed]
-        self.app.call_from_thread(self.show_queue, fresh, counts)
+        self.app.call_from_thread(self.show_queue, fresh, counts, ticket)
 
-    def show_queue(self, items: list[TriageItem], counts: TriageCounts) -> None:
+    def show_queue(self, items: list[TriageItem], counts: TriageCounts, ticket: int) -> None:
+        if not self.is_fresh(ticket):
+            return
         self.queue = items
         self.counts = counts
         self.render_current()

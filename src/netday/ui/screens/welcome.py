@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from netday.ui.actions import Scope, bindings
 
 WELCOME = (
     "netday plans a few calls a day so that nobody important drifts away, keeps the "
@@ -16,12 +17,7 @@ WELCOME = (
 
 
 class WelcomeScreen(ModalScreen[str | None]):
-    BINDINGS = [
-        Binding("a", "choose('add')", "Add a contact"),
-        Binding("d", "choose('demo')", "Open the demo"),
-        Binding("i", "choose('import')", "Import contacts"),
-        Binding("escape", "choose('')", "Close"),
-    ]
+    BINDINGS = bindings(Scope.WELCOME)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="welcome") as box:

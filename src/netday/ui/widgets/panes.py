@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
+from netday.ui.actions import Scope, bindings
 from netday.ui.text import assemble, cell, plain
 from netday.wording import short_date
 
@@ -78,11 +78,7 @@ class Pane(DataTable[Text]):
 class CallsPane(Pane):
     TITLE = "Today's calls"
     COLUMNS = (("", 1, 0), ("Call", 20, 1))
-    BINDINGS = [
-        Binding("enter,d", "app.call_done", "Done"),
-        Binding("s", "app.call_skip", "Skip"),
-        Binding("z", "app.call_snooze", "Snooze"),
-    ]
+    BINDINGS = bindings(Scope.CALLS)
 
     def fill(self, calls: tuple[PlannedCall, ...]) -> None:
         for call in calls:
@@ -108,10 +104,7 @@ class CallsPane(Pane):
 class CommentsPane(Pane):
     TITLE = "Comments to write"
     COLUMNS = (("Age", 5, 0), ("Author", 6, 2), ("Post", 6, 3))
-    BINDINGS = [
-        Binding("enter,d", "app.post_done", "Commented"),
-        Binding("s", "app.post_skip", "Skip"),
-    ]
+    BINDINGS = bindings(Scope.COMMENTS)
 
     def fill(self, posts: tuple[PostView, ...]) -> None:
         for p in posts:
@@ -129,13 +122,7 @@ SHORT_ACTIONS = {
 class InvitesPane(Pane):
     TITLE = "Pending invites"
     COLUMNS = (("", 1, 0), ("Age", 5, 0), ("Who", 6, 2), ("Next step", 6, 3))
-    BINDINGS = [
-        Binding("y", "app.invite('accept')", "Accept"),
-        Binding("x", "app.invite('decline')", "Decline"),
-        Binding("w", "app.invite('withdraw')", "Withdraw"),
-        Binding("f", "app.invite('follow_up')", "Follow up"),
-        Binding("g", "app.invite_received", "Got one"),
-    ]
+    BINDINGS = bindings(Scope.INVITES)
 
     def fill(self, invites: tuple[InviteView, ...]) -> None:
         for i in invites:

@@ -1,0 +1,268 @@
+"""Every action of the TUI, once: its id, key, label, what it does and where it applies.
+
+The `BINDINGS` of the app, of each screen and of each pane are derived from this list
+(`bindings(Scope.…)`), and so are the footer (`label`, unless `footer` is False), the
+`?` panel (every binding in reach) and the command palette (the actions with a
+`palette` title, for the screen the palette was opened on). Every binding carries its
+`id`, so a user keymap can rebind it: `app.set_keymap({"today.review": "v"})`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from textual.binding import Binding, BindingType
+
+
+class Scope(StrEnum):
+    """Where an action applies: the node whose BINDINGS hold it."""
+
+    APP = "app"
+    TODAY = "today"
+    CALLS = "calls"
+    COMMENTS = "comments"
+    INVITES = "invites"
+    CONTACT = "contact"
+    REVIEW = "review"
+    TRIAGE = "triage"
+    WELCOME = "welcome"
+    FORM = "form"
+    LOG_FORM = "log-form"
+    CONFIRM = "confirm"
+    MERGE = "merge"
+    TRANSFER = "transfer"
+    IMPORT = "import"
+    EXPORT = "export"
+
+
+PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES})
+"""Panes run their actions on the screen they sit in (`screen.` in the binding)."""
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    """Stable name for a keymap: `<scope>.<what>`."""
+    key: str
+    """Textual key names, comma-separated for several."""
+    action: str
+    """The action method (without `action_`) and its arguments, on the scope's owner."""
+    label: str
+    """Short, for the footer and the `?` panel."""
+    description: str
+    """One line: what it does (the palette's help, the footer's tooltip)."""
+    scope: Scope
+    footer: bool = True
+    palette: str | None = None
+    """The palette's title, for an action worth finding there."""
+
+    def binding(self) -> Binding:
+        action = f"screen.{self.action}" if self.scope in PANES else self.action
+        return Binding(
+            self.key,
+            action,
+            self.label,
+            show=self.footer,
+            id=self.id,
+            tooltip=self.description,
+        )
+
+
+def _a(
+    id: str,
+    key: str,
+    action: str,
+    label: str,
+    description: str,
+    *,
+    footer: bool = True,
+    palette: str | None = None,
+) -> Action:
+    scope = Scope(id.split(".")[0])
+    return Action(id, key, action, label, description, scope, footer, palette)
+
+
+ACTIONS: tuple[Action, ...] = (
+    # The main screen. All but the review stay out of the footer, which shows the
+    # focused pane's own keys; `?` and the palette list them.
+    _a(
+        "today.review",
+        "r",
+        "review",
+        "Review",
+        "Planned vs done, a line of reflection, export as Markdown",
+        palette="Review the day",
+    ),
+    _a(
+        "today.minutes",
+        "m",
+        "minutes",
+        "Today's minutes",
+        "The plan re-sizes to the time you have",
+        footer=False,
+        palette="Set today's minutes",
+    ),
+    _a(
+        "today.open_contact",
+        "c",
+        "open_selected_contact",
+        "Open contact",
+        "Everything about the selected person",
+        footer=False,
+    ),
+    _a(
+        "today.add_contact",
+        "a",
+        "add_contact",
+        "Add contact",
+        "Who, why they matter, how often to be in touch",
+        footer=False,
+        palette="Add a contact",
+    ),
+    _a(
+        "today.log",
+        "l",
+        "log_any",
+        "Log an interaction",
+        "Any kind, with anyone: type part of a name or company",
+        footer=False,
+        palette="Log an interaction",
+    ),
+    _a(
+        "today.invite_send",
+        "i",
+        "invite_send",
+        "Send an invitation",
+        "Always with a personal message",
+        footer=False,
+        palette="Send an invitation",
+    ),
+    _a(
+        "today.post_add",
+        "p",
+        "post_add",
+        "Add a post to comment",
+        "Author, URL, what it is about",
+        footer=False,
+        palette="Add a post to comment on",
+    ),
+    _a(
+        "today.triage",
+        "t",
+        "triage",
+        "Triage imported contacts",
+        "Tier A/B/C, personal, skip or archive, one key each",
+        footer=False,
+        palette="Triage imported contacts",
+    ),
+    _a(
+        "today.import",
+        "ctrl+o",
+        "import_contacts",
+        "Import contacts",
+        "A LinkedIn data export (ZIP, folder, CSV) or vCards",
+        footer=False,
+        palette="Import contacts",
+    ),
+    _a(
+        "today.export",
+        "ctrl+e",
+        "export_data",
+        "Export",
+        "vCard, iCalendar, CSV or the week as Markdown",
+        footer=False,
+        palette="Export",
+    ),
+    _a(
+        "today.reload",
+        "ctrl+r",
+        "reload",
+        "Reload",
+        "Read everything again from the database",
+        footer=False,
+        palette="Reload",
+    ),
+    # The panes of the main screen.
+    _a("calls.done", "enter,d", "call_done", "Done", "Mark the call done, with a quick note"),
+    _a("calls.skip", "s", "call_skip", "Skip", "Not today"),
+    _a("calls.snooze", "z", "call_snooze", "Snooze", "Out of every plan until a day you say"),
+    _a("comments.done", "enter,d", "post_done", "Commented", "Log what you wrote"),
+    _a("comments.skip", "s", "post_skip", "Skip", "Not worth a comment after all"),
+    _a("invites.accept", "y", "invite('accept')", "Accept", "A first call goes in the plan"),
+    _a("invites.decline", "x", "invite('decline')", "Decline", "Close the invitation"),
+    _a("invites.withdraw", "w", "invite('withdraw')", "Withdraw", "Asks first"),
+    _a("invites.follow_up", "f", "invite('follow_up')", "Follow up", "Note that you followed up"),
+    _a(
+        "invites.received",
+        "g",
+        "invite_received",
+        "Got one",
+        "From whom, with or without a message",
+        palette="Record an invitation you received",
+    ),
+    # A contact's screen.
+    _a("contact.back", "escape,q", "app.pop_screen", "Back", "Back to where you were"),
+    _a("contact.edit", "e", "edit", "Edit", "Change who, why, tier, circle or cadence"),
+    _a("contact.merge", "m", "merge", "Merge a duplicate", "Move a duplicate's history here"),
+    # The review.
+    _a("review.back", "escape", "app.pop_screen", "Back", "Back to today"),
+    _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),
+    _a("review.previous", "left_square_bracket", "day(-1)", "Day before", "Review the day before"),
+    _a("review.next", "right_square_bracket", "day(1)", "Day after", "Review the day after"),
+    _a("review.export", "ctrl+o", "export", "Export .md", "The review as Markdown"),
+    # Triage.
+    _a("triage.a", "a", "decide('a')", "Tier A", "Tier A, with its cadence"),
+    _a("triage.b", "b", "decide('b')", "Tier B", "Tier B, with its cadence"),
+    _a("triage.c", "c", "decide('c')", "Tier C", "Tier C, with its cadence"),
+    _a("triage.personal", "p", "decide('personal')", "Personal", "Personal, the default cadence"),
+    _a("triage.skip", "s", "decide('skip')", "Skip", "Decide later"),
+    _a("triage.archive", "x", "decide('archive')", "Archive", "Never planned"),
+    _a("triage.back", "escape", "app.pop_screen", "Back", "Back to today"),
+    # The welcome on an empty database.
+    _a("welcome.add", "a", "choose('add')", "Add a contact", "Start with one person"),
+    _a("welcome.demo", "d", "choose('demo')", "Open the demo", "A sample network, thrown away"),
+    _a("welcome.import", "i", "choose('import')", "Import contacts", "LinkedIn or vCard"),
+    _a("welcome.close", "escape", "choose('')", "Close", "Start on an empty day"),
+    # Forms and dialogs.
+    _a("form.cancel", "escape", "cancel", "Cancel", "Close without saving"),
+    _a("form.save", "ctrl+s", "save", "Save", "Save, if every field reads correctly"),
+    _a("log-form.next", "down", "pick(1)", "Next match", "The next person found", footer=False),
+    _a(
+        "log-form.previous",
+        "up",
+        "pick(-1)",
+        "Previous match",
+        "The previous person found",
+        footer=False,
+    ),
+    _a("confirm.yes", "y", "answer(True)", "Yes", "Go ahead"),
+    _a("confirm.no", "n,escape", "answer(False)", "No", "Do nothing"),
+    _a("merge.cancel", "escape", "cancel", "Cancel", "Merge nothing"),
+    _a("merge.run", "ctrl+s", "merge", "Merge", "Merge the highlighted duplicate (asks first)"),
+    _a("transfer.close", "escape", "close", "Close", "Close (a running job finishes first)"),
+    _a("import.run", "ctrl+s", "run", "Import", "Import the file or folder"),
+    _a("export.run", "ctrl+s", "run", "Export", "Write the export"),
+    # Anywhere.
+    _a(
+        "app.keys",
+        "question_mark",
+        "show_help_panel",
+        "Keys",
+        "Every key of the focused pane, the screen and the app",
+        palette="Show all keys",
+    ),
+    _a("app.quit", "q", "quit", "Quit", "Leave netday (everything is saved as you go)"),
+)
+
+BY_ID = {action.id: action for action in ACTIONS}
+
+
+def bindings(*scopes: Scope) -> list[BindingType]:
+    """The bindings of a node that holds these scopes' actions, in the registry's order."""
+    return [action.binding() for action in ACTIONS if action.scope in scopes]
+
+
+def palette_actions(*scopes: Scope) -> list[Action]:
+    """What the palette offers where these scopes apply."""
+    return [a for a in ACTIONS if a.palette is not None and a.scope in scopes]
