@@ -107,3 +107,8 @@ class DetailKind(StrEnum):
 def values(words: type[StrEnum]) -> tuple[str, ...]:
     """The set's words in declaration order, for `choices=` and check constraints."""
     return tuple(member.value for member in words)
+
+
+def listed(words: type[StrEnum]) -> str:
+    """The set's words for a message: `A, B, C`."""
+    return ", ".join(values(words))

@@ -3,7 +3,7 @@ themselves are declared once in `netday.vocabulary`)."""
 
 from __future__ import annotations
 
-from netday.vocabulary import Circle, Direction, InteractionKind, Tier, values
+from netday.vocabulary import InteractionKind
 
 CONVERSATION_KINDS: tuple[InteractionKind, ...] = (
     InteractionKind.CALL,
@@ -21,12 +21,6 @@ LIGHT_TOUCH_KINDS: tuple[InteractionKind, ...] = (
     InteractionKind.SHARE,
 )
 """Public gestures: logged, but they do not replace a conversation."""
-
-# The word sets as tuples of strings, for the modules that still import them from here.
-INTERACTION_KINDS: tuple[str, ...] = values(InteractionKind)
-DIRECTIONS: tuple[str, ...] = values(Direction)
-TIERS: tuple[str, ...] = values(Tier)
-CIRCLES: tuple[str, ...] = values(Circle)
 
 
 def is_conversation(kind: str) -> bool:

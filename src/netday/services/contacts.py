@@ -14,7 +14,7 @@ from netday.cleaning import clean_block, clean_line, clean_optional, quoted
 from netday.errors import NetdayError
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence
-from netday.scheduling.kinds import CIRCLES, CONVERSATION_KINDS, TIERS
+from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.lookup import company_key, name_key, resolve_contact
@@ -32,7 +32,7 @@ from netday.services.views import ContactDetail, ContactSummary
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
 from netday.store.upsert import insert_if_missing
-from netday.vocabulary import CadenceKind, Direction
+from netday.vocabulary import CadenceKind, Circle, Direction, Tier, listed, values
 
 TIMELINE_LIMIT = 50
 
@@ -152,10 +152,10 @@ def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
     clean = dataclasses.replace(fields, **changes)  # type: ignore[arg-type]
     if clean.full_name is not None and not clean.full_name:
         raise NetdayError("a contact needs a name")
-    if clean.tier is not None and clean.tier.upper() not in TIERS:
-        raise NetdayError(f"tier must be one of {', '.join(TIERS)}, not {quoted(clean.tier)}")
-    if clean.circle is not None and clean.circle.lower() not in CIRCLES:
-        raise NetdayError(f"circle must be one of {', '.join(CIRCLES)}, not {quoted(clean.circle)}")
+    if clean.tier is not None and clean.tier.upper() not in values(Tier):
+        raise NetdayError(f"tier must be one of {listed(Tier)}, not {quoted(clean.tier)}")
+    if clean.circle is not None and clean.circle.lower() not in values(Circle):
+        raise NetdayError(f"circle must be one of {listed(Circle)}, not {quoted(clean.circle)}")
     if clean.email and "@" not in clean.email:
         raise NetdayError(f"{quoted(clean.email)} is not an e-mail address")
     if clean.birthday is not None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from netday.cleaning import clean_block, quoted
 from netday.errors import NetdayError
 from netday.limits import LONG_TEXT, MINUTES_MAX
-from netday.scheduling.kinds import DIRECTIONS, INTERACTION_KINDS, is_conversation
+from netday.scheduling.kinds import is_conversation
 from netday.scheduling.when import in_range, parse_day, parse_moment
 from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
@@ -18,7 +18,7 @@ from netday.services.lookup import resolve_contact
 from netday.services.snapshots import interaction_view
 from netday.services.views import InteractionView
 from netday.store.models import Contact, Interaction, PlanItem
-from netday.vocabulary import CallStatus, Direction, InteractionKind
+from netday.vocabulary import CallStatus, Direction, InteractionKind, listed, values
 
 
 def check_minutes(minutes: int | None) -> None:
@@ -47,10 +47,10 @@ def summary_text(text: str) -> str:
 
 
 def _validate(kind: str, direction: str, minutes: int | None) -> None:
-    if kind not in INTERACTION_KINDS:
-        raise NetdayError(f"kind must be one of {', '.join(INTERACTION_KINDS)}, not {quoted(kind)}")
-    if direction not in DIRECTIONS:
-        raise NetdayError(f"direction must be one of {', '.join(DIRECTIONS)}")
+    if kind not in values(InteractionKind):
+        raise NetdayError(f"kind must be one of {listed(InteractionKind)}, not {quoted(kind)}")
+    if direction not in values(Direction):
+        raise NetdayError(f"direction must be one of {listed(Direction)}")
     check_minutes(minutes)
 
 
@@ -174,7 +174,7 @@ def parse_quick_entry(text: str) -> tuple[str, str, str]:
         raise NetdayError('write it as "name: what happened" (e.g. "ana: coffee chat")')
     words = who_part.split()
     kind: str = InteractionKind.NOTE
-    if len(words) > 1 and words[0].lower() in INTERACTION_KINDS:
+    if len(words) > 1 and words[0].lower() in values(InteractionKind):
         kind = words[0].lower()
         words = words[1:]
     return kind, " ".join(words), note.strip()
