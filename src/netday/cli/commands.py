@@ -14,8 +14,6 @@ from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.io.markdown import review_markdown
-from netday.scheduling.cadence import Cadence
-from netday.scheduling.when import parse_day, parse_moment
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
 from netday.vocabulary import Direction, InviteStatus, PostStatus
@@ -34,8 +32,8 @@ def cmd_today(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
-    at = parse_moment(args.at, ctx.now()) if args.at else None
-    follow = parse_day(args.follow_up, ctx.today()) if args.follow_up else None
+    at = journal.read_moment(ctx, args.at) if args.at else None
+    follow = journal.read_day(ctx, args.follow_up) if args.follow_up else None
     direction = (
         Direction.GAVE if args.gave else Direction.ASKED if args.asked else Direction.NEUTRAL
     )
@@ -60,9 +58,9 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
 def _fields(ctx: Context, args: argparse.Namespace, name: str | None) -> contacts.ContactFields:
     cadence = None
     if args.every is not None:
-        cadence = Cadence.parse_every(args.every, ctx.today())
+        cadence = contacts.read_cadence(args.every, ctx.today(), "every")
     elif args.rrule is not None:
-        cadence = Cadence.parse_rrule(args.rrule, ctx.today())
+        cadence = contacts.read_cadence(args.rrule, ctx.today(), "rrule")
     return contacts.ContactFields(
         full_name=name,
         company=args.company,
@@ -144,7 +142,7 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "skip":
         plan = planner.skip_call(ctx, args.contact)
     else:
-        until = parse_day(args.until, ctx.today()) if args.until else None
+        until = journal.read_day(ctx, args.until) if args.until else None
         plan = planner.snooze_contact(ctx, args.contact, until)
     _out("\n".join(render.plan_text(plan)))
     return 0
@@ -225,7 +223,7 @@ def cmd_post(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
-    day = parse_day(args.date, ctx.today()) if args.date else ctx.today()
+    day = journal.read_day(ctx, args.date) if args.date else ctx.today()
     if args.note is not None or args.minutes is not None:
         view = review.save_review(ctx, day, args.note, args.minutes)
     else:

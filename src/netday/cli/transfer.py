@@ -9,8 +9,8 @@ from pathlib import Path
 
 from netday.cli.jsonify import dumps
 from netday.cli.render import out, out_stream
-from netday.scheduling.when import parse_day
 from netday.services.context import Context
+from netday.services.journal import read_day
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
@@ -43,7 +43,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         fmt = f"csv-{args.table}"
         chunks = export_chunks(ctx, fmt)
     elif args.format == "md":
-        day = parse_day(args.date, ctx.today()) if args.date else None
+        day = read_day(ctx, args.date) if args.date else None
         chunks = export_chunks(ctx, "md-week" if args.week else "md-day", day=day)
     elif args.format == "ics":
         chunks = export_chunks(ctx, "ics", days=args.days)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -364,7 +365,13 @@ def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
         return company.name
 
 
-def read_cadence(text: str) -> Cadence | None:
-    """A cadence as typed ("every 3 weeks" or an RRULE); blank is none. `NetdayError`
-    says why a text does not parse; the form previews the dates of one that does."""
-    return Cadence.parse(text) if text.strip() else None
+def read_cadence(
+    text: str, today: dt.date, form: Literal["either", "every", "rrule"] = "either"
+) -> Cadence | None:
+    """A cadence as typed, from today: "every 3 weeks" or an RRULE in one field (the
+    form, where blank means none), or one of the two (the CLI's `--every` / `--rrule`,
+    where blank is refused). `NetdayError` says why a text does not parse."""
+    if form == "either" and not text.strip():
+        return None
+    read = {"either": Cadence.parse, "every": Cadence.parse_every, "rrule": Cadence.parse_rrule}
+    return read[form](text, today)

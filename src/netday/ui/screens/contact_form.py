@@ -29,7 +29,7 @@ TIERS = values(Tier)
 
 def preview_text(text: str, today: dt.date) -> str:
     try:
-        cadence = read_cadence(text)
+        cadence = read_cadence(text, today)
     except NetdayError as exc:
         return str(exc)
     if cadence is None:
@@ -100,7 +100,7 @@ class ContactForm(Form[ContactFields, ContactSummary]):
 
     def collect(self) -> ContactFields:
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
-        cadence = read_cadence(value["cadence"])
+        cadence = read_cadence(value["cadence"], self.today)
         return ContactFields(
             full_name=value["name"],
             company=value["company"],
