@@ -33,6 +33,7 @@ async def settle(pilot: Pilot[None]) -> None:
     A failed worker is the app's business (it notifies and logs it); `open_app` fails
     the test for any failure it did not expect.
     """
+    await pilot.pause()  # what the last key set off (a dismissed form's callback) starts
     for _ in range(20):
         busy = [w for w in pilot.app.workers if not w.is_finished]
         if not busy:

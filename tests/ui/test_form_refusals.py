@@ -125,3 +125,10 @@ async def test_a_late_result_for_another_day_is_dropped(ctx, open_app, monkeypat
         summary = str(screen.query_one("#review-summary", Static).render())
         assert "Sunday 22 November 2026" in summary
         assert screen.day == ctx.today()
+
+
+def test_every_call_status_has_a_mark() -> None:
+    from netday.ui.widgets.panes import MARKS
+    from netday.vocabulary import CallStatus
+
+    assert set(MARKS) == set(CallStatus)

@@ -22,6 +22,7 @@ from netday.ui.messages import ContactRead, Refused
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
+from netday.vocabulary import Direction
 
 
 def _field(label: str, value: str) -> Text:
@@ -141,7 +142,7 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         table.clear()
         events: list[tuple[str, str, str, str]] = []
         for i in detail.interactions:
-            mark = {"gave": "gave", "asked": "asked"}.get(i.direction, "")
+            mark = "" if i.direction == Direction.NEUTRAL else i.direction
             events.append((f"{i.at:%Y-%m-%d %H:%M}", i.kind, mark, i.summary))
         for inv in detail.invites:
             events.append(

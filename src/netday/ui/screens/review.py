@@ -25,6 +25,7 @@ from netday.ui.messages import Refused, ReviewRead
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.panes import MARKS
+from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural
 
 
@@ -107,7 +108,11 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         plan = self.query_one("#review-plan", DataTable)
         plan.clear()
         for call in r.plan.calls if r.plan else ():
-            status = call.reason if call.status == "planned" else f"{call.status} · {call.reason}"
+            status = (
+                call.reason
+                if call.status == CallStatus.PLANNED
+                else f"{call.status} · {call.reason}"
+            )
             plan.add_row(cell(MARKS[call.status]), cell(call.contact.name), cell(status))
         log = self.query_one("#review-log", DataTable)
         log.clear()

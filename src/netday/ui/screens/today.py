@@ -40,6 +40,7 @@ from netday.ui.messages import DataChanged, QuickLogged, Refused, TodayRead
 from netday.ui.text import plain
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
+from netday.vocabulary import CallStatus, InteractionKind
 from netday.wording import plural
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         call = self.selected_call()
         if call is None:
             return
-        if call.status == "done":
+        if call.status == CallStatus.DONE:
             self.notify(f"The call with {call.contact.name} is already done.")
             return
         contact_id = str(call.contact.id)
@@ -266,7 +267,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             return log_interaction(
                 ctx,
                 contact_id,
-                kind="call",
+                kind=InteractionKind.CALL,
                 summary=outcome.note,
                 minutes=outcome.minutes,
                 direction=outcome.direction,

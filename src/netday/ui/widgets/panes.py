@@ -12,12 +12,20 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from netday.services.invites import HELP_REPLY
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
 from netday.ui.actions import Scope, bindings
 from netday.ui.text import assemble, cell, plain
+from netday.vocabulary import CallStatus, InviteDirection
 from netday.wording import short_date
 
-MARKS = {"planned": " ", "done": "✓", "skipped": "–", "snoozed": "z"}
+MARKS: dict[str, str] = {
+    CallStatus.PLANNED: " ",
+    CallStatus.DONE: "✓",
+    CallStatus.SKIPPED: "–",
+    CallStatus.SNOOZED: "z",
+}
+"""Where a planned call stands, as one character (every `CallStatus` has one)."""
 SCROLLBAR = 2
 
 
@@ -84,20 +92,20 @@ class CallsPane(Pane):
         for call in calls:
             c = call.contact
             why = call.reason
-            if call.status == "snoozed" and call.snoozed_until:
+            if call.status == CallStatus.SNOOZED and call.snoozed_until:
                 why = f"snoozed until {short_date(call.snoozed_until)}"
-            elif call.status == "skipped":
+            elif call.status == CallStatus.SKIPPED:
                 why = f"skipped · {why}"
             details = " · ".join(p for p in (c.company, c.role, c.phone or c.profile_url) if p)
             line = assemble(
                 c.name,
-                (f" · {why}", "italic" if call.status == "planned" else "dim"),
+                (f" · {why}", "italic" if call.status == CallStatus.PLANNED else "dim"),
                 ("\n" + details, "dim"),
                 style="bold",
             )
             line.no_wrap = True
             line.overflow = "ellipsis"
-            mark = plain(MARKS[call.status], "bold green" if call.status == "done" else "")
+            mark = plain(MARKS[call.status], "bold green" if call.status == CallStatus.DONE else "")
             self.add_row(mark, line, height=2, key=str(c.id))
 
 
@@ -114,7 +122,7 @@ class CommentsPane(Pane):
 SHORT_ACTIONS = {
     "withdraw": "withdraw?",
     "follow_up": "follow up",
-    "reply_help": "reply: How can I help you?",
+    "reply_help": f"reply: {HELP_REPLY}",
     "answer": "accept or decline",
 }
 
@@ -126,7 +134,7 @@ class InvitesPane(Pane):
 
     def fill(self, invites: tuple[InviteView, ...]) -> None:
         for i in invites:
-            arrow = "→" if i.direction == "sent" else "←"
+            arrow = "→" if i.direction == InviteDirection.SENT else "←"
             if i.action:
                 step = plain(SHORT_ACTIONS.get(i.action, i.action), "bold")
             elif i.follow_up_due:
