@@ -36,3 +36,28 @@ EXPORTS: tuple[ExportFormat, ...] = (
 """Every export, declared once: the CLI's formats and the TUI's export form read it."""
 
 EXPORT_FORMATS = tuple(export.id for export in EXPORTS)
+
+
+@dataclass(frozen=True)
+class ImportFormat:
+    """One kind of file netday reads contacts from: the id `read_import` takes, its name
+    in a report, its name as a choice, and what the user hands it."""
+
+    id: str
+    title: str
+    choice: str
+    accepts: str
+
+
+IMPORTS: tuple[ImportFormat, ...] = (
+    ImportFormat(
+        "linkedin",
+        "LinkedIn export",
+        "LinkedIn export",
+        "LinkedIn: the ZIP LinkedIn e-mails you, its folder, or one of its CSVs.",
+    ),
+    ImportFormat("vcard", "vCard", "vCard files", "vCard: a .vcf file or a folder of them."),
+)
+"""Every import, declared once: the report, the CLI and the TUI's import form read it."""
+
+IMPORT_FORMATS = tuple(source.id for source in IMPORTS)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from netday.errors import NetdayError
-from netday.io.formats import CALENDAR_DAYS, EXPORT_FORMATS
+from netday.io.formats import CALENDAR_DAYS, EXPORT_FORMATS, IMPORT_FORMATS, IMPORTS
 from netday.limits import DAYS_AHEAD_MAX
 from netday.services import exporting
 from netday.services.context import Context
@@ -28,7 +28,7 @@ def _files(files: tuple[str, ...]) -> str:
 
 
 def report_text(report: ImportReport) -> str:
-    title = {"linkedin": "LinkedIn export", "vcard": "vCard"}.get(report.kind, report.kind)
+    title = next((f.title for f in IMPORTS if f.id == report.kind), report.kind)
     head = f"{title} import" + (" (dry run: nothing was written)" if report.dry_run else "")
     lines = [head, "  read: " + _files(report.files)]
     lines.append(
@@ -77,7 +77,7 @@ def read_import(kind: str, paths: Sequence[Path]) -> ImportBatch:
         if not files:
             raise NetdayError(f"{paths[0]}: no .vcf files in this folder")
         return read_vcard_files(files)
-    raise NetdayError(f"unknown import {kind!r}; netday imports linkedin and vcard")
+    raise NetdayError(f"unknown import {kind!r}; netday imports {', '.join(IMPORT_FORMATS)}")
 
 
 def import_files(

@@ -22,19 +22,16 @@ from textual.widgets import (
 )
 
 from netday.errors import NetdayError
+from netday.io import formats
+from netday.io.formats import ExportFormat
 from netday.services.context import Context
 from netday.services.exporting import default_export_folder
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import ModalForm
 from netday.ui.text import editable, plain
 
-EXPORTS: tuple[tuple[str, str, str], ...] = (
-    ("vcard", "vCard: every contact", "netday-contacts.vcf"),
-    ("ics", "iCalendar: calls and follow-ups, next 14 days", "netday.ics"),
-    ("csv-contacts", "CSV: contacts", "netday-contacts.csv"),
-    ("csv-interactions", "CSV: interactions", "netday-interactions.csv"),
-    ("md-week", "Markdown: the last seven days", "netday-week.md"),
-)
+EXPORTS: tuple[ExportFormat, ...] = tuple(e for e in formats.EXPORTS if not e.one_day)
+"""The exports the form offers: all but the review of one day (the review screen's)."""
 
 
 class TransferForm(ModalForm[bool]):
@@ -114,11 +111,10 @@ class ImportScreen(TransferForm):
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="import-kind"):
-            yield RadioButton("LinkedIn export", value=True)
-            yield RadioButton("vCard files")
+            for index, source in enumerate(formats.IMPORTS):
+                yield RadioButton(source.choice, value=index == 0)
         yield Static(
-            "LinkedIn: the ZIP LinkedIn e-mails you, its folder, or one of its CSVs. "
-            "vCard: a .vcf file or a folder of them.",
+            " ".join(source.accepts for source in formats.IMPORTS),
             classes="hint",
         )
         yield Input(
@@ -140,7 +136,7 @@ class ImportScreen(TransferForm):
         self.dismiss(True)
 
     def launch(self, path: Path, choice: int) -> None:
-        kind = "linkedin" if choice == 0 else "vcard"
+        kind = formats.IMPORTS[choice].id
         self.run_import(kind, path, self.query_one(Checkbox).value)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -177,9 +173,9 @@ class ExportScreen(TransferForm):
 
     def compose_fields(self) -> ComposeResult:
         with RadioSet(id="export-kind"):
-            for index, (_, label, _) in enumerate(EXPORTS):
-                yield RadioButton(label, value=index == 0)
-        yield Input(editable(str(self.folder / EXPORTS[0][2])), id="export-path")
+            for index, export in enumerate(EXPORTS):
+                yield RadioButton(export.title, value=index == 0)
+        yield Input(editable(str(self.folder / EXPORTS[0].filename)), id="export-path")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -190,10 +186,10 @@ class ExportScreen(TransferForm):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         path = self.query_one("#export-path", Input)
         folder = Path(path.value).expanduser().parent if path.value.strip() else self.folder
-        path.value = str(folder / EXPORTS[event.index][2])
+        path.value = str(folder / EXPORTS[event.index].filename)
 
     def launch(self, path: Path, choice: int) -> None:
-        self.run_export(EXPORTS[choice][0], path)
+        self.run_export(EXPORTS[choice].id, path)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self, fmt: str, target: Path) -> None:
