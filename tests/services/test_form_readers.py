@@ -10,22 +10,8 @@ import pytest
 from netday.errors import NetdayError
 from netday.services.contacts import new_contact_defaults, read_cadence
 from netday.services.invites import HELP_REPLY, check_invite_message
-from netday.services.journal import read_day, read_minutes, read_moment
+from netday.services.journal import read_day, read_moment
 from netday.services.settings import change_setting
-
-
-@pytest.mark.parametrize(("text", "minutes"), [("", None), ("  ", None), ("0", 0), ("1440", 1440)])
-def test_minutes_as_typed(text: str, minutes: int | None) -> None:
-    assert read_minutes(text) == minutes
-
-
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [("1441", "between 0 and 1440"), ("-1", "between 0 and 1440"), ("ten", "whole number")],
-)
-def test_minutes_out_of_range_or_not_a_number_are_refused(text: str, reason: str) -> None:
-    with pytest.raises(NetdayError, match=reason):
-        read_minutes(text)
 
 
 def test_days_and_moments_count_from_the_context_clock(ctx) -> None:
@@ -36,11 +22,26 @@ def test_days_and_moments_count_from_the_context_clock(ctx) -> None:
 
 
 def test_a_cadence_as_typed() -> None:
-    assert read_cadence("  ") is None
-    cadence = read_cadence("every 6 weeks")
+    today = dt.date(2026, 11, 22)
+    assert read_cadence("  ", today) is None
+    cadence = read_cadence("every 6 weeks", today)
     assert cadence is not None and cadence.describe() == "every 6 weeks"
     with pytest.raises(NetdayError, match="does not parse"):
-        read_cadence("FREQ=SOMETIMES")
+        read_cadence("FREQ=SOMETIMES", today)
+
+
+def test_the_command_line_reads_one_form_and_refuses_a_blank() -> None:
+    """`--every` takes only "every ..." and `--rrule` only a rule; a blank is refused
+    there (the form's blank means "no cadence")."""
+    today = dt.date(2026, 11, 22)
+    with pytest.raises(NetdayError):
+        read_cadence("", today, "every")
+    with pytest.raises(NetdayError):
+        read_cadence("FREQ=MONTHLY;BYDAY=1MO", today, "every")
+    with pytest.raises(NetdayError):
+        read_cadence("every 3 weeks", today, "rrule")
+    rule = read_cadence("FREQ=MONTHLY;BYDAY=1MO", today, "rrule")
+    assert rule is not None and rule.rule == "FREQ=MONTHLY;BYDAY=1MO"
 
 
 def test_new_contact_defaults_follow_the_settings(ctx) -> None:
