@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import TODAY, netday_process
 
 WATCHER = """
@@ -74,3 +76,27 @@ def test_a_write_in_another_process_is_seen_within_a_second(db_url) -> None:
         watcher.stdin.close()
         watcher.wait(timeout=30)
     assert watcher.returncode == 0, watcher.stderr.read() if watcher.stderr else ""
+
+
+@pytest.mark.sqlite_only("a PostgreSQL database needs psycopg by definition")
+def test_a_sqlite_install_without_psycopg_watches_and_closes(db_url) -> None:
+    """psycopg comes with the `postgres` extra only: closing the watcher (every quit of
+    the TUI) must not import it when there is no listener to close."""
+    assert netday_process("today", db=db_url).returncode == 0
+    script = (
+        "import sys\n"
+        "sys.modules['psycopg'] = None  # as if the postgres extra were not installed\n"
+        "from netday.store.db import Database\n"
+        "from netday.store.watch import ChangeWatcher\n"
+        "db = Database(sys.argv[1])\n"
+        "watcher = ChangeWatcher(db)\n"
+        "watcher.changed()\n"
+        "watcher.close()\n"
+        "db.close()\n"
+        "print('closed')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, db_url], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "closed"

@@ -62,12 +62,15 @@ class ChangeWatcher:
             return True
 
     def _drop_listener(self) -> None:
+        """Close the PostgreSQL listener, if there is one: psycopg is imported only then,
+        since a SQLite install need not have it (the `postgres` extra)."""
+        listener, self._listener = self._listener, None
+        if listener is None:
+            return
         import psycopg
 
-        listener, self._listener = self._listener, None
-        if listener is not None:
-            with contextlib.suppress(psycopg.Error):
-                listener.close()
+        with contextlib.suppress(psycopg.Error):
+            listener.close()
 
     def changed(self) -> bool:
         """True when the data may differ from the last time this was asked."""
