@@ -109,10 +109,6 @@ class ImportReport:
         )
 
 
-class _DryRun(Exception):
-    """Raised to roll back a dry run after the report is known."""
-
-
 @dataclass
 class _Outcome:
     """What applying a batch did so far; becomes the ImportReport."""
@@ -268,35 +264,28 @@ def run_import(
     ctx: Context, batch: ImportBatch, *, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportReport:
     """Apply a batch in one transaction; with `dry_run`, report what would happen and roll back."""
-    report: ImportReport | None = None
-    try:
-        with ctx.db.transaction() as session:
-            now = ctx.now()
-            out = _apply_people(session, batch, ctx, progress)
-            session.flush()
-            invites_added, invites_known = _apply_invites(session, batch, out, now)
-            followed = follow_companies(session, (f.company for f in batch.follows), now)
-            learned = _apply_talks(session, batch, out, ctx)
-            session.flush()
-            report = ImportReport(
-                kind=batch.kind,
-                files=batch.files,
-                dry_run=dry_run,
-                created=out.created,
-                updated=out.updated,
-                unchanged=out.unchanged,
-                rejected=tuple(batch.rejected) + tuple(out.rejected),
-                invites_added=invites_added,
-                invites_known=invites_known,
-                companies_followed=followed,
-                conversations_learned=learned,
-                to_triage=count_to_triage(session),
-                notes=batch.notes,
-                name_only=_name_only(session, out),
-            )
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    assert report is not None
+    with ctx.db.transaction(rehearse=dry_run) as session:
+        now = ctx.now()
+        out = _apply_people(session, batch, ctx, progress)
+        session.flush()
+        invites_added, invites_known = _apply_invites(session, batch, out, now)
+        followed = follow_companies(session, (f.company for f in batch.follows), now)
+        learned = _apply_talks(session, batch, out, ctx)
+        session.flush()
+        report = ImportReport(
+            kind=batch.kind,
+            files=batch.files,
+            dry_run=dry_run,
+            created=out.created,
+            updated=out.updated,
+            unchanged=out.unchanged,
+            rejected=tuple(batch.rejected) + tuple(out.rejected),
+            invites_added=invites_added,
+            invites_known=invites_known,
+            companies_followed=followed,
+            conversations_learned=learned,
+            to_triage=count_to_triage(session),
+            notes=batch.notes,
+            name_only=_name_only(session, out),
+        )
     return report

@@ -166,10 +166,6 @@ class MergeReport:
     other_fate: str = "deleted"
 
 
-class _DryRun(Exception):
-    """Raised to roll back a dry run after the report is known."""
-
-
 @dataclass
 class _Moves:
     details: int = 0
@@ -313,44 +309,37 @@ def merge_contacts(
     ctx: Context, keep_ref: str, other_ref: str, *, dry_run: bool = False
 ) -> MergeReport:
     """Everything of OTHER moves to KEEP, in one transaction; OTHER is then deleted."""
-    report: MergeReport | None = None
-    try:
-        with ctx.db.transaction() as session:
-            keep = resolve_contact(session, keep_ref, include_archived=True)
-            other = resolve_contact(session, other_ref, include_archived=True)
-            if keep.id == other.id:
-                raise NetdayError(f"#{keep.id} is one contact: name two different ones")
-            moves = _Moves()
-            _take_fields(keep, other, moves)
-            _take_addresses(keep, other, moves)
-            interactions, invites, posts = _count_moved(session, other.id, keep.id)
-            plan_entries, joined = _move_plan_entries(session, keep, other)
-            other_id, other_name = other.id, other.full_name
-            session.delete(other)
-            session.flush()
-            keep.updated_at = ctx.now()
-            refresh_next_due(session, keep, ctx.today())
-            session.flush()
-            report = MergeReport(
-                keep=contact_summary(keep),
-                other_id=other_id,
-                other_name=other_name,
-                dry_run=dry_run,
-                interactions=interactions,
-                invites=invites,
-                posts=posts,
-                plan_entries=plan_entries,
-                details=moves.details,
-                tags=moves.tags,
-                filled=tuple(moves.filled),
-                not_kept=tuple(moves.not_kept),
-                plan_days_joined=tuple(joined),
-            )
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    assert report is not None
+    with ctx.db.transaction(rehearse=dry_run) as session:
+        keep = resolve_contact(session, keep_ref, include_archived=True)
+        other = resolve_contact(session, other_ref, include_archived=True)
+        if keep.id == other.id:
+            raise NetdayError(f"#{keep.id} is one contact: name two different ones")
+        moves = _Moves()
+        _take_fields(keep, other, moves)
+        _take_addresses(keep, other, moves)
+        interactions, invites, posts = _count_moved(session, other.id, keep.id)
+        plan_entries, joined = _move_plan_entries(session, keep, other)
+        other_id, other_name = other.id, other.full_name
+        session.delete(other)
+        session.flush()
+        keep.updated_at = ctx.now()
+        refresh_next_due(session, keep, ctx.today())
+        session.flush()
+        report = MergeReport(
+            keep=contact_summary(keep),
+            other_id=other_id,
+            other_name=other_name,
+            dry_run=dry_run,
+            interactions=interactions,
+            invites=invites,
+            posts=posts,
+            plan_entries=plan_entries,
+            details=moves.details,
+            tags=moves.tags,
+            filled=tuple(moves.filled),
+            not_kept=tuple(moves.not_kept),
+            plan_days_joined=tuple(joined),
+        )
     return report
 
 

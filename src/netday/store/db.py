@@ -86,6 +86,10 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+class _Rehearsal(Exception):
+    """Leaves a rehearsed transaction so that it rolls back."""
+
+
 class Database:
     """The engine and the session factory for one database URL.
 
@@ -216,16 +220,23 @@ class Database:
             raise
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, rehearse: bool = False) -> Iterator[Session]:
         """One user action: everything commits together or nothing does.
 
+        With `rehearse` (a dry run) the action runs in full, with every check and lock
+        a real one takes, and is then rolled back: what it reported is what it would do.
         On PostgreSQL a transaction that wrote anything notifies CHANGES_CHANNEL as it
         commits, so an open planner elsewhere shows the change (see watch.py).
         """
-        with self.lock_waits_explained(), self._writer.begin() as session:
-            yield session
-            if self.is_postgresql:
-                session.execute(_NOTIFY_IF_WRITTEN)
+        try:
+            with self.lock_waits_explained(), self._writer.begin() as session:
+                yield session
+                if rehearse:
+                    raise _Rehearsal
+                if self.is_postgresql:
+                    session.execute(_NOTIFY_IF_WRITTEN)
+        except _Rehearsal:
+            pass
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
