@@ -182,3 +182,19 @@ async def test_the_palette_offers_the_actions_too(ctx, open_app) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, LogForm)
+
+
+async def test_an_invitation_to_nobody_is_refused_in_the_forms_words(ctx, open_app) -> None:
+    """The service's refusal shows in the form, so it must not speak in CLI flags."""
+    async with open_app() as pilot:
+        await pilot.press("escape")  # the first-run welcome
+        await pilot.press("i")
+        await settle(pilot)
+        form = pilot.app.screen
+        await pilot.press("tab", "tab", *"Hi, loved your talk on hiring!", "enter")
+        await settle(pilot)
+        assert pilot.app.screen is form
+        error = str(form.query_one("#form-error", Label).render())
+        assert error == "say who the invitation is with: a contact or a name"
+    with ctx.db.reading() as s:
+        assert s.scalars(select(Invite)).all() == []

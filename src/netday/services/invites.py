@@ -76,7 +76,7 @@ def _party(
         if len(same) == 1:
             contact = same[0]
     if not person:
-        raise NetdayError("say who the invitation is with: a contact or --name")
+        raise NetdayError("say who the invitation is with: a contact or a name")
     return contact, person
 
 
