@@ -13,7 +13,6 @@ from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
-from netday.io.markdown import review_markdown
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
 from netday.vocabulary import Direction, InviteStatus, PostStatus
@@ -231,6 +230,8 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         _out(dumps(review_json(view)))
     elif args.md:
+        from netday.io.markdown import review_markdown  # only here: it loads the exports
+
         _out(review_markdown(view))
     else:
         _out(render.review_text(view))
