@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
@@ -21,6 +22,9 @@ from sqlalchemy.exc import DBAPIError
 from netday.errors import NetdayError, SchemaTooNew
 from netday.store.backup import backup_postgresql, backup_sqlite, find_pg_dump
 from netday.store.db import Database, create_private_file
+
+if TYPE_CHECKING:  # Alembic is imported only when the schema must change
+    from alembic.config import Config
 
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 """Every revision in `migrations/versions`, oldest first; a test checks it against Alembic."""
@@ -65,7 +69,7 @@ def _revision_on(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
+def _alembic_config(db: Database) -> Config:
     from alembic.config import Config
 
     config = Config()
