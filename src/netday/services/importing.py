@@ -15,8 +15,9 @@ which lets 20,000 connections take seconds, is in `services.import_writing`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -64,6 +65,9 @@ Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while an import runs; from a worker thread in the TUI."""
 
 PROGRESS_EVERY = 500
+
+Cleaned = TypeVar("Cleaned", PersonRecord, InviteRecord, TalkRecord)
+"""A record of a file, before and after the one cleaning step."""
 
 
 @dataclass(frozen=True)
@@ -126,19 +130,29 @@ class _Outcome:
             self.by_name.append((origin, what, match.target))
 
 
+def _taken(
+    raws: Iterable[Cleaned], clean: Callable[[Cleaned], Cleaned | str], out: _Outcome
+) -> list[Cleaned]:
+    """The records that come through the cleaning step; each other one goes to the
+    report's rejections with the reason its cleaning gave."""
+    kept: list[Cleaned] = []
+    for raw in raws:
+        record = clean(raw)
+        if isinstance(record, str):
+            out.rejected.append(Rejected(raw.origin, record))
+        else:
+            kept.append(record)
+    return kept
+
+
 def _apply_people(
     session: Session, batch: ImportBatch, ctx: Context, progress: Progress | None
 ) -> _Outcome:
     now = ctx.now()
     out = _Outcome(load_known(session))
     companies = Companies(session, now)
-    records: list[PersonRecord] = []
-    for raw in batch.people:
-        record = clean_person(raw, ctx.today())
-        if isinstance(record, str):
-            out.rejected.append(Rejected(raw.origin, record))
-        else:
-            records.append(record)
+    today = ctx.today()
+    records = _taken(batch.people, lambda raw: clean_person(raw, today), out)
     found = [person_traits(r) for r in records]
     crowd = Crowd(found)
     news: list[NewContact] = []
@@ -189,13 +203,7 @@ def _apply_invites(
     session: Session, batch: ImportBatch, out: _Outcome, now: dt.datetime
 ) -> tuple[int, int]:
     """Add the invitations netday does not have yet; (added, already known)."""
-    invites: list[InviteRecord] = []
-    for raw in batch.invites:
-        invite = clean_invite(raw)
-        if isinstance(invite, str):
-            out.rejected.append(Rejected(raw.origin, invite))
-        else:
-            invites.append(invite)
+    invites = _taken(batch.invites, clean_invite, out)
     crowd = Crowd(lone_traits(i.name, i.profile_url) for i in invites)
     known = known_invites(session)
     seen = 0
@@ -218,13 +226,7 @@ def _apply_invites(
 def _apply_talks(session: Session, batch: ImportBatch, out: _Outcome, ctx: Context) -> int:
     """Learn the last message with each known person, when newer than any conversation
     netday has; how many were learned."""
-    talks: list[TalkRecord] = []
-    for raw in batch.talks:
-        talk = clean_talk(raw)
-        if isinstance(talk, str):
-            out.rejected.append(Rejected(raw.origin, talk))
-        else:
-            talks.append(talk)
+    talks = _taken(batch.talks, clean_talk, out)
     crowd = Crowd(lone_traits(t.name, t.profile_url) for t in talks)
     latest: dict[int, dt.datetime] = {}
     matched: dict[int, tuple[Match[Target], TalkRecord]] = {}
