@@ -314,8 +314,12 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         ctx = self.ctx
         defaults = new_contact_defaults(ctx)
-        form = ContactForm(ctx.today(), defaults, save=lambda fields: add_contact(ctx, fields))
-        self.app.call_from_thread(self.app.push_screen, form, self.reload_after)
+
+        def show() -> None:  # on the event loop: widgets are made there, not in a thread
+            form = ContactForm(ctx.today(), defaults, save=lambda f: add_contact(ctx, f))
+            self.app.push_screen(form, self.reload_after)
+
+        self.app.call_from_thread(show)
 
     def action_log_any(self) -> None:
         from netday.ui.screens.network_forms import LogDraft, LogForm
@@ -355,9 +359,10 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         def save(d: InviteDraft) -> InviteView:
             return send_invite(ctx, d.message, name=d.who, profile_url=d.url)
 
-        self.app.call_from_thread(
-            self.app.push_screen, InviteForm(templates, save), self.reload_after
-        )
+        def show() -> None:  # on the event loop: widgets are made there, not in a thread
+            self.app.push_screen(InviteForm(templates, save), self.reload_after)
+
+        self.app.call_from_thread(show)
 
     def action_invite_received(self) -> None:
         from netday.ui.screens.network_forms import InviteDraft, ReceivedInviteForm
