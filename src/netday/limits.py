@@ -41,6 +41,8 @@ COUNT_MAX: Final = 100_000
 """A `--limit`, a number of calls, a demo's size: far above any real use."""
 DAYS_AHEAD_MAX: Final = 366
 """How far ahead an export or a list looks."""
+UNDO_STEPS: Final = 100
+"""Actions kept for undo (`u`, `netday undo`), all origins together; the oldest go first."""
 
 # --- dates ---------------------------------------------------------------------------
 

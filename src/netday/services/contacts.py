@@ -29,6 +29,7 @@ from netday.services.snapshots import (
     post_view,
     summary_from_row,
 )
+from netday.services.undo import undoable
 from netday.services.views import ContactDetail, ContactSummary
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
@@ -245,10 +246,11 @@ def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummar
 
 
 def set_archived(ctx: Context, ref: str, archived: bool = True) -> ContactSummary:
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref, include_archived=True)
         contact.archived = archived
         contact.updated_at = ctx.now()
+        step.label = f"{'Archived' if archived else 'Restored'} {contact.full_name}"
         return contact_summary(contact)
 
 

@@ -16,6 +16,7 @@ from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.snapshots import interaction_view
+from netday.services.undo import undoable
 from netday.services.views import InteractionView
 from netday.store.models import Contact, Interaction, PlanItem
 from netday.vocabulary import CallStatus, Direction, InteractionKind, listed, values
@@ -127,7 +128,7 @@ def log_interaction(
     follow_up_on: dt.date | None = None,
 ) -> InteractionView:
     now = ctx.now()
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref)
         row = record_interaction(
             session,
@@ -140,6 +141,8 @@ def log_interaction(
             direction=direction,
             follow_up_on=follow_up_on,
         )
+        article = "an" if row.kind[0] in "aeiou" else "a"
+        step.label = f"Logged {article} {row.kind} with {contact.full_name}"
         return interaction_view(row, contact.full_name)
 
 
