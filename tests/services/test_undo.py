@@ -156,6 +156,17 @@ ACTIONS: dict[str, Callable[[Context], object]] = {
     "post commented": lambda c: posts.mark_commented(c, waiting_post(c), "Great point"),
     "post skipped": lambda c: posts.skip_post(c, waiting_post(c)),
     "contact archived": lambda c: contacts.set_archived(c, someone(c)),
+    "contact added": lambda c: contacts.add_contact(
+        c, contacts.ContactFields(full_name="Zoe New", company="Brand New Co", tags=("x", "y"))
+    ),
+    "contact edited": lambda c: contacts.edit_contact(
+        c,
+        someone(c),
+        contacts.ContactFields(
+            company="Another New Co", tags=("z",), notes="moved", cadence=None, tier="A"
+        ),
+    ),
+    "post added": lambda c: posts.add_post(c, someone(c), "https://example.com/p/9", "AI"),
 }
 
 

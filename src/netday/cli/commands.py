@@ -13,7 +13,7 @@ from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
-from netday.services import contacts, invites, journal, planner, posts, review, settings
+from netday.services import contacts, invites, journal, planner, posts, review, settings, undo
 from netday.services.context import Context
 from netday.vocabulary import Direction, InviteStatus, PostStatus
 
@@ -258,6 +258,14 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
+    """The last change made from the command line, taken back (exit 1 and the reason when
+    there is none, or when what it changed was changed again since)."""
+    label = undo.undo_last(ctx)
+    _out(dumps({"undone": label}) if args.json else f"undone: {label}")
+    return 0
+
+
 HANDLERS: dict[str, Handler] = {
     "today": cmd_today,
     "log": cmd_log,
@@ -272,4 +280,5 @@ HANDLERS: dict[str, Handler] = {
     "import": cmd_import,
     "export": cmd_export,
     "triage": cmd_triage,
+    "undo": cmd_undo,
 }

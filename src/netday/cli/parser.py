@@ -296,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=COUNT, default=20, help="how many to list (default 20)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("undo", help="take back the last change a netday command made")
+    p.add_argument("--json", action="store_true")
+
     settings = sub.add_parser("settings", help="show or change settings")
     ssub = settings.add_subparsers(dest="action", metavar="ACTION", parser_class=OneLineParser)
     ssub.add_parser("show")

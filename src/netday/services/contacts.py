@@ -230,14 +230,17 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
 
 
 def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
-    with ctx.db.transaction() as session:
-        return contact_summary(create_contact(session, fields, ctx))
+    with undoable(ctx) as (session, step):
+        contact = create_contact(session, fields, ctx)
+        step.label = f"Added {contact.full_name}"
+        return contact_summary(contact)
 
 
 def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:
     fields = check_contact(ctx, fields, new=False)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref, include_archived=True)
+        step.label = f"Edited {contact.full_name}"
         _assign(session, contact, fields, ctx)
         if fields.clear_cadence or fields.cadence is not None:
             apply_cadence(contact, None if fields.clear_cadence else fields.cadence, ctx.today())

@@ -52,8 +52,9 @@ def add_post(
 ) -> PostView:
     url, excerpt = check_post(url, excerpt)
     draft = _block(draft, "a draft comment")
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         author = resolve_contact(session, author_ref)
+        step.label = f"Added a post by {author.full_name}"
         post = Post(
             author_id=author.id,
             url=url,

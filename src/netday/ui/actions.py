@@ -183,6 +183,15 @@ ACTIONS: tuple[Action, ...] = (
         footer=False,
         palette="Reload",
     ),
+    _a(
+        "today.undo",
+        "u",
+        "undo",
+        "Undo",
+        "Take back the last change made here since netday opened (again for the one before)",
+        footer=False,
+        palette="Undo the last change",
+    ),
     # The panes of the main screen.
     _a("calls.done", "enter,d", "call_done", "Done", "Mark the call done, with a quick note"),
     _a("calls.skip", "s", "call_skip", "Skip", "Not today"),
