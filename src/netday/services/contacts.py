@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,9 +32,18 @@ from netday.services.snapshots import (
 )
 from netday.services.views import ContactDetail, ContactSummary
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
-from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
+from netday.store.models import (
+    Company,
+    Contact,
+    ContactTag,
+    Interaction,
+    Invite,
+    PlanItem,
+    Post,
+)
 from netday.store.upsert import insert_if_missing
 from netday.vocabulary import CadenceKind, Circle, Direction, Tier, listed, values
+from netday.wording import plural
 
 TIMELINE_LIMIT = 50
 
@@ -132,6 +142,28 @@ _LINES = {
 }
 _BLOCKS = {"why": "why they matter", "notes": "the notes"}
 
+PHONE_CHARACTERS = "digits, spaces and + ( ) - ."
+_PHONE = re.compile(r"[0-9 +().-]*[0-9][0-9 +().-]*")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_URL = re.compile(r"(?:https?://)?[^\s/?#@]+\.[^\s/?#@.]+(?:[/?#]\S*)?", re.IGNORECASE)
+
+
+def check_shapes(fields: ContactFields) -> None:
+    """What a field can hold, beyond its length: a phone is a number (`PHONE_CHARACTERS`,
+    at least one digit), an e-mail has one `@` with something on both sides, a profile
+    URL is an address (`https://` optional, a host with a dot, no spaces). Typed values
+    only: an importer keeps an address book's phones as written (README, "What netday
+    accepts"), and an edit that leaves a field as it is does not judge it again."""
+    if fields.phone and not _PHONE.fullmatch(fields.phone):
+        raise NetdayError(f"{quoted(fields.phone)} is not a phone number: use {PHONE_CHARACTERS}")
+    if fields.email and not _EMAIL.fullmatch(fields.email):
+        raise NetdayError(f"{quoted(fields.email)} is not an e-mail address")
+    if fields.profile_url and not _URL.fullmatch(fields.profile_url):
+        raise NetdayError(
+            f"{quoted(fields.profile_url)} is not a web address"
+            " (like https://www.linkedin.com/in/name)"
+        )
+
 
 def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
     """The fields cleaned (`netday.cleaning`, limits from `netday.limits`) and checked;
@@ -157,8 +189,7 @@ def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
         raise NetdayError(f"tier must be one of {listed(Tier)}, not {quoted(clean.tier)}")
     if clean.circle is not None and clean.circle.lower() not in values(Circle):
         raise NetdayError(f"circle must be one of {listed(Circle)}, not {quoted(clean.circle)}")
-    if clean.email and "@" not in clean.email:
-        raise NetdayError(f"{quoted(clean.email)} is not an e-mail address")
+    check_shapes(clean)
     if clean.birthday is not None:
         in_range(clean.birthday, f"birthday {clean.birthday.isoformat()}")
     if clean.cadence is not None:
@@ -250,6 +281,67 @@ def set_archived(ctx: Context, ref: str, archived: bool = True) -> ContactSummar
         contact.archived = archived
         contact.updated_at = ctx.now()
         return contact_summary(contact)
+
+
+@dataclass(frozen=True)
+class ContactDeletion:
+    """A contact and the history that goes with it when it is deleted."""
+
+    id: int
+    name: str
+    interactions: int
+    invites: int
+    posts: int
+
+    def what(self) -> str:
+        """`Bruno Costa and 14 interactions, 2 invitations, 3 posts`."""
+        history = [
+            plural(count, word)
+            for count, word in (
+                (self.interactions, "interaction"),
+                (self.invites, "invitation"),
+                (self.posts, "post"),
+            )
+            if count
+        ]
+        return f"{self.name} and {', '.join(history)}" if history else self.name
+
+
+_HISTORY = (
+    (Interaction, Interaction.contact_id),
+    (Invite, Invite.contact_id),
+    (Post, Post.author_id),
+)
+"""What a contact's deletion takes with it (its tags, details and plan entries too)."""
+
+
+def _deletion(session: Session, contact: Contact) -> ContactDeletion:
+    interactions, invites, posts = (
+        session.scalar(select(func.count()).select_from(model).where(column == contact.id)) or 0
+        for model, column in _HISTORY
+    )
+    return ContactDeletion(contact.id, contact.full_name, interactions, invites, posts)
+
+
+def deletion_of(ctx: Context, ref: str) -> ContactDeletion:
+    """What deleting this contact would take with it, for the question asked first."""
+    with ctx.db.reading() as session:
+        return _deletion(session, resolve_contact(session, ref, include_archived=True))
+
+
+def delete_contact(ctx: Context, ref: str) -> ContactDeletion:
+    """Delete a contact with its interactions, invitations, posts, tags, details and
+    plan entries (archiving keeps the history instead); returns what went. Row by row
+    through the session, so whatever watches the session's flushes sees each one."""
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, ref, include_archived=True)
+        gone = _deletion(session, contact)
+        for model, column in (*_HISTORY, (PlanItem, PlanItem.contact_id)):
+            for row in session.scalars(select(model).where(column == contact.id)):
+                session.delete(row)
+        session.delete(contact)
+        session.flush()
+        return gone
 
 
 def show_contact(ctx: Context, ref: str) -> ContactDetail:
