@@ -11,7 +11,6 @@ from netday.cleaning import quoted
 from netday.cli import render
 from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
-from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.services import contacts, invites, journal, planner, posts, review, settings
 from netday.services.context import Context
@@ -105,7 +104,7 @@ def _fields(ctx: Context, args: argparse.Namespace, name: str | None) -> contact
         why=args.why,
         notes=args.notes,
         tags=tuple(args.tag) if args.tag else None,
-        birthday=parse_iso_date(args.birthday, "--birthday") if args.birthday else None,
+        birthday=contacts.read_birthday(args.birthday or "", "--birthday"),
         cadence=cadence,
         clear_cadence=args.no_cadence,
     )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from netday import limits
 from netday.cleaning import clean_block, clean_line, clean_optional, quoted
+from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence
@@ -66,6 +67,7 @@ class ContactFields:
     birthday: dt.date | None = None
     cadence: Cadence | None = None
     clear_cadence: bool = False
+    clear_birthday: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
         contact.tier = fields.tier.upper()
     if fields.circle is not None:
         contact.circle = fields.circle.lower()
-    if fields.birthday is not None:
+    if fields.birthday is not None or fields.clear_birthday:
         contact.birthday = fields.birthday
     if fields.tags is not None:
         contact.tags = [ContactTag(tag=t) for t in fields.tags]
@@ -455,6 +457,16 @@ def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
             raise NetdayError("name the company to follow")
         company.followed = followed
         return company.name
+
+
+def read_birthday(text: str, what: str = "the birthday") -> dt.date | None:
+    """A birthday as typed, YYYY-MM-DD within the dates netday keeps; blank for none."""
+    return parse_iso_date(text, what) if text.strip() else None
+
+
+def read_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed in one field, separated by commas (`check_contact` cleans them)."""
+    return tuple(tag for tag in (t.strip() for t in text.split(",")) if tag)
 
 
 def read_cadence(
