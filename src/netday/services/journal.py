@@ -204,41 +204,43 @@ def edit_interaction(
     with ctx.db.transaction() as session:
         row = _interaction(session, interaction_id)
         contact = session.get_one(Contact, row.contact_id)
-        before = (row.occurred_at.date(), is_conversation(row.kind), row.follow_up_on)
+        old_day, old_talk = row.occurred_at.date(), is_conversation(row.kind)
+        old_promise = row.follow_up_on is not None
+        kind = changes.kind or row.kind
+        direction = changes.direction or row.direction
+        at = changes.at or row.occurred_at
         minutes = None if changes.clear_minutes else _given(changes.minutes, row.minutes)
         follow_up_on = (
             None if changes.clear_follow_up else _given(changes.follow_up_on, row.follow_up_on)
         )
-        kind = changes.kind or row.kind
-        at = changes.at or row.occurred_at
         summary = _checked(
             kind=kind,
-            direction=changes.direction or row.direction,
+            direction=direction,
             minutes=minutes,
             summary=row.summary if changes.summary is None else changes.summary,
             at=at,
             follow_up_on=follow_up_on,
             now=now,
         )
-        values = {
+        wanted = {
             "kind": kind,
-            "direction": changes.direction or row.direction,
+            "direction": direction,
             "occurred_at": at,
             "minutes": minutes,
             "summary": summary,
             "follow_up_on": follow_up_on,
         }
-        for name, value in values.items():
+        for name, value in wanted.items():
             if getattr(row, name) != value:
-                setattr(row, name, value)
+                setattr(row, name, value)  # only what changed: an undo sees exactly that
         session.flush()
-        promise = before[2] is not None or follow_up_on is not None
+        new_promise = follow_up_on is not None
         _recount(
             session,
             contact,
             now,
-            days={before[0], at.date()},
-            promise=promise or before[1] or is_conversation(kind),
+            days={old_day, at.date()},
+            promise=old_talk or old_promise or is_conversation(kind) or new_promise,
         )
         return interaction_view(row, contact.full_name)
 
