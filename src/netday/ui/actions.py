@@ -23,7 +23,9 @@ class Scope(StrEnum):
     CALLS = "calls"
     COMMENTS = "comments"
     INVITES = "invites"
+    LOG = "log"
     CONTACT = "contact"
+    TIMELINE = "timeline"
     REVIEW = "review"
     TRIAGE = "triage"
     WELCOME = "welcome"
@@ -36,7 +38,7 @@ class Scope(StrEnum):
     EXPORT = "export"
 
 
-PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES})
+PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE})
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
 
 
@@ -210,10 +212,28 @@ ACTIONS: tuple[Action, ...] = (
         "From whom, with or without a message",
         palette="Record an invitation you received",
     ),
+    # The Interaction log pane runs its own actions (it knows the entries it shows).
+    _a("log.edit", "e", "edit_entry", "Edit", "Correct the selected interaction"),
+    _a("log.delete", "x,delete", "delete_entry", "Delete", "Delete the selected interaction"),
     # A contact's screen.
     _a("contact.back", "escape,q", "app.pop_screen", "Back", "Back to where you were"),
-    _a("contact.edit", "e", "edit", "Edit", "Change who, why, tier, circle or cadence"),
+    _a("contact.edit", "e", "edit", "Edit", "Change who, why, tags, notes, cadence…"),
     _a("contact.merge", "m", "merge", "Merge a duplicate", "Move a duplicate's history here"),
+    _a(
+        "contact.delete",
+        "D",
+        "delete_contact",
+        "Delete contact",
+        "Delete this person with their history (asks first, says how much)",
+    ),
+    _a("timeline.edit", "enter", "edit_entry", "Edit entry", "Correct the selected interaction"),
+    _a(
+        "timeline.delete",
+        "x,delete",
+        "delete_entry",
+        "Delete entry",
+        "Delete the selected interaction (asks first)",
+    ),
     # The review.
     _a("review.back", "escape", "app.pop_screen", "Back", "Back to today"),
     _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),
