@@ -288,3 +288,14 @@ def test_only_the_newest_steps_are_kept(network: Context) -> None:
         undo_last(network)
     with network.db.reading() as s:
         assert s.get_one(Contact, int(who)).archived is True  # the first step was pruned
+
+
+def test_tags_kept_replaced_and_added_in_one_edit_come_back(ctx: Context) -> None:
+    """Keeping tag `a` while replacing `b` deletes and re-inserts rows with the same key
+    in one flush; the step still records each row once, as it was before."""
+    ana = contacts.add_contact(ctx, contacts.ContactFields(full_name="Ana", tags=("a", "b")))
+    before = dump(ctx)
+    contacts.edit_contact(ctx, str(ana.id), contacts.ContactFields(tags=("a", "c")))
+    assert dump(ctx) != before
+    assert undo_last(ctx) == "Edited Ana"
+    assert dump(ctx) == before
