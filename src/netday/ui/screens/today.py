@@ -39,7 +39,7 @@ from netday.services.views import InteractionView, InviteView, PlannedCall, Post
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import DataChanged, QuickLogged, Refused, TodayRead
-from netday.ui.text import plain
+from netday.ui.text import Part, assemble
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.detail import Detail
 from netday.ui.widgets.panes import (
@@ -86,24 +86,33 @@ def _header_words(view: TodayView, level: int) -> list[str]:
     return words
 
 
-def header_text(view: TodayView, width: int = 1000, *, demo: bool = False) -> str:
-    """The day at a glance in `width` cells: the date, the budget, calls done, the
-    streak, contacts waiting for triage. A narrow screen gets shorter words, never
-    fewer facts; only when even the shortest words do not fit is the line cut."""
-    prefix = "DEMO" if demo else ""
+def header_parts(view: TodayView, width: int, *, demo: bool = False) -> tuple[list[str], str]:
+    """The day at a glance in `width` cells, as its facts and the separator between
+    them: the date, the budget, calls done, the streak, contacts waiting for triage. A
+    narrow screen gets shorter words, never fewer facts; only when even the shortest
+    words do not fit is the line cut."""
+    prefix = ["DEMO"] if demo else []
     candidates = [
-        separator.join(([prefix] if prefix else []) + _header_words(view, level))
+        (prefix + _header_words(view, level), separator)
         for level in range(3)
         for separator in SEPARATORS
         if level == 0 or separator == SEPARATORS[1]
     ]
-    return next((c for c in candidates if cell_len(c) <= width), candidates[-1])
+    return next(
+        ((parts, sep) for parts, sep in candidates if cell_len(sep.join(parts)) <= width),
+        candidates[-1],
+    )
+
+
+def header_text(view: TodayView, width: int = 1000, *, demo: bool = False) -> str:
+    parts, separator = header_parts(view, width, demo=demo)
+    return separator.join(parts)
 
 
 class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.TODAY)
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-    """A short terminal gets a shorter detail panel (`netday.tcss`)."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall"), (50, "-roomy")]
+    """The taller the terminal, the more lines the detail panel has (`netday.tcss`)."""
     ACTION_SCOPES = (Scope.TODAY, Scope.CALLS, Scope.COMMENTS, Scope.INVITES)
     """What the palette offers over this screen."""
 
@@ -189,9 +198,16 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         header = self.query_one("#day-header", Static)
         if self.view is None:
             return
-        width = header.size.width - 2 if header.size.width else self.app.size.width - 2
-        text = header_text(self.view, width, demo=self.netday.demo is not None)
-        header.update(plain(text))
+        width = (self.size.width or self.app.size.width) - 2  # the header spans the screen
+        demo = self.netday.demo is not None
+        parts, separator = header_parts(self.view, width, demo=demo)
+        styles = ["reverse bold"] * demo + ["bold"] + [""] * len(parts)
+        pieces: list[Part] = []
+        for index, (part, style) in enumerate(zip(parts, styles, strict=False)):
+            if index:
+                pieces.append((separator, "dim"))
+            pieces.append((part, style))
+        header.update(assemble(*pieces))
 
     def share_rows(self) -> None:
         """Each column's panes share its height by the rows they hold: in proportion to
