@@ -276,12 +276,14 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.services.demo import open_demo
 
         demo = open_demo(self.ctx.clock)
-        ticket = self.take_ticket()
         view = today_overview(demo.ctx)
 
         def switch() -> None:
             self.netday.use_demo(demo)
-            self.show_today(view, ticket)
+            # The ticket is taken at the switch: a read of the user's own (empty)
+            # database still under way comes back older, and is dropped. Nothing else
+            # writes to the new demo, so its view read above is still what it holds.
+            self.show_today(view, self.take_ticket())
 
         self.app.call_from_thread(switch)
 

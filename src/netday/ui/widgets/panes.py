@@ -124,13 +124,15 @@ def fit_widths(
 class Pane(DataTable[Text], Generic[Item]):
     """A focusable, scrollable table with a title on its border, sized by its data.
 
-    The rows are built once per fresh view (`rows`), then laid out at the pane's width
+    The rows are built once per fresh view (`row`), then laid out at the pane's width
     on every show and every resize, so nothing depends on how wide the terminal
     happened to be when the rows were first measured.
     """
 
     TITLE = ""
     COLUMNS: tuple[Column, ...] = ()
+    ROW_HEIGHT = 1
+    """Lines a row takes."""
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_header=False)
@@ -160,8 +162,6 @@ class Pane(DataTable[Text], Generic[Item]):
     def describe(self, item: Item) -> Text:
         """The row in full, for the detail panel."""
         raise NotImplementedError
-
-    ROW_HEIGHT = 1
 
     # --- showing --------------------------------------------------------------------
 
