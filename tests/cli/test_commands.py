@@ -75,7 +75,15 @@ def test_today_json_has_the_documented_shape(cli, network) -> None:
     }
     assert data["date"] == "2026-11-22"
     call = data["calls"][0]
-    assert set(call) == {"position", "contact", "reason", "status", "snoozed_until"}
+    assert set(call) == {
+        "position",
+        "contact",
+        "reason",
+        "status",
+        "snoozed_until",
+        "last_talk",
+        "promise",
+    }
     assert call["contact"]["name"] == "Ana Souza"
     assert call["status"] == "planned"
 

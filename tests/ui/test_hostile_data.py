@@ -53,7 +53,9 @@ async def test_the_main_screen_panes(ctx, open_app) -> None:
         assert ANA + SHOWN_TITLE in screen and BOB + SHOWN_TITLE in screen
         app = pilot.app
         calls = row(app.query_one(CallsPane), 0)[1]
-        assert calls.startswith(ANA + SHOWN_TITLE) and LINKED in calls
+        assert calls.startswith(ANA + SHOWN_TITLE) and CLICK in calls  # the company
+        detail = str(app.query_one("#detail", Static).render())  # the role is in the detail
+        assert detail.startswith(ANA + SHOWN_TITLE) and LINKED in detail
         assert row(app.query_one(CallsPane), 1)[1].startswith(BOB)
         comment = row(app.query_one(CommentsPane), 0)
         assert comment[1].startswith(BOB) and comment[2].startswith(LINKED + " ^[]0;")

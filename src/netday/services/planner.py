@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Date, Row, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError
+from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.scheduling.plan import (
     DEFAULT_CADENCE_DAYS,
     LOOKAHEAD_DAYS,
@@ -25,8 +27,8 @@ from netday.services.lookup import resolve_contact
 from netday.services.settings import SettingsView, load_settings
 from netday.services.snapshots import cadence_from_columns, contact_summary
 from netday.services.undo import undoable
-from netday.services.views import PlannedCall, PlanView
-from netday.store.models import Contact, DayPlan, PlanItem
+from netday.services.views import LastTalk, NextDue, PlannedCall, PlanView, Promise
+from netday.store.models import Contact, DayPlan, Interaction, PlanItem
 from netday.store.sqlfunctions import days_between
 from netday.store.upsert import insert_if_missing
 from netday.vocabulary import CallStatus
@@ -175,13 +177,63 @@ def ensure_plan(
     return plan
 
 
-def plan_view(session: Session, plan: DayPlan) -> PlanView:
-    contacts = {
-        c.id: c
-        for c in session.scalars(
-            select(Contact).where(Contact.id.in_([i.contact_id for i in plan.items]))
+def last_talks(session: Session, contact_ids: Collection[int]) -> dict[int, LastTalk]:
+    """The last conversation with each of these contacts, in one query however many
+    there are (a plan holds a handful): a call starts from what was said last time.
+
+    Ranked in SQL by the (contact, time) index; a light touch (a like, a comment) is
+    not a conversation, and the newest of two at the same minute is the one logged last.
+    """
+    if not contact_ids:
+        return {}
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Interaction.contact_id,
+            order_by=(Interaction.occurred_at.desc(), Interaction.id.desc()),
         )
+        .label("rank")
+    )
+    ranked = (
+        select(
+            Interaction.contact_id,
+            Interaction.occurred_at,
+            Interaction.kind,
+            Interaction.summary,
+            Interaction.minutes,
+            rank,
+        )
+        .where(
+            Interaction.contact_id.in_(contact_ids),
+            Interaction.kind.in_(CONVERSATION_KINDS),
+        )
+        .subquery()
+    )
+    rows = session.execute(select(ranked).where(ranked.c.rank == 1))
+    return {
+        row.contact_id: LastTalk(
+            at=row.occurred_at, kind=row.kind, summary=row.summary, minutes=row.minutes
+        )
+        for row in rows
     }
+
+
+def _promise(contact: Contact) -> Promise | None:
+    if contact.follow_up_on is None:
+        return None
+    return Promise(
+        due=contact.follow_up_on,
+        kind=contact.follow_up_kind or "",
+        since=contact.follow_up_since,
+    )
+
+
+def plan_view(session: Session, plan: DayPlan) -> PlanView:
+    """The plan as the screens show it: each call with its contact, the last
+    conversation and any follow-up still open (two queries for the whole plan)."""
+    ids = [i.contact_id for i in plan.items]
+    contacts = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
+    talks = last_talks(session, ids)
     return PlanView(
         date=plan.plan_date,
         minutes=plan.minutes,
@@ -192,10 +244,37 @@ def plan_view(session: Session, plan: DayPlan) -> PlanView:
                 reason=item.reason,
                 status=item.status,
                 snoozed_until=item.snoozed_until,
+                last_talk=talks.get(item.contact_id),
+                promise=_promise(contacts[item.contact_id]),
             )
             for index, item in enumerate(sorted(plan.items, key=lambda i: i.position), start=1)
         ),
     )
+
+
+def next_due(session: Session) -> NextDue | None:
+    """Who comes due first, counting promised follow-ups and snoozes: what an empty
+    plan says it is waiting for. Only read when nobody is planned, so a scan is fine."""
+    due = case(
+        (Contact.follow_up_on < Contact.next_due_on, Contact.follow_up_on),
+        else_=func.coalesce(Contact.next_due_on, Contact.follow_up_on),
+    )
+    awake_on = case((Contact.snoozed_until > due, Contact.snoozed_until), else_=due)
+    row = session.execute(
+        select(Contact.id, Contact.full_name, awake_on.label("due"))
+        .where(Contact.archived.is_(False), due.is_not(None))
+        .order_by(awake_on, Contact.id)
+        .limit(1)
+    ).first()
+    return NextDue(contact_id=row.id, name=row.full_name, due=row.due) if row else None
+
+
+def plannable_contacts(session: Session) -> int:
+    """Contacts a plan may hold (the archived never are)."""
+    count = session.scalar(
+        select(func.count()).select_from(Contact).where(Contact.archived.is_(False))
+    )
+    return int(count or 0)
 
 
 def prepare_plan(ctx: Context, day: dt.date, minutes: int | None = None) -> None:

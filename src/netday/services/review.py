@@ -14,7 +14,7 @@ from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.invites import pending_invites
 from netday.services.journal import check_minutes, day_bounds, interactions_between
-from netday.services.planner import plan_view, prepare_plan
+from netday.services.planner import next_due, plan_view, plannable_contacts, prepare_plan
 from netday.services.posts import waiting_posts
 from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view, post_view
@@ -58,6 +58,7 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
     with ctx.db.reading() as session:
         plan = plan_view(session, session.get_one(DayPlan, today))
         posts, total = waiting_posts(session, ctx)
+        quiet = not plan.calls  # an empty plan says why: who comes due next, and when
         start, end = day_bounds(today)
         return TodayView(
             date=today,
@@ -75,6 +76,8 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
                 .where(Contact.triage == TriageState.PENDING)
             )
             or 0,
+            contacts=plannable_contacts(session) if quiet else 0,
+            next_due=next_due(session) if quiet else None,
         )
 
 

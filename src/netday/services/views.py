@@ -92,12 +92,43 @@ class ContactDetail:
 
 
 @dataclass(frozen=True)
+class LastTalk:
+    """The last conversation with a person: where the next call starts (practice 3)."""
+
+    at: dt.datetime
+    kind: str
+    summary: str
+    minutes: int | None
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A follow-up still open: promised in a conversation, or owed after an invitation
+    was accepted (`follow_up_kind`), due on `due`."""
+
+    due: dt.date
+    kind: str
+    since: dt.date | None
+
+
+@dataclass(frozen=True)
 class PlannedCall:
     position: int
     contact: ContactSummary
     reason: str
     status: str
     snoozed_until: dt.date | None
+    last_talk: LastTalk | None = None
+    promise: Promise | None = None
+
+
+@dataclass(frozen=True)
+class NextDue:
+    """Who comes due next, and when: why today's plan is empty, and until when."""
+
+    contact_id: int
+    name: str
+    due: dt.date
 
 
 @dataclass(frozen=True)
@@ -124,6 +155,10 @@ class TodayView:
     """No contacts and no invitations yet: a first run."""
     to_triage: int = 0
     """Imported people nobody has looked at yet."""
+    contacts: int = 0
+    """Contacts that can be planned (not archived); read only when no call is planned."""
+    next_due: NextDue | None = None
+    """Read only when no call is planned: who the plan will hold next, and when."""
 
 
 @dataclass(frozen=True)

@@ -281,6 +281,15 @@ ACTIONS: tuple[Action, ...] = (
         "Every key of the focused pane, the screen and the app",
         palette="Show all keys",
     ),
+    _a(
+        "app.theme",
+        "ctrl+t",
+        "toggle_theme",
+        "Light/dark",
+        "Switch between the light and the dark theme",
+        footer=False,
+        palette="Switch to the light or dark theme",
+    ),
     _a("app.quit", "q", "quit", "Quit", "Leave netday (everything is saved as you go)"),
 )
 

@@ -24,6 +24,7 @@ from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures, debugging, summary, write_log
 from netday.ui.messages import DataChanged
 from netday.ui.screens.today import TodayScreen
+from netday.ui.themes import DARK, THEMES, switched
 
 if TYPE_CHECKING:
     from netday.services.demo import DemoNetwork
@@ -54,6 +55,9 @@ class NetdayApp(App[None]):
         self._opened_demo: DemoNetwork | None = None
         self._day = ctx.today()
         self._watch_failing = False
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK.name
 
     today_screen: TodayScreen
 
@@ -86,6 +90,9 @@ class NetdayApp(App[None]):
         if day != self._day or self.changes.data_changed():
             self._day = day
             self.today_screen.post_message(DataChanged())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = switched(self.current_theme.dark)
 
     def open_contact(self, contact_id: int) -> None:
         from netday.ui.screens.contact import ContactScreen

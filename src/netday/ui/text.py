@@ -24,9 +24,10 @@ def plain(value: str, style: str = "") -> Text:
 
 
 def cell(value: str, style: str = "") -> Text:
-    """A table cell: one line, cut at the column's width, as a DataTable shows a `str`
-    (which it would read as markup)."""
-    return Text(for_terminal(value), style=style, end="", no_wrap=True)
+    """A table cell: one line, cut at the column's width with `…` (never a bare cut that
+    reads as if it were whole), as a DataTable shows a `str` (which it would read as
+    markup)."""
+    return Text(for_terminal(value), style=style, end="", no_wrap=True, overflow="ellipsis")
 
 
 def assemble(*parts: Part, style: str = "") -> Text:

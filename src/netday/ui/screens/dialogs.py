@@ -14,16 +14,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
 from netday.services.journal import read_day, read_minutes
 from netday.services.planner import snooze_until
-from netday.services.views import InteractionView, PlanView, TodayView
+from netday.services.views import InteractionView, PlannedCall, PlanView, TodayView
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import Form
-from netday.ui.text import plain
+from netday.ui.text import assemble, plain, stacked
+from netday.ui.widgets.detail import day, last_talk_text
 from netday.vocabulary import Direction
 
 DIRECTIONS = {Direction.NEUTRAL: "neutral", Direction.GAVE: "I gave", Direction.ASKED: "I asked"}
@@ -38,16 +39,22 @@ class CallOutcome:
 
 
 class CallDoneForm(Form[CallOutcome, InteractionView]):
-    """Mark a call done with a quick note."""
+    """Mark a call done with a quick note; the form opens on what was said last time and
+    any follow-up still owed, so the note can pick up where that left off."""
 
     def __init__(
-        self, name: str, ctx: Context, save: Callable[[CallOutcome], InteractionView]
+        self, call: PlannedCall, ctx: Context, save: Callable[[CallOutcome], InteractionView]
     ) -> None:
         super().__init__(save)
-        self.heading = f"Call with {name}: done"
+        self.heading = f"Call with {call.contact.name}: done"
+        self.call = call
         self.ctx = ctx
 
     def compose_fields(self) -> ComposeResult:
+        context = [assemble(("last talk ", "dim"), last_talk_text(self.call))]
+        if self.call.promise is not None:
+            context.append(assemble(("follow-up ", "dim"), f"due {day(self.call.promise.due)}"))
+        yield Static(stacked(context), id="call-context")
         yield Input(placeholder="what you talked about", id="note")
         yield Input(placeholder="minutes", id="minutes", type="integer")
         with RadioSet(id="direction"):

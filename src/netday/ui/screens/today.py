@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, Vertical
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.contacts import add_contact, new_contact_defaults
@@ -38,30 +40,80 @@ from netday.services.views import InteractionView, InviteView, PlannedCall, Post
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import DataChanged, QuickLogged, Refused, TodayRead
-from netday.ui.text import plain
+from netday.ui.text import Part, assemble
 from netday.ui.tickets import DropsStaleResults
-from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
+from netday.ui.widgets.detail import Detail
+from netday.ui.widgets.panes import (
+    CallsPane,
+    CommentsPane,
+    InvitesPane,
+    LogPane,
+    Pane,
+    key_label,
+)
 from netday.vocabulary import CallStatus, InteractionKind
-from netday.wording import plural
+from netday.wording import long_date, plural
 
 if TYPE_CHECKING:
     from netday.ui.app import NetdayApp
 
 Job = Callable[[], object]
 """A change to save; the day is read again after it."""
+BORDER = 2
+"""Rows a pane's border takes."""
+FEW_ROWS = 3
+"""Rows of content no pane is squeezed below while it has any."""
 
 
-def header_text(view: TodayView) -> str:
-    plan = view.plan
-    return (
-        f"{view.date:%A} {view.date.day} {view.date:%B %Y}  ·  budget {plan.minutes} min  ·  "
-        f"calls {plan.done}/{len(plan.calls)} done  ·  streak {plural(view.streak, 'day')}"
-        + (f"  ·  {view.to_triage} to triage (t)" if view.to_triage else "")
+SEPARATORS = ("  ·  ", " · ")
+
+
+def _header_words(view: TodayView, level: int) -> list[str]:
+    """The header's facts, in fewer words at each level (0: in full)."""
+    plan, day = view.plan, view.date
+    done = f"{plan.done}/{len(plan.calls)}"
+    words = [
+        [long_date(day), f"budget {plan.minutes} min", f"calls {done} done"],
+        [f"{day:%a} {day.day} {day:%b}", f"{plan.minutes} min", f"calls {done}"],
+        [f"{day.day} {day:%b}", f"{plan.minutes}m", f"{done} calls"],
+    ][level]
+    words.append(f"streak {plural(view.streak, 'day')}" if level < 2 else f"{view.streak}d streak")
+    if view.to_triage:
+        words.append(
+            f"{view.to_triage} to triage ({key_label('today.triage')})"
+            if level < 2
+            else f"{view.to_triage} to triage"
+        )
+    return words
+
+
+def header_parts(view: TodayView, width: int, *, demo: bool = False) -> tuple[list[str], str]:
+    """The day at a glance in `width` cells, as its facts and the separator between
+    them: the date, the budget, calls done, the streak, contacts waiting for triage. A
+    narrow screen gets shorter words, never fewer facts; only when even the shortest
+    words do not fit is the line cut."""
+    prefix = ["DEMO"] if demo else []
+    candidates = [
+        (prefix + _header_words(view, level), separator)
+        for level in range(3)
+        for separator in SEPARATORS
+        if level == 0 or separator == SEPARATORS[1]
+    ]
+    return next(
+        ((parts, sep) for parts, sep in candidates if cell_len(sep.join(parts)) <= width),
+        candidates[-1],
     )
+
+
+def header_text(view: TodayView, width: int = 1000, *, demo: bool = False) -> str:
+    parts, separator = header_parts(view, width, demo=demo)
+    return separator.join(parts)
 
 
 class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.TODAY)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall"), (50, "-roomy")]
+    """The taller the terminal, the more lines the detail panel has (`netday.tcss`)."""
     ACTION_SCOPES = (Scope.TODAY, Scope.CALLS, Scope.COMMENTS, Scope.INVITES)
     """What the palette offers over this screen."""
 
@@ -69,6 +121,10 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         super().__init__()
         self.view: TodayView | None = None
         self._welcomed = False
+        self._pane: Pane[object] | None = None
+        """The pane the detail panel describes: the one focused last."""
+        self._advance_from: str | None = None
+        """The call just marked done: the cursor moves on once the plan shows it done."""
 
     @property
     def netday(self) -> NetdayApp:
@@ -81,17 +137,19 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-header")
-        with Grid(id="panes"):
-            yield CallsPane(id="calls")
-            yield CommentsPane(id="comments")
-            yield InvitesPane(id="invites")
-            with Vertical(id="log-cell"):
+        with Horizontal(id="panes"):
+            with Vertical(id="todo", classes="column"):
+                yield CallsPane(id="calls")
+                yield CommentsPane(id="comments")
+            with Vertical(id="done", classes="column"):
+                yield InvitesPane(id="invites")
                 yield LogPane(id="log")
-                yield Input(
-                    placeholder="quick log: ana: coffee, talked about hiring  (Enter)",
-                    id="quick-log",
-                    compact=True,
-                )
+        yield Detail(id="detail")
+        yield Input(
+            placeholder="quick log: ana: coffee, talked about hiring  (Enter)",
+            id="quick-log",
+            compact=True,
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -127,15 +185,80 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         if not self.is_fresh(ticket):
             return
         self.view = view
-        prefix = "DEMO  ·  " if self.netday.demo is not None else ""
-        self.query_one("#day-header", Static).update(plain(prefix + header_text(view)))
-        self.query_one(CallsPane).show(view.plan.calls)
-        self.query_one(CommentsPane).show(view.comments)
-        self.query_one(InvitesPane).show(view.invites)
-        self.query_one(LogPane).show(view.log)
+        self.show_header()
+        for pane in self.query(Pane):
+            pane.show_day(view)
+        self.share_rows()
+        self.advance_after_done(view)
+        self.describe_selected()
         if view.is_empty and not self._welcomed:
             self._welcomed = True
             self.app.push_screen(WelcomeScreen(), self.welcome_choice)
+
+    def show_header(self) -> None:
+        header = self.query_one("#day-header", Static)
+        if self.view is None:
+            return
+        width = (self.size.width or self.app.size.width) - 2  # the header spans the screen
+        demo = self.netday.demo is not None
+        parts, separator = header_parts(self.view, width, demo=demo)
+        styles = ["reverse bold"] * demo + ["bold"] + [""] * len(parts)
+        pieces: list[Part] = []
+        for index, (part, style) in enumerate(zip(parts, styles, strict=False)):
+            if index:
+                pieces.append((separator, "dim"))
+            pieces.append((part, style))
+        header.update(assemble(*pieces))
+
+    def share_rows(self) -> None:
+        """Each column's panes share its height by the rows they hold: in proportion to
+        their rows, except that an empty pane, or one holding less than half of what
+        the fullest one holds, gets no more than it needs and a line to spare (the
+        fullest takes the rest), and no pane with rows is squeezed below a few of them."""
+        for column in self.query(".column"):
+            panes = list(column.query(Pane))
+            wanted = [pane.rows_wanted() + BORDER for pane in panes]
+            fullest = wanted.index(max(wanted))
+            for index, (pane, rows) in enumerate(zip(panes, wanted, strict=True)):
+                small = pane.is_empty or 2 * rows <= wanted[fullest]
+                pane.styles.height = f"{rows}fr"
+                pane.styles.min_height = min(rows, FEW_ROWS + BORDER)
+                pane.styles.max_height = rows + 1 if small and index != fullest else None
+
+    def on_resize(self) -> None:
+        self.show_header()
+        self.call_after_refresh(self.share_rows)
+
+    # --- the detail panel follows the cursor and the focus --------------------------
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, Pane):
+            self._pane = event.widget
+            self.describe_selected()
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is self._pane:
+            self.describe_selected()
+
+    def describe_selected(self) -> None:
+        """The detail panel shows the row under the cursor of the pane last focused."""
+        pane = self._pane or self.query_one(CallsPane)
+        self.query_one(Detail).describe(pane.detail())
+
+    def advance_after_done(self, view: TodayView) -> None:
+        """Once a call is marked done, the cursor goes on to the next call still open."""
+        key = self._advance_from
+        if key is None:
+            return
+        done = next((c for c in view.plan.calls if str(c.contact.id) == key), None)
+        if done is None or done.status != CallStatus.DONE:
+            return  # this view was read before the call was saved: wait for the next
+        self._advance_from = None
+        calls = self.query_one(CallsPane)
+        following = calls.next_open_after(key)
+        if following is not None:
+            calls.select(following)
 
     # --- the welcome and the demo ---------------------------------------------------
 
@@ -154,12 +277,14 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.services.demo import open_demo
 
         demo = open_demo(self.ctx.clock)
-        ticket = self.take_ticket()
         view = today_overview(demo.ctx)
 
         def switch() -> None:
             self.netday.use_demo(demo)
-            self.show_today(view, ticket)
+            # The ticket is taken at the switch: a read of the user's own (empty)
+            # database still under way comes back older, and is dropped. Nothing else
+            # writes to the new demo, so its view read above is still what it holds.
+            self.show_today(view, self.take_ticket())
 
         self.app.call_from_thread(switch)
 
@@ -221,16 +346,10 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     # --- what is selected -----------------------------------------------------------
 
     def selected_call(self) -> PlannedCall | None:
-        key = self.query_one(CallsPane).selected_key()
-        if self.view is None or key is None:
-            return None
-        return next((c for c in self.view.plan.calls if str(c.contact.id) == key), None)
+        return self.query_one(CallsPane).selected()
 
     def selected_post(self) -> PostView | None:
-        key = self.query_one(CommentsPane).selected_key()
-        if self.view is None or key is None:
-            return None
-        return next((p for p in self.view.comments if str(p.id) == key), None)
+        return self.query_one(CommentsPane).selected()
 
     # --- other screens --------------------------------------------------------------
 
@@ -289,7 +408,12 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 follow_up_on=outcome.follow_up_on,
             )
 
-        self.app.push_screen(CallDoneForm(call.contact.name, ctx, save), self.reload_after)
+        def saved(result: InteractionView | None) -> None:
+            if result is not None:
+                self._advance_from = contact_id
+            self.reload_after(result)
+
+        self.app.push_screen(CallDoneForm(call, ctx, save), saved)
 
     def action_call_skip(self) -> None:
         call = self.selected_call()

@@ -1,0 +1,131 @@
+"""The detail panel under the panes: the selected row of the focused pane, whole.
+
+A pane's row is cut to its column (always with `…`); the panel shows the same row in
+full, so nothing the user needs is out of reach: for a call, the person, why today, the
+last conversation and any follow-up still open; for a post, its excerpt and URL; for an
+invitation, its message and next step; for a logged interaction, its note. The screen
+hands it the focused pane's description whenever the cursor or the focus moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.widgets import Static
+
+from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
+from netday.ui.text import Part, assemble, plain, stacked
+from netday.vocabulary import CallStatus, Direction, InviteDirection
+from netday.wording import days_ago, plural, short_date
+
+LABEL = "dim"
+"""The style of the few words that say what a line of the panel is."""
+
+
+def day(value: dt.date) -> str:
+    """`Thu 26 Nov`: a day the user acts on, with its weekday."""
+    return f"{value:%a} {short_date(value)}"
+
+
+class Detail(Static):
+    """What the focused pane's cursor is on, in full (wrapped, never cut mid-word)."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def describe(self, text: Text | None) -> None:
+        self.update(text if text is not None else "")
+
+
+def _line(label: str, *parts: Part) -> Text:
+    return assemble((f"{label} ", LABEL), *parts)
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def call_detail(call: PlannedCall) -> Text:
+    """The person to call, why today, what was said last time, what is owed."""
+    c = call.contact
+    at = f"{c.role} at {c.company}" if c.role and c.company else c.role or c.company
+    lines = [assemble((c.name, "bold"), (" · " if at else "", LABEL), at)]
+    if c.phone:
+        lines[0].append_text(assemble((" · ", LABEL), c.phone))
+    state = ""
+    if call.status == CallStatus.DONE:
+        state = "done ✓ · "
+    elif call.status == CallStatus.SKIPPED:
+        state = "skipped · "
+    elif call.status == CallStatus.SNOOZED and call.snoozed_until:
+        state = f"snoozed until {day(call.snoozed_until)} · "
+    lines.append(_line("why today", state + _joined(call.reason, c.cadence)))
+    lines.append(_line("last talk", last_talk_text(call)))
+    if call.promise is not None:
+        since = f" (open since {short_date(call.promise.since)})" if call.promise.since else ""
+        lines.append(_line("follow-up", f"due {day(call.promise.due)}{since}"))
+    if c.profile_url:
+        lines.append(_line("profile", c.profile_url))
+    return stacked(lines)
+
+
+def last_talk_text(call: PlannedCall) -> str:
+    """`call on Fri 23 Oct, 8 min: how the move went`, or that there was none."""
+    talk = call.last_talk
+    if talk is None:
+        return "none logged yet"
+    minutes = f", {talk.minutes} min" if talk.minutes else ""
+    said = f": {talk.summary}" if talk.summary else ""
+    return f"{talk.kind} on {day(talk.at.date())}{minutes}{said}"
+
+
+def post_detail(post: PostView) -> Text:
+    lines = [
+        assemble(
+            (post.author or "someone", "bold"),
+            (f" · found {days_ago(post.age_days)}", LABEL),
+        )
+    ]
+    if post.excerpt:
+        lines.append(plain(post.excerpt))
+    if post.url:
+        lines.append(_line("url", post.url))
+    if post.draft_comment:
+        lines.append(_line("draft", post.draft_comment))
+    return stacked(lines)
+
+
+def invite_detail(invite: InviteView) -> Text:
+    sent = invite.direction == InviteDirection.SENT
+    heading = f"to {invite.name}" if sent else f"from {invite.name}"
+    when = f" · {'sent' if sent else 'received'} {days_ago(invite.age_days)}"
+    if invite.follow_ups:
+        when += f" · followed up {plural(invite.follow_ups, 'time')}"
+    lines = [assemble((heading, "bold"), (when, LABEL))]
+    if invite.profile_url:
+        lines[0].append_text(assemble((" · ", LABEL), invite.profile_url))
+    lines.append(_line("message", invite.message or "none"))
+    if invite.action_text:
+        lines.append(_line("next", invite.action_text))
+    elif invite.follow_up_due:
+        lines.append(_line("next", f"follow up on {day(invite.follow_up_due)}"))
+    lines.extend(_line("note", warning) for warning in invite.warnings)
+    return stacked(lines)
+
+
+def interaction_detail(i: InteractionView) -> Text:
+    facts = _joined(
+        f"{i.minutes} min" if i.minutes else "",
+        "" if i.direction == Direction.NEUTRAL else f"you {i.direction}",
+        f"follow-up {day(i.follow_up_on)}" if i.follow_up_on else "",
+    )
+    lines = [
+        assemble(
+            (i.contact_name, "bold"),
+            (f" · {i.kind} at {i.at:%H:%M}", LABEL),
+            (f" · {facts}" if facts else "", LABEL),
+        ),
+        plain(i.summary) if i.summary else plain("no note", LABEL),
+    ]
+    return stacked(lines)
