@@ -315,3 +315,19 @@ def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:
     assert main(["--db", str(garbage), "today"]) == 1
     err = capsys.readouterr().err
     assert err == "netday: error: database error: file is not a database (nothing was changed)\n"
+
+
+@pytest.mark.parametrize(
+    ("words", "rule"),
+    [
+        ("last Friday of each month", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ("every other Tuesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        ("every quarter on the 15th", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"),
+    ],
+)
+def test_every_reads_the_phrases_netday_prints(cli, words: str, rule: str) -> None:
+    assert cli("contact", "add", "Olga Novák", "--every", words).code == 0
+    shown = json.loads(cli("contact", "show", "olga", "--json").out)
+    assert (shown["summary"]["cadence"], shown["cadence_spec"]) == (words, rule)
+    assert cli("contact", "edit", "olga", "--every", shown["summary"]["cadence"]).code == 0
+    assert json.loads(cli("contact", "show", "olga", "--json").out)["cadence_spec"] == rule

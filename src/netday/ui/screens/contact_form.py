@@ -1,9 +1,9 @@
 """Add or edit a contact: who, why they matter, how often to be in touch.
 
-The cadence field takes "every 3 weeks" or an RRULE and previews the next three dates
-as you type. A new contact starts from the services' defaults (circle, tier, and the
-`default_cadence` setting); every rule is the service's, whose refusal keeps the form
-open with what was typed.
+The cadence field takes words ("every 3 weeks", "last Friday of each month") or an
+RRULE and previews, as you type, the three dates saving it would give. A new contact
+starts from the services' defaults (circle, tier, and the `default_cadence` setting);
+every rule is the service's, whose refusal keeps the form open with what was typed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from netday.errors import NetdayError
-from netday.services.contacts import ContactFields, NewContactDefaults, read_cadence
+from netday.services.contacts import (
+    ContactFields,
+    NewContactDefaults,
+    cadence_schedule,
+    read_cadence,
+)
 from netday.services.views import ContactDetail, ContactSummary
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
@@ -27,14 +32,16 @@ CIRCLES = values(Circle)
 TIERS = values(Tier)
 
 
-def preview_text(text: str, today: dt.date) -> str:
+def preview_text(text: str, today: dt.date, name: str, last_conversation: dt.date | None) -> str:
+    """The cadence in words and the dates saving it would give (`cadence_schedule`)."""
     try:
         cadence = read_cadence(text, today)
     except NetdayError as exc:
         return str(exc)
     if cadence is None:
         return "no cadence: this person is never planned automatically"
-    dates = ", ".join(f"{d:%a %d %b}" for d in cadence.preview(today))
+    schedule = cadence_schedule(cadence, name, last_conversation, today)
+    dates = ", ".join(f"{d:%a %d %b}" for d in schedule)
     return f"{cadence.describe()}: {dates or 'no more dates'}"
 
 
@@ -77,7 +84,7 @@ class ContactForm(Form[ContactFields, ContactSummary]):
                     yield RadioButton(choice, value=choice == tier)
         yield Input(
             editable(cadence),
-            placeholder='cadence: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"',
+            placeholder='cadence: "every 3 weeks", "last Friday of each month" or an RRULE',
             id="cadence",
         )
         yield Label("", id="cadence-preview")
@@ -88,11 +95,14 @@ class ContactForm(Form[ContactFields, ContactSummary]):
     def on_mount(self) -> None:
         self.update_preview()
 
-    @on(Input.Changed, "#cadence")
+    @on(Input.Changed, "#cadence, #name")
     def update_preview(self) -> None:
-
+        """A new contact's first date is spread by its name, so both fields move it."""
         text = self.query_one("#cadence", Input).value
-        self.query_one("#cadence-preview", Label).update(plain(preview_text(text, self.today)))
+        name = self.query_one("#name", Input).value
+        last = self.detail.last_conversation if self.detail else None
+        preview = preview_text(text, self.today, name, last)
+        self.query_one("#cadence-preview", Label).update(plain(preview))
 
     def _choice(self, radio_id: str, options: tuple[str, ...]) -> str:
         index = self.query_one(f"#{radio_id}", RadioSet).pressed_index
