@@ -110,7 +110,8 @@ def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_url) -> No
 
 
 def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:
-    result = cli("log", "ana")
+    """("ana" alone is Ana Souza: her first name, said whole.)"""
+    result = cli("log", "an")
     assert result.code == 1
     assert result.err.count("\n") == 1
     assert "matches 2 contacts" in result.err

@@ -29,7 +29,7 @@ from netday.services.invites import (
     send_invite,
     withdraw_invite,
 )
-from netday.services.journal import log_interaction, parse_quick_entry
+from netday.services.journal import log_interaction, logged_text, parse_quick_entry
 from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
@@ -118,7 +118,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def on_quick_logged(self, message: QuickLogged) -> None:
         self.query_one("#quick-log", Input).value = ""
         self.show_today(message.view, message.ticket)
-        self.notify(f"Logged a {message.kind} with {message.name}.")
+        self.notify(logged_text(message.kind, message.name))
 
     def show_today(self, view: TodayView, ticket: int) -> None:
         from netday.ui.screens.welcome import WelcomeScreen
