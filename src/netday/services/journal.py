@@ -183,7 +183,7 @@ QUICK_KIND_WORDS: dict[str, InteractionKind] = {
 """The words people put in a quick-log line for each kind of interaction ("coffee" is a
 meeting, "dm" a message); a kind's own name is one of them."""
 
-_SAID: dict[InteractionKind, str] = {
+_SAID: dict[str, str] = {
     _K.CALL: "a call with",
     _K.VIDEO: "a video call with",
     _K.MEETING: "a meeting with",
