@@ -357,10 +357,12 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         templates = [body for _, body in list_templates(ctx)]
 
         def save(d: InviteDraft) -> InviteView:
-            return send_invite(ctx, d.message, name=d.who, profile_url=d.url)
+            return send_invite(
+                ctx, d.message, contact_ref=d.contact_ref, name=d.new_name, profile_url=d.url
+            )
 
         def show() -> None:  # on the event loop: widgets are made there, not in a thread
-            self.app.push_screen(InviteForm(templates, save), self.reload_after)
+            self.app.push_screen(InviteForm(ctx, templates, save), self.reload_after)
 
         self.app.call_from_thread(show)
 
@@ -370,9 +372,15 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         ctx = self.ctx
 
         def save(d: InviteDraft) -> InviteView:
-            return record_received(ctx, name=d.who, message=d.message, profile_url=d.url)
+            return record_received(
+                ctx,
+                contact_ref=d.contact_ref,
+                name=d.new_name,
+                message=d.message,
+                profile_url=d.url,
+            )
 
-        self.app.push_screen(ReceivedInviteForm(save), self.reload_after)
+        self.app.push_screen(ReceivedInviteForm(ctx, save), self.reload_after)
 
     def action_invite(self, what: str) -> None:
         from netday.ui.screens.dialogs import Confirm
