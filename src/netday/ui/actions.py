@@ -29,6 +29,7 @@ class Scope(StrEnum):
     WELCOME = "welcome"
     FORM = "form"
     LOG_FORM = "log-form"
+    CHOICE = "choice"
     CONFIRM = "confirm"
     MERGE = "merge"
     TRANSFER = "transfer"
@@ -234,6 +235,22 @@ ACTIONS: tuple[Action, ...] = (
         "pick(-1)",
         "Previous match",
         "The previous person found",
+        footer=False,
+    ),
+    _a(
+        "choice.next",
+        "down,right",
+        "choose(1)",
+        "Next option",
+        "Choose the next option",
+        footer=False,
+    ),
+    _a(
+        "choice.previous",
+        "up,left",
+        "choose(-1)",
+        "Previous option",
+        "Choose the previous option",
         footer=False,
     ),
     _a("confirm.yes", "y", "answer(True)", "Yes", "Go ahead"),

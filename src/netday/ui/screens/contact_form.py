@@ -14,7 +14,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label
 
 from netday.errors import NetdayError
 from netday.services.contacts import (
@@ -26,10 +26,15 @@ from netday.services.contacts import (
 from netday.services.views import ContactDetail, ContactSummary
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
+from netday.ui.widgets.choice import Choice
 from netday.vocabulary import Circle, Tier, values
 
 CIRCLES = values(Circle)
 TIERS = values(Tier)
+
+
+def _index(options: tuple[str, ...], value: str) -> int:
+    return options.index(value) if value in options else 0
 
 
 def preview_text(text: str, today: dt.date, name: str, last_conversation: dt.date | None) -> str:
@@ -75,13 +80,9 @@ class ContactForm(Form[ContactFields, ContactSummary]):
             yield Input(editable(d.email) if d else "", placeholder="e-mail", id="email")
         with Horizontal(classes="choices"):
             yield Label("circle", classes="choice-label")
-            with RadioSet(id="circle"):
-                for choice in CIRCLES:
-                    yield RadioButton(choice, value=choice == circle)
+            yield Choice(CIRCLES, _index(CIRCLES, circle), id="circle")
             yield Label("tier", classes="choice-label")
-            with RadioSet(id="tier"):
-                for choice in TIERS:
-                    yield RadioButton(choice, value=choice == tier)
+            yield Choice(TIERS, _index(TIERS, tier), id="tier")
         yield Input(
             editable(cadence),
             placeholder='cadence: "every 3 weeks", "last Friday of each month" or an RRULE',
@@ -105,8 +106,7 @@ class ContactForm(Form[ContactFields, ContactSummary]):
         self.query_one("#cadence-preview", Label).update(plain(preview))
 
     def _choice(self, radio_id: str, options: tuple[str, ...]) -> str:
-        index = self.query_one(f"#{radio_id}", RadioSet).pressed_index
-        return options[index] if index >= 0 else options[0]
+        return options[self.query_one(f"#{radio_id}", Choice).chosen]
 
     def collect(self) -> ContactFields:
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
