@@ -219,7 +219,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("triage.personal", "p", "decide('personal')", "Personal", "Personal, the default cadence"),
     _a("triage.skip", "s", "decide('skip')", "Skip", "Decide later"),
     _a("triage.archive", "x", "decide('archive')", "Archive", "Never planned"),
-    _a("triage.back", "escape", "app.pop_screen", "Back", "Back to today"),
+    _a("triage.back", "escape", "dismiss", "Back", "Back to today"),
     # The welcome on an empty database.
     _a("welcome.add", "a", "choose('add')", "Add a contact", "Start with one person"),
     _a("welcome.demo", "d", "choose('demo')", "Open the demo", "A sample network, thrown away"),
