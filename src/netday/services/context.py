@@ -13,9 +13,6 @@ from netday.store.db import Database
 class Context:
     db: Database
     clock: Clock
-    throwaway: bool = False
-    """The database is deleted when it closes (the demo's): nothing the user keeps, an
-    export or a review, may be written beside it (see `exporting.default_export_folder`)."""
 
     def today(self) -> dt.date:
         return self.clock.today()

@@ -564,7 +564,7 @@ def open_demo(clock: Clock, contacts: int = CONTACTS) -> DemoNetwork:
     except BaseException:
         _remove_if_marked(folder, token)
         raise
-    network = DemoNetwork(Context(db, clock, throwaway=True), folder, token)
+    network = DemoNetwork(Context(db, clock), folder, token)
     try:
         seed_demo(network.ctx, contacts)
     except BaseException:

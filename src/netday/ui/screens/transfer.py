@@ -166,7 +166,7 @@ class ExportScreen(TransferForm):
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.folder = default_export_folder(ctx)
+        self.folder = default_export_folder()
 
     def compose_fields(self) -> ComposeResult:
         yield Choice([export.title for export in EXPORTS], id="export-kind")
