@@ -332,3 +332,14 @@ def test_every_reads_the_phrases_netday_prints(cli, words: str, rule: str) -> No
     assert (shown["summary"]["cadence"], shown["cadence_spec"]) == (words, rule)
     assert cli("contact", "edit", "olga", "--every", shown["summary"]["cadence"]).code == 0
     assert json.loads(cli("contact", "show", "olga", "--json").out)["cadence_spec"] == rule
+
+
+def test_an_untriaged_contact_reads_untriaged(cli, tmp_path: Path) -> None:
+    from tests.io.linkedin_export import write_zip
+
+    assert cli("import", "linkedin", str(write_zip(tmp_path / "e.zip"))).code == 0
+    shown = cli("contact", "show", "dana").out
+    assert "untriaged · professional" in shown and "tier B" not in shown
+    row = next(line for line in cli("contact", "list").out.splitlines() if "Dana" in line)
+    assert " - Dana O'Neil" in row and "untriaged" in row
+    assert json.loads(cli("contact", "show", "dana", "--json").out)["summary"]["untriaged"]

@@ -186,3 +186,14 @@ def test_a_day_not_yet_planned_is_planned_with_them(ctx: Context, imported: dict
     assert not outcome.in_today_plan and outcome.next_due is not None
     assert "first call" in outcome.text
     assert [c.contact.name for c in plan_for(ctx).calls] == ["Ana Souza"]
+
+
+def test_untriaged_people_are_not_tier_b_until_placed(ctx: Context, imported: dict[str, int]):
+    from netday.services.contacts import list_contacts, show_contact
+
+    ana = show_contact(ctx, str(imported["Ana Souza"])).summary
+    assert ana.untriaged and ana.tier_text == "untriaged"
+    decide(ctx, imported["Ana Souza"], "b")
+    listed = {c.name: c for c in list_contacts(ctx)}
+    assert listed["Ana Souza"].tier_text == "tier B" and not listed["Ana Souza"].untriaged
+    assert listed["Bo Chen"].untriaged

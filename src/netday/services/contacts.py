@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from netday import limits
@@ -33,7 +33,15 @@ from netday.services.views import ContactDetail, ContactSummary
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
 from netday.store.upsert import insert_if_missing
-from netday.vocabulary import CadenceKind, Circle, Direction, Tier, listed, values
+from netday.vocabulary import (
+    CadenceKind,
+    Circle,
+    Direction,
+    InteractionKind,
+    Tier,
+    listed,
+    values,
+)
 
 TIMELINE_LIMIT = 50
 
@@ -267,9 +275,18 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
     with ctx.db.reading() as session:
         contact = resolve_contact(session, ref, include_archived=True)
         settings = load_settings(session)
+        invites = session.scalars(
+            select(Invite).where(Invite.contact_id == contact.id).order_by(Invite.sent_at.desc())
+        ).all()
+        # Sending an invitation is also logged as an interaction; the invitation itself
+        # is on the timeline, so that record of its sending is not shown a second time.
+        sending = and_(
+            Interaction.kind == InteractionKind.INVITE,
+            Interaction.occurred_at.in_([i.sent_at for i in invites]),
+        )
         rows = session.scalars(
             select(Interaction)
-            .where(Interaction.contact_id == contact.id)
+            .where(Interaction.contact_id == contact.id, ~sending)
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(TIMELINE_LIMIT)
         ).all()
@@ -281,9 +298,6 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
                 .group_by(Interaction.direction)
             )
         }
-        invites = session.scalars(
-            select(Invite).where(Invite.contact_id == contact.id).order_by(Invite.sent_at.desc())
-        ).all()
         posts = session.scalars(
             select(Post)
             .where(Post.author_id == contact.id)

@@ -401,9 +401,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 if yes:
                     self.run_job(operations[what])
 
-            self.app.push_screen(
-                Confirm("Withdraw this invitation? It cannot be sent again."), confirmed
-            )
+            shown = self.view.invites if self.view else ()
+            invite = next((i for i in shown if i.id == invite_id), None)
+            to = f" to {invite.name}" if invite else ""
+            question = f"Withdraw the invitation{to}? It cannot be sent again."
+            self.app.push_screen(Confirm(question), confirmed)
             return
         self.run_job(operations[what])
 
