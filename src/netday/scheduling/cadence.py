@@ -2,7 +2,8 @@
 
 Two shapes, as people say them: relative ("every 3 weeks after we last talked",
 dateutil `relativedelta`) and calendar rules in RFC 5545 RRULE form ("first Monday of
-each month", dateutil `rrule`).
+each month", dateutil `rrule`), which are shown and read in those words too
+(`cadence_words`).
 
 A cadence is a way to keep in touch, so netday accepts one only if it brings a date,
 daily or less often, at least every `CADENCE_HORIZON_YEARS` years. `Cadence.check` is
