@@ -22,6 +22,12 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("netday", appauthor=False))
 
 
+def default_export_dir() -> Path:
+    """Where exports and reviews go unless the user says (see
+    `exporting.default_export_folder`): one folder in the user data folder."""
+    return default_data_dir() / "exports"
+
+
 def resolve_db_url(db: str | None) -> str:
     """`--db` beats `NETDAY_DB` beats the user data folder; a path or any SQLAlchemy URL."""
     raw = db or os.environ.get(DB_ENV) or str(default_data_dir() / DB_FILENAME)

@@ -118,7 +118,8 @@ def test_logging_a_call_marks_it_done_in_todays_plan(cli, network, db_url) -> No
 
 
 def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:
-    result = cli("log", "ana")
+    """("ana" alone is Ana Souza: her first name, said whole.)"""
+    result = cli("log", "an")
     assert result.code == 1
     assert result.err.count("\n") == 1
     assert "matches 2 contacts" in result.err
@@ -323,3 +324,30 @@ def test_an_unreadable_database_is_one_line(tmp_path, capsys) -> None:
     assert main(["--db", str(garbage), "today"]) == 1
     err = capsys.readouterr().err
     assert err == "netday: error: database error: file is not a database (nothing was changed)\n"
+
+
+@pytest.mark.parametrize(
+    ("words", "rule"),
+    [
+        ("last Friday of each month", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ("every other Tuesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        ("every quarter on the 15th", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"),
+    ],
+)
+def test_every_reads_the_phrases_netday_prints(cli, words: str, rule: str) -> None:
+    assert cli("contact", "add", "Olga Novák", "--every", words).code == 0
+    shown = json.loads(cli("contact", "show", "olga", "--json").out)
+    assert (shown["summary"]["cadence"], shown["cadence_spec"]) == (words, rule)
+    assert cli("contact", "edit", "olga", "--every", shown["summary"]["cadence"]).code == 0
+    assert json.loads(cli("contact", "show", "olga", "--json").out)["cadence_spec"] == rule
+
+
+def test_an_untriaged_contact_reads_untriaged(cli, tmp_path: Path) -> None:
+    from tests.io.linkedin_export import write_zip
+
+    assert cli("import", "linkedin", str(write_zip(tmp_path / "e.zip"))).code == 0
+    shown = cli("contact", "show", "dana").out
+    assert "untriaged · professional" in shown and "tier B" not in shown
+    row = next(line for line in cli("contact", "list").out.splitlines() if "Dana" in line)
+    assert " - Dana O'Neil" in row and "untriaged" in row
+    assert json.loads(cli("contact", "show", "dana", "--json").out)["summary"]["untriaged"]

@@ -202,7 +202,7 @@ def test_a_demo_lives_in_a_folder_of_its_own_gone_after_close(clock, scratch: Pa
     demo = open_demo(clock, contacts=12)
     (folder,) = scratch.iterdir()
     assert demo.folder == folder and demo.ctx.db.path is not None
-    assert demo.ctx.db.path.parent == folder and demo.ctx.throwaway
+    assert demo.ctx.db.path.parent == folder
     assert counts(demo.ctx)["contact"] == 12
     demo.close()
     assert list(scratch.iterdir()) == []

@@ -89,3 +89,18 @@ def test_declined_invites_are_closed(ctx) -> None:
     assert decline_invite(ctx, received.id).status == "declined"
     assert list_invites(ctx) == []
     assert len(list_invites(ctx, status=None)) == 1
+
+
+def test_an_invitation_is_on_a_contacts_timeline_once(ctx, clock) -> None:
+    from netday.services.contacts import ContactFields, add_contact, show_contact
+    from netday.services.invites import follow_up_invite, send_invite
+
+    olga = add_contact(ctx, ContactFields(full_name="Olga Novák"))
+    sent = send_invite(ctx, "Hi Olga, see you at the meetup", contact_ref=str(olga.id))
+    detail = show_contact(ctx, str(olga.id))
+    assert [i.id for i in detail.invites] == [sent.id]
+    assert detail.interactions == ()
+    clock.advance(dt.timedelta(days=8))
+    follow_up_invite(ctx, sent.id, "Nudged her about the meetup")
+    shown = show_contact(ctx, str(olga.id)).interactions
+    assert [i.summary for i in shown] == ["Nudged her about the meetup"]

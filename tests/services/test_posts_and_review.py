@@ -87,3 +87,16 @@ def test_the_streak_counts_days_in_a_row_with_the_plan_completed(ctx, clock) -> 
     assert today_overview(ctx).streak == 0
     complete_today()
     assert today_overview(ctx).streak == 1
+
+
+def test_calls_logged_without_minutes_count_the_minutes_per_call_setting(ctx) -> None:
+    from netday.services.settings import change_setting
+
+    person(ctx, "Ana Souza")
+    person(ctx, "Bruno Martin")
+    change_setting(ctx, "minutes_per_call", "15")
+    log_interaction(ctx, "ana", kind="call", summary="no minutes said")
+    log_interaction(ctx, "bruno", kind="video", minutes=7)
+    log_interaction(ctx, "bruno", kind="email", summary="an email takes no call time")
+    assert review_day(ctx).minutes_logged == 15 + 7
+    assert save_review(ctx, note="done").minutes_spent == 15 + 7

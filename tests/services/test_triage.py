@@ -160,3 +160,40 @@ def test_a_wrong_decision_or_person_changes_nothing(ctx: Context, imported: dict
         assert (
             s.scalar(select(Contact.triage).where(Contact.id == imported["Ana Souza"])) == "pending"
         )
+
+
+def test_people_placed_into_an_empty_plan_join_todays_plan(
+    ctx: Context, imported: dict[str, int]
+) -> None:
+    from netday.services.planner import plan_for
+
+    assert plan_for(ctx).calls == ()  # the day was opened before triage
+    first = decide(ctx, imported["Ana Souza"], "a")
+    assert first.in_today_plan and first.text.endswith("; in today's plan")
+    assert [c.contact.name for c in plan_for(ctx).calls] == ["Ana Souza"]
+    assert decide(ctx, imported["Bo Chen"], "a").in_today_plan
+    # Two from one company is the most a plan takes (everyone here is at Acme).
+    third = decide(ctx, imported["Cy Long"], "a")
+    assert not third.in_today_plan and third.next_due is not None
+    assert third.text.endswith(f"first call {third.next_due.isoformat()}")
+    assert [c.contact.name for c in plan_for(ctx).calls] == ["Ana Souza", "Bo Chen"]
+
+
+def test_a_day_not_yet_planned_is_planned_with_them(ctx: Context, imported: dict[str, int]):
+    from netday.services.planner import plan_for
+
+    outcome = decide(ctx, imported["Ana Souza"], "a")
+    assert not outcome.in_today_plan and outcome.next_due is not None
+    assert "first call" in outcome.text
+    assert [c.contact.name for c in plan_for(ctx).calls] == ["Ana Souza"]
+
+
+def test_untriaged_people_are_not_tier_b_until_placed(ctx: Context, imported: dict[str, int]):
+    from netday.services.contacts import list_contacts, show_contact
+
+    ana = show_contact(ctx, str(imported["Ana Souza"])).summary
+    assert ana.untriaged and ana.tier_text == "untriaged"
+    decide(ctx, imported["Ana Souza"], "b")
+    listed = {c.name: c for c in list_contacts(ctx)}
+    assert listed["Ana Souza"].tier_text == "tier B" and not listed["Ana Souza"].untriaged
+    assert listed["Bo Chen"].untriaged

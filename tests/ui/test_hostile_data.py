@@ -129,7 +129,7 @@ async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         logged = [m for m in notifications(pilot) if m.startswith("Logged")]
-        assert len(logged) == 1 and logged[0].startswith(f"Logged a note with {ANA}{SHOWN_TITLE}")
+        assert len(logged) == 1 and logged[0].startswith(f"Logged a note about {ANA}{SHOWN_TITLE}")
         assert logged[0].endswith("^[[1;31m?2J?0;c1-title?.")
         shown(pilot)
 

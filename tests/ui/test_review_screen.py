@@ -4,6 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, Static
 
+from netday.config import default_data_dir
 from netday.services.journal import log_interaction
 from netday.services.planner import plan_for
 from netday.services.review import review_day
@@ -33,10 +34,7 @@ async def test_the_review_shows_the_day_and_saves_a_reflection(ctx, open_app) ->
     assert review_day(ctx).note == "Good call with Ana"
 
 
-async def test_yesterdays_review_can_be_finished_the_next_morning(
-    ctx, clock, open_app, tmp_path, monkeypatch
-) -> None:
-    monkeypatch.chdir(tmp_path)  # beside a SQLite file (in tmp_path), else the current folder
+async def test_yesterdays_review_can_be_finished_the_next_morning(ctx, clock, open_app) -> None:
     person(ctx, "Ana Souza", last_call_days_ago=30)
     plan_for(ctx)
     clock.advance(dt.timedelta(days=1))
@@ -55,6 +53,6 @@ async def test_yesterdays_review_can_be_finished_the_next_morning(
         await pilot.press("ctrl+o")
         await settle(pilot)
     assert review_day(ctx, dt.date(2026, 11, 22)).note == "Written the morning after"
-    exported = tmp_path / "netday-review-2026-11-22.md"
+    exported = default_data_dir() / "exports" / "netday-review-2026-11-22.md"
     assert exported.read_text().startswith("# Review of Sunday 22 November 2026")
     assert "Written the morning after" in exported.read_text()

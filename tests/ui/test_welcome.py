@@ -3,6 +3,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from textual.widgets import Input, Static
 
+from netday.config import default_data_dir
 from netday.services.contacts import list_contacts
 from netday.services.demo import open_demo
 from netday.store.models import Contact
@@ -39,23 +40,25 @@ async def test_the_welcome_offers_to_add_a_first_contact(ctx, open_app) -> None:
         assert s.scalars(select(Contact.full_name)).all() == ["Ana Souza"]
 
 
-async def test_the_demo_the_app_opened_is_removed_on_quit_and_exports_beside_the_user(
-    ctx, open_app, tmp_path, monkeypatch
+async def test_the_demo_the_app_opened_is_removed_on_quit_and_exports_outlive_it(
+    ctx, open_app
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     async with open_app() as pilot:
         await pilot.press("d")
         await settle(pilot)
         demo = pilot.app.demo
         assert demo is not None and pilot.app.ctx == demo.ctx.acting_as(pilot.app.ctx.origin)
         folder = demo.ctx.db.path.parent
-        assert folder.exists() and folder != tmp_path
+        assert folder.exists()
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert isinstance(pilot.app.screen, ExportScreen)
         path = pilot.app.screen.query_one("#export-path", Input).value
-        assert path == str(tmp_path / "netday-contacts.vcf")
+        assert path == str(default_data_dir() / "exports" / "netday-contacts.vcf")
+        await pilot.press("enter")
+        await settle(pilot)
     assert not folder.exists()
+    assert "BEGIN:VCARD" in (default_data_dir() / "exports" / "netday-contacts.vcf").read_text()
 
 
 async def test_a_real_database_is_never_removed_whatever_flag_is_set(ctx, clock) -> None:
@@ -81,3 +84,13 @@ async def test_a_demo_handed_in_is_shown_and_left_to_its_owner(clock) -> None:
         assert demo.ctx.db.path is not None and demo.ctx.db.path.exists()
         folder = demo.ctx.db.path.parent
     assert not folder.exists()
+
+
+async def test_the_three_choices_read_whole_at_80_columns(ctx, open_app) -> None:
+    from tests.ui.conftest import terminal_text
+
+    async with open_app(size=(80, 24)) as pilot:
+        assert isinstance(pilot.app.screen, WelcomeScreen)
+        text = terminal_text(pilot.app)
+        for label in ("Add a contact (a)", "Import contacts (i)", "Open the demo (d)"):
+            assert label in text

@@ -80,8 +80,10 @@ def test_rrule_that_has_ended_is_never_due_again() -> None:
     [
         ("FREQ=MONTHLY;BYDAY=1MO", "first Monday of each month"),
         ("FREQ=MONTHLY;BYDAY=-1FR", "last Friday of each month"),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "every 2 weeks on Tuesday"),
-        ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", "day 15 of every 3 months"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "every other Tuesday"),
+        ("FREQ=WEEKLY;INTERVAL=4;BYDAY=TU", "every 4 weeks on Tuesday"),
+        ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", "every quarter on the 15th"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", "every month on the last day"),
     ],
 )
 def test_rrules_are_described_in_words(spec: str, words: str) -> None:
@@ -132,14 +134,14 @@ def test_contacts_added_together_are_spread_over_their_cadence() -> None:
     assert all(anchor <= d < anchor + dt.timedelta(days=21) for d in dues if d)
 
 
-def test_one_field_reads_either_form_and_previews_the_next_dates() -> None:
+def test_one_field_reads_either_form_and_schedules_the_next_dates() -> None:
     today = dt.date(2026, 11, 22)
-    assert Cadence.parse("every 2 weeks").preview(today) == [
+    assert Cadence.parse("every 2 weeks").schedule(today, today, 0) == [
         dt.date(2026, 12, 6),
         dt.date(2026, 12, 20),
         dt.date(2027, 1, 3),
     ]
-    assert Cadence.parse("rrule:FREQ=MONTHLY;BYDAY=1MO").preview(today) == [
+    assert Cadence.parse("rrule:FREQ=MONTHLY;BYDAY=1MO").schedule(None, today, 0) == [
         dt.date(2026, 12, 7),
         dt.date(2027, 1, 4),
         dt.date(2027, 2, 1),
@@ -232,7 +234,7 @@ def test_a_rule_that_never_occurs_is_refused_in_milliseconds(rule: str) -> None:
 )
 def test_rules_that_keep_in_touch_are_accepted(rule: str) -> None:
     cadence = Cadence.parse_rrule(rule, TODAY)
-    assert cadence.preview(TODAY)
+    assert cadence.schedule(None, TODAY, 0)
 
 
 def test_until_is_stored_as_a_plain_date() -> None:

@@ -49,7 +49,7 @@ def test_quick_entries_read_who_what_and_kind() -> None:
     from netday.services.journal import parse_quick_entry
 
     assert parse_quick_entry("ana: coffee, talked about hiring") == (
-        "note",
+        "meeting",
         "ana",
         "coffee, talked about hiring",
     )

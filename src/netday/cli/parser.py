@@ -100,7 +100,11 @@ def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
     p.add_argument("--tag", action="append", help="a tag (repeat for more)")
     p.add_argument("--birthday", help="YYYY-MM-DD")
     cadence = p.add_mutually_exclusive_group()
-    cadence.add_argument("--every", help='relative cadence: "10 days", "3 weeks", "2 months"')
+    cadence.add_argument(
+        "--every",
+        help='a cadence in words: "3 weeks", "2 months", "last Friday of each month", '
+        '"every other Tuesday"',
+    )
     cadence.add_argument("--rrule", help='calendar cadence: "FREQ=MONTHLY;BYDAY=1MO"')
     cadence.add_argument("--no-cadence", action="store_true", help="keep no cadence")
     p.add_argument("--json", action="store_true")

@@ -138,7 +138,8 @@ def today_text(view: TodayView) -> str:
 def contact_row(c: ContactSummary) -> str:
     due = f"due {c.next_due.isoformat()}" if c.next_due else "no cadence"
     company = f" · {who(c)}" if who(c) else ""
-    return f"#{c.id:<5} {c.tier} {c.name}{company} · {c.cadence or 'no cadence'} · {due}"
+    tier, cadence = ("-", "untriaged") if c.untriaged else (c.tier, c.cadence or "no cadence")
+    return f"#{c.id:<5} {tier} {c.name}{company} · {cadence} · {due}"
 
 
 def contact_text(d: ContactDetail) -> str:
@@ -147,7 +148,7 @@ def contact_text(d: ContactDetail) -> str:
     if who(c):
         lines.append(f"  {who(c)}")
     lines.append(
-        f"  tier {c.tier} · {c.circle}" + (f" · tags: {', '.join(d.tags)}" if d.tags else "")
+        f"  {c.tier_text} · {c.circle}" + (f" · tags: {', '.join(d.tags)}" if d.tags else "")
     )
     for label, value in (
         ("phone", c.phone),

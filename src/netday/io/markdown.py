@@ -123,7 +123,7 @@ def export_review(ctx: Context, day: dt.date, folder: Path | None = None) -> Pat
     goes, `default_export_folder`), as every export is written: atomically, readable by
     its owner only."""
     if folder is None:
-        folder = default_export_folder(ctx)
+        folder = default_export_folder()
     target = folder / f"netday-review-{day.isoformat()}.md"
     write_atomically(target, [review_markdown(review_day(ctx, day))])
     return target

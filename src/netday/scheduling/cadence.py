@@ -2,7 +2,8 @@
 
 Two shapes, as people say them: relative ("every 3 weeks after we last talked",
 dateutil `relativedelta`) and calendar rules in RFC 5545 RRULE form ("first Monday of
-each month", dateutil `rrule`).
+each month", dateutil `rrule`), which are shown and read in those words too
+(`cadence_words`).
 
 A cadence is a way to keep in touch, so netday accepts one only if it brings a date,
 daily or less often, at least every `CADENCE_HORIZON_YEARS` years. `Cadence.check` is
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +30,7 @@ from dateutil.rrule import rrule, rrulestr
 from netday.cleaning import TooLong, clean_line, quoted
 from netday.errors import NetdayError
 from netday.limits import CADENCE_HORIZON_YEARS, CADENCE_TEXT, COUNT_MAX, DATE_MAX, DATE_MIN
+from netday.scheduling.cadence_words import WEEKDAYS, describe_rule, rule_from_words
 from netday.vocabulary import CadenceKind
 
 Unit = Literal["days", "weeks", "months"]
@@ -82,19 +85,8 @@ _WORD_CADENCES: dict[str, tuple[int, Unit]] = {
     "yearly": (12, "months"),
     "annually": (12, "months"),
 }
-_EVERY_RE = re.compile(r"^(?:every\s+)?(\d+|a|an|one|two|three|four|six)?\s*([a-z]+)$")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
-
-_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last", -2: "second-to-last"}
-_WEEKDAYS = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "other": 2, "three": 3, "four": 4, "six": 6}
+_EVERY_RE = re.compile(rf"^(\d+|{'|'.join(_NUMBER_WORDS)})?\s*([a-z]+)$")
 
 _FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _TOO_OFTEN = ("HOURLY", "MINUTELY", "SECONDLY")
@@ -136,27 +128,31 @@ class Cadence:
 
     @staticmethod
     def parse_every(text: str, start: dt.date | None = None) -> Cadence:
-        """Read "3 weeks", "every 10 days", "2m", "monthly", "every quarter"."""
+        """Read a relative cadence: "3 weeks", "every 10 days", "2m", "monthly", "every quarter"."""
+        relative = _relative(" ".join(_bounded(text).lower().split()))
+        if relative is None:
+            raise CadenceError(
+                f"cadence {quoted(text)} is not understood: say e.g. 'every 10 days', "
+                "'3 weeks', '2 months', 'monthly' or 'quarterly'"
+            )
+        return relative.check(start)
+
+    @staticmethod
+    def parse_words(text: str, start: dt.date | None = None) -> Cadence:
+        """Read a cadence in words, as netday prints them: a calendar phrase ("first
+        Monday of each month", "every other Tuesday", "every quarter on the 15th",
+        `cadence_words`) or a relative cadence ("every 3 weeks")."""
         raw = " ".join(_bounded(text).lower().split())
-        words = raw.removeprefix("every ").strip()
-        if words in _WORD_CADENCES:
-            return Cadence.relative(*_WORD_CADENCES[words]).check(start)
-        compact = re.fullmatch(r"(\d+)\s*([a-z]+)", words)
-        match = compact or _EVERY_RE.match(words)
-        if match:
-            count_text, unit_word = match.group(1), match.group(2)
-            unit = _UNIT_WORDS.get(unit_word)
-            if unit is not None:
-                count = 1
-                if count_text:
-                    count = _NUMBER_WORDS.get(count_text) or int(count_text)
-                count *= _UNIT_FACTOR.get(unit_word, 1)
-                if count > 0:
-                    return Cadence(CadenceKind.RELATIVE, count, unit).check(start)
-        raise CadenceError(
-            f"cadence {quoted(text)} is not understood: say e.g. 'every 10 days', '3 weeks', "
-            "'2 months', 'monthly' or 'quarterly'"
-        )
+        rule = rule_from_words(raw)
+        if rule is not None:
+            return Cadence(CadenceKind.CALENDAR, rule=_normalised_rule(rule)).check(start)
+        relative = _relative(raw)
+        if relative is None:
+            raise CadenceError(
+                f"cadence {quoted(text)} is not understood: say e.g. 'every 10 days', "
+                "'3 weeks', 'monthly', 'first Monday of each month' or 'every other Tuesday'"
+            )
+        return relative.check(start)
 
     @staticmethod
     def parse_rrule(text: str, start: dt.date | None = None) -> Cadence:
@@ -171,15 +167,16 @@ class Cadence:
 
     @staticmethod
     def parse(text: str, start: dt.date | None = None) -> Cadence:
-        """Either form, as typed in one field: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO".
+        """Any form, as typed in one field: "every 3 weeks", "last Friday of each month"
+        or "FREQ=MONTHLY;BYDAY=-1FR".
 
         `start` is the day the cadence will run from (today); without it the rule is
         tried from a fixed day, and an UNTIL cannot be judged against today.
         """
         raw = text.strip()
-        if raw.upper().startswith(("FREQ=", "RRULE:")):
+        if raw.upper().startswith("RRULE:") or "FREQ=" in raw.upper():
             return Cadence.parse_rrule(raw, start)
-        return Cadence.parse_every(raw, start)
+        return Cadence.parse_words(raw, start)
 
     def check(self, start: dt.date | None = None) -> Cadence:
         """This cadence, if it is a way to keep in touch from `start`; else CadenceError.
@@ -217,12 +214,12 @@ class Cadence:
             )
         return self
 
-    def preview(self, today: dt.date, count: int = 3) -> list[dt.date]:
-        """The next dates this cadence would bring, for a contact last seen today."""
-        if self.kind == CadenceKind.RELATIVE:
-            first = self.next_due(today, today)
-        else:
-            first = self.next_due(None, today + dt.timedelta(days=1))
+    def schedule(
+        self, last_conversation: dt.date | None, anchor: dt.date, spread_key: int, count: int = 3
+    ) -> list[dt.date]:
+        """The next `count` due dates of a contact: `next_due` (the date a saved contact
+        gets) and the dates after it. A form previews exactly what saving will store."""
+        first = self.next_due(last_conversation, anchor, spread_key)
         return self.upcoming(first, count) if first else []
 
     @property
@@ -309,6 +306,20 @@ class Cadence:
         return dates
 
 
+def _relative(words: str) -> Cadence | None:
+    """The relative cadence `words` say (lower case, single spaces), unchecked; or None."""
+    words = words.removeprefix("every ").strip()
+    if words in _WORD_CADENCES:
+        return Cadence.relative(*_WORD_CADENCES[words])
+    match = re.fullmatch(r"(\d+)\s*([a-z]+)", words) or _EVERY_RE.match(words)
+    if match is None or (unit := _UNIT_WORDS.get(match.group(2))) is None:
+        return None
+    count_text = match.group(1)
+    count = (_NUMBER_WORDS.get(count_text) or int(count_text)) if count_text else 1
+    count *= _UNIT_FACTOR.get(match.group(2), 1)
+    return Cadence(CadenceKind.RELATIVE, count, unit) if count > 0 else None
+
+
 def _bounded(text: str) -> str:
     """What was typed, controls out, refused past `CADENCE_TEXT` characters."""
     try:
@@ -366,7 +377,7 @@ def _rule_parts(rule: str) -> dict[str, str]:
         raise CadenceError("BYSETPOS needs another BY part to pick from")
     if "BYDAY" in parts:
         _check_byday(parts["BYDAY"], freq, "BYWEEKNO" in parts, "BYMONTH" in parts)
-    if parts.get("WKST", "MO") not in _WEEKDAYS:
+    if parts.get("WKST", "MO") not in WEEKDAYS:
         raise CadenceError(f"WKST={quoted(parts['WKST'])} is not a weekday (MO to SU)")
     return parts
 
@@ -492,6 +503,12 @@ def _spaced_dates(rule: str, dtstart: dt.date, after: dt.date, end: dt.date) -> 
         limit = _add_years(day, _HORIZON)
 
 
+def spread_key(name_key: str) -> int:
+    """The key that spreads a contact's first due date (`spread_offset`), from its folded
+    name: known before the contact is saved, so a form can preview the date it gets."""
+    return zlib.crc32(name_key.encode())
+
+
 def spread_offset(key: int, span_days: int) -> int:
     """A stable, well-spread day offset in [0, span_days) for an integer key.
 
@@ -517,29 +534,6 @@ def rule_period_days(rule: str) -> float:
 
 @lru_cache(maxsize=1024)
 def describe_rrule(rule: str) -> str:
-    parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
-    freq = parts.get("FREQ", "")
-    interval_text = parts.get("INTERVAL", "1")
-    interval = int(interval_text) if interval_text.isascii() and interval_text.isdigit() else 1
-    byday = [d for d in parts.get("BYDAY", "").split(",") if d]
-    bymonthday = parts.get("BYMONTHDAY", "")
-    period = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(freq)
-    if period is None:
-        return rule
-    every = f"every {interval} {period}s" if interval > 1 else f"every {period}"
-    if freq == "MONTHLY" and len(byday) == 1:
-        match = re.fullmatch(r"([+-]?\d)?([A-Z]{2})", byday[0])
-        if match and match.group(1) and int(match.group(1)) in _ORDINALS:
-            ordinal = _ORDINALS[int(match.group(1))]
-            each = "each month" if interval == 1 else f"every {interval} months"
-            return f"{ordinal} {_WEEKDAYS.get(match.group(2), match.group(2))} of {each}"
-    if freq == "MONTHLY" and re.fullmatch(r"-?\d{1,2}", bymonthday):
-        day = int(bymonthday)
-        each = "each month" if interval == 1 else f"every {interval} months"
-        if day == -1:
-            return f"last day of {each}"
-        return f"day {day} of {each}"
-    if freq == "WEEKLY" and byday and all(d in _WEEKDAYS for d in byday):
-        names = ", ".join(_WEEKDAYS[d] for d in byday)
-        return f"{every} on {names}"
-    return every if len(parts) <= 2 else rule
+    """A stored rule in words (`cadence_words.describe_rule`), cached: plans and lists
+    describe the same few rules over and over."""
+    return describe_rule(rule)

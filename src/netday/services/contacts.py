@@ -8,15 +8,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from netday import limits
-from netday.cleaning import clean_block, clean_line, clean_optional, quoted
+from netday.cleaning import clean_block, clean_line, clean_optional, quoted, strip_controls
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.normalise import fold
-from netday.scheduling.cadence import Cadence
+from netday.scheduling.cadence import Cadence, spread_key
 from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.scheduling.when import in_range
 from netday.services.context import Context
@@ -44,7 +44,15 @@ from netday.store.models import (
     Post,
 )
 from netday.store.upsert import insert_if_missing
-from netday.vocabulary import CadenceKind, Circle, Direction, Tier, listed, values
+from netday.vocabulary import (
+    CadenceKind,
+    Circle,
+    Direction,
+    InteractionKind,
+    Tier,
+    listed,
+    values,
+)
 from netday.wording import plural
 
 TIMELINE_LIMIT = 50
@@ -122,7 +130,17 @@ def refresh_next_due(session: Session, contact: Contact, today: dt.date) -> None
     if contact.id is None:
         session.flush()
     last = last_conversation_on(session, contact.id)
-    contact.next_due_on = cadence.next_due(last, contact.cadence_since or today, contact.id)
+    anchor = contact.cadence_since or today
+    contact.next_due_on = cadence.next_due(last, anchor, spread_key(contact.name_key))
+
+
+def cadence_schedule(
+    cadence: Cadence, name: str, last_conversation: dt.date | None, today: dt.date
+) -> list[dt.date]:
+    """The next three dates a contact named `name` is due once saved today with
+    `cadence` (`last_conversation` None for a new contact): what `refresh_next_due`
+    stores, so the form's preview and the saved contact agree."""
+    return cadence.schedule(last_conversation, today, spread_key(name_key(strip_controls(name))))
 
 
 def apply_cadence(contact: Contact, cadence: Cadence | None, today: dt.date) -> None:
@@ -356,9 +374,18 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
     with ctx.db.reading() as session:
         contact = resolve_contact(session, ref, include_archived=True)
         settings = load_settings(session)
+        invites = session.scalars(
+            select(Invite).where(Invite.contact_id == contact.id).order_by(Invite.sent_at.desc())
+        ).all()
+        # Sending an invitation is also logged as an interaction; the invitation itself
+        # is on the timeline, so that record of its sending is not shown a second time.
+        sending = and_(
+            Interaction.kind == InteractionKind.INVITE,
+            Interaction.occurred_at.in_([i.sent_at for i in invites]),
+        )
         rows = session.scalars(
             select(Interaction)
-            .where(Interaction.contact_id == contact.id)
+            .where(Interaction.contact_id == contact.id, ~sending)
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(TIMELINE_LIMIT)
         ).all()
@@ -370,9 +397,6 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
                 .group_by(Interaction.direction)
             )
         }
-        invites = session.scalars(
-            select(Invite).where(Invite.contact_id == contact.id).order_by(Invite.sent_at.desc())
-        ).all()
         posts = session.scalars(
             select(Post)
             .where(Post.author_id == contact.id)
@@ -477,10 +501,11 @@ def read_tags(text: str) -> tuple[str, ...]:
 def read_cadence(
     text: str, today: dt.date, form: Literal["either", "every", "rrule"] = "either"
 ) -> Cadence | None:
-    """A cadence as typed, from today: "every 3 weeks" or an RRULE in one field (the
-    form, where blank means none), or one of the two (the CLI's `--every` / `--rrule`,
-    where blank is refused). `NetdayError` says why a text does not parse."""
+    """A cadence as typed, from today: words ("every 3 weeks", "last Friday of each
+    month", as netday prints them) or an RRULE in one field (the form, where blank means
+    none), or one of the two (the CLI's `--every` / `--rrule`, where blank is refused).
+    `NetdayError` says why a text does not parse."""
     if form == "either" and not text.strip():
         return None
-    read = {"either": Cadence.parse, "every": Cadence.parse_every, "rrule": Cadence.parse_rrule}
+    read = {"either": Cadence.parse, "every": Cadence.parse_words, "rrule": Cadence.parse_rrule}
     return read[form](text, today)

@@ -18,9 +18,6 @@ COMMAND_LINE = "cli"
 class Context:
     db: Database
     clock: Clock
-    throwaway: bool = False
-    """The database is deleted when it closes (the demo's): nothing the user keeps, an
-    export or a review, may be written beside it (see `exporting.default_export_folder`)."""
     origin: str = COMMAND_LINE
     """Who acts, as undo steps are tagged: the command line, or one open planner
     (`in_new_session`), whose `u` takes back only what it did itself."""

@@ -29,7 +29,7 @@ from netday.clock import Clock
 from netday.errors import NetdayError
 from netday.limits import COUNT_MAX
 from netday.normalise import fold
-from netday.scheduling.cadence import Cadence
+from netday.scheduling.cadence import Cadence, spread_key
 from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.services.context import Context
 from netday.services.demo_data import (
@@ -299,7 +299,7 @@ class _Builder:
         for c in self.contacts:
             cadence = c.pop("_cadence")
             c["next_due_on"] = cadence.next_due(
-                self.last_talk.get(c["id"]), c["cadence_since"], c["id"]
+                self.last_talk.get(c["id"]), c["cadence_since"], spread_key(c["name_key"])
             )
 
     def accepted(self, ids: set[int]) -> None:
@@ -564,7 +564,7 @@ def open_demo(clock: Clock, contacts: int = CONTACTS) -> DemoNetwork:
     except BaseException:
         _remove_if_marked(folder, token)
         raise
-    network = DemoNetwork(Context(db, clock, throwaway=True), folder, token)
+    network = DemoNetwork(Context(db, clock), folder, token)
     try:
         seed_demo(network.ctx, contacts)
     except BaseException:

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from netday.config import default_export_dir
 from netday.services.context import Context
 from netday.services.planner import prepare_plan
 from netday.services.records import CalendarItem, ContactRecord, InteractionRecord
@@ -217,10 +218,12 @@ def week_reviews(ctx: Context, last_day: dt.date | None = None) -> list[ReviewVi
     return [review_day(ctx, end - dt.timedelta(days=n)) for n in range(6, -1, -1)]
 
 
-def default_export_folder(ctx: Context) -> Path:
-    """Where an export or a review goes unless the user says: beside the database file,
-    where the user finds their data together; otherwise the current folder, since a
-    server database has no folder and a throwaway one (the demo's) is deleted on close."""
-    if ctx.db.path is None or ctx.throwaway:
-        return Path.cwd()
-    return ctx.db.path.parent
+def default_export_folder() -> Path:
+    """Where an export or a review goes unless the user says: one folder for every
+    database, `exports` in the user data folder (on Linux
+    `~/.local/share/netday/exports`), created on first use, readable by the user only.
+    Not beside the database: a server database has no folder, and the demo's is
+    deleted when it closes."""
+    folder = default_export_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder

@@ -376,21 +376,67 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(days=1)
 
 
+_K = InteractionKind
+QUICK_KIND_WORDS: dict[str, InteractionKind] = {
+    **{kind.value: kind for kind in InteractionKind},
+    **dict.fromkeys(("phone", "phoned", "called", "rang"), _K.CALL),
+    **dict.fromkeys(("zoom", "teams", "facetime", "videocall"), _K.VIDEO),
+    **dict.fromkeys(
+        ("coffee", "lunch", "dinner", "breakfast", "drinks", "meet", "met", "meetings"),
+        _K.MEETING,
+    ),
+    **dict.fromkeys(("mail", "mailed", "emailed", "e-mail"), _K.EMAIL),
+    **dict.fromkeys(
+        ("dm", "messaged", "msg", "text", "texted", "sms", "whatsapp", "chat", "chatted"),
+        _K.MESSAGE,
+    ),
+    **dict.fromkeys(("conference", "meetup", "webinar"), _K.EVENT),
+    **{"commented": _K.COMMENT, "liked": _K.LIKE, "shared": _K.SHARE, "noted": _K.NOTE},
+}
+"""The words people put in a quick-log line for each kind of interaction ("coffee" is a
+meeting, "dm" a message); a kind's own name is one of them."""
+
+_SAID: dict[str, str] = {
+    _K.CALL: "a call with",
+    _K.VIDEO: "a video call with",
+    _K.MEETING: "a meeting with",
+    _K.MESSAGE: "a message with",
+    _K.EMAIL: "an email with",
+    _K.EVENT: "an event with",
+    _K.COMMENT: "a comment for",
+    _K.LIKE: "a like for",
+    _K.SHARE: "a share for",
+    _K.INVITE: "an invitation with",
+    _K.NOTE: "a note about",
+}
+
+
+def _kind_word(word: str) -> InteractionKind | None:
+    return QUICK_KIND_WORDS.get(word.strip(".,;:!?").lower())
+
+
 def parse_quick_entry(text: str) -> tuple[str, str, str]:
     """Read "ana: coffee, talked about hiring" or "email ana: sent the deck".
 
-    Returns (kind, who, note); a line without a kind is a note-less "note" unless it
-    starts with one of the interaction kinds.
+    Returns (kind, who, note). The kind is a word of `QUICK_KIND_WORDS` before the name
+    or first in the note ("coffee" is a meeting); without one, the line is a note.
     """
     who_part, sep, note = text.partition(":")
     if not sep or not who_part.strip():
         raise NetdayError('write it as "name: what happened" (e.g. "ana: coffee chat")')
     words = who_part.split()
-    kind: str = InteractionKind.NOTE
-    if len(words) > 1 and words[0].lower() in values(InteractionKind):
-        kind = words[0].lower()
+    note = note.strip()
+    kind = _kind_word(words[0]) if len(words) > 1 else None
+    if kind is not None:
         words = words[1:]
-    return kind, " ".join(words), note.strip()
+    elif note:
+        kind = _kind_word(note.split()[0])
+    return kind or InteractionKind.NOTE, " ".join(words), note
+
+
+def logged_text(kind: str, name: str) -> str:
+    """What a log says once saved, as English: "Logged an email with Ana Souza."."""
+    return f"Logged {_SAID.get(kind, f'a {kind} with')} {name}."
 
 
 # --- what a form reads from the text typed (the CLI reads its arguments the same way) ---

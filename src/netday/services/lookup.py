@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from netday.cleaning import quoted
@@ -26,13 +26,24 @@ def company_key(name: str) -> str:
     return fold(" ".join(name.split()))[:NAME]
 
 
-def _like_pattern(fragment: str) -> str:
-    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _escaped(fragment: str) -> str:
+    return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _at_word_start(key: str) -> ColumnElement[bool]:
+    """The folded name has `key` at the start of one of its words: "ana" finds Ana Souza
+    and Anatole Dubois, never Jana or Tanaka; "ana sou" finds Ana Souza."""
+    escaped = _escaped(key)
+    return or_(
+        Contact.name_key.like(f"{escaped}%", escape="\\"),
+        Contact.name_key.like(f"% {escaped}%", escape="\\"),
+    )
 
 
 def resolve_contact(session: Session, ref: str, include_archived: bool = False) -> Contact:
-    """By id ("12" or "#12"), else by an unambiguous part of the name.
+    """By id ("12" or "#12"), else by the start of a word of the name (or of several:
+    "ana sou"), unambiguous, or naming exactly one contact whole or by first name
+    ("ana" is Ana Souza beside Anatole Dubois).
 
     An id past `ID_MAX` or a fragment longer than any name names nobody: refused here,
     before the database (PostgreSQL refuses an out-of-range integer with an error).
@@ -50,17 +61,24 @@ def resolve_contact(session: Session, ref: str, include_archived: bool = False) 
         raise NotFound("name a contact by id or by part of the name")
     if len(key) > 2 * NAME:
         raise NotFound(f"no contact matches {quoted(ref)}")
-    query = select(Contact).where(Contact.name_key.like(_like_pattern(key), escape="\\"))
+    query = select(Contact)
     if not include_archived:
         query = query.where(Contact.archived.is_(False))
-    found = list(session.scalars(query.order_by(Contact.full_name).limit(MATCH_LIMIT)))
+    found = list(
+        session.scalars(
+            query.where(_at_word_start(key)).order_by(Contact.full_name).limit(MATCH_LIMIT)
+        )
+    )
     if not found:
         raise NotFound(f"no contact matches {quoted(ref)}")
     if len(found) == 1:
         return found[0]
-    exact = [c for c in found if c.name_key == key]
-    if len(exact) == 1:
-        return exact[0]
+    whole_name = Contact.name_key == key
+    first_name = Contact.name_key.like(f"{_escaped(key)} %", escape="\\")
+    for exactly in (whole_name, first_name):
+        same = list(session.scalars(query.where(exactly).limit(2)))
+        if len(same) == 1:
+            return same[0]
     listed = "; ".join(
         f"#{c.id} {c.full_name}" + (f" ({c.company.name})" if c.company else "")
         for c in found[:MAX_LISTED]

@@ -177,6 +177,20 @@ def ensure_plan(
     return plan
 
 
+def top_up_plan(session: Session, day: dt.date) -> frozenset[int]:
+    """Let an existing plan of `day` take people who just became plannable (placed by
+    triage), up to its size, by the planner's own rule; the ids it took. A plan not yet
+    made is left alone: it is filled when first asked for, with them among the candidates."""
+    plan = session.get(DayPlan, day)
+    if plan is None:
+        return frozenset()
+    session.flush()
+    before = {item.contact_id for item in plan.items}
+    _fill(session, plan, load_settings(session))
+    session.flush()
+    return frozenset(item.contact_id for item in plan.items) - before
+
+
 def last_talks(session: Session, contact_ids: Collection[int]) -> dict[int, LastTalk]:
     """The last conversation with each of these contacts, in one query however many
     there are (a plan holds a handful): a call starts from what was said last time.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -20,11 +21,28 @@ from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view, post_view
 from netday.services.views import ReviewView, TodayView
 from netday.store.models import Contact, DayPlan, DayReview, Interaction, Invite, PlanItem, Post
-from netday.vocabulary import CallStatus, InviteDirection, PostStatus, TriageState
+from netday.vocabulary import (
+    CallStatus,
+    InteractionKind,
+    InviteDirection,
+    PostStatus,
+    TriageState,
+)
 from netday.wording import plural
 
 LOG_LIMIT = 100
 STREAK_WINDOW = 400
+CALL_KINDS = (InteractionKind.CALL, InteractionKind.VIDEO)
+"""Calls: logged without minutes, each counts the `minutes_per_call` setting."""
+
+
+def counted_minutes(logged: Iterable[tuple[str, int | None]], minutes_per_call: int) -> int:
+    """The minutes a day's interactions (kind, minutes) took: as logged, and a call
+    logged without minutes at `minutes_per_call`, the time the plan gave it."""
+    return sum(
+        minutes if minutes is not None else minutes_per_call if kind in CALL_KINDS else 0
+        for kind, minutes in logged
+    )
 
 
 def streak(session: Session, day: dt.date) -> int:
@@ -136,7 +154,9 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
             return names.get(i.contact_id, i.name) if i.contact_id else i.name
 
         saved = session.get(DayReview, day)
-        logged = sum(i.minutes or 0 for i in interactions)
+        logged = counted_minutes(
+            ((i.kind, i.minutes) for i in interactions), settings.minutes_per_call
+        )
         waiting = session.scalar(
             select(func.count()).select_from(Post).where(Post.status == PostStatus.TO_COMMENT)
         )
@@ -179,12 +199,13 @@ def save_review(
     with ctx.db.transaction() as session:
         row = session.get(DayReview, day)
         if row is None:
-            logged = session.scalar(
-                select(func.coalesce(func.sum(Interaction.minutes), 0)).where(
+            rows = session.execute(
+                select(Interaction.kind, Interaction.minutes).where(
                     Interaction.occurred_at >= start, Interaction.occurred_at < end
                 )
             )
-            row = DayReview(review_date=day, note="", minutes_spent=int(logged or 0))
+            logged = counted_minutes(rows, load_settings(session).minutes_per_call)
+            row = DayReview(review_date=day, note="", minutes_spent=logged)
             session.add(row)
         if note is not None:
             row.note = note

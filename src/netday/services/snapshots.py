@@ -54,6 +54,7 @@ SUMMARY_COLUMNS = (
     Contact.cadence_rule,
     Contact.next_due_on,
     Contact.archived,
+    Contact.triage,
 )
 """Select these (outer-joined to Company) to build summaries without loading ORM objects."""
 
@@ -74,6 +75,7 @@ def summary_from_row(row: Row[*tuple[Any, ...]]) -> ContactSummary:
         cadence=_describe(cadence),
         next_due=row.next_due_on,
         archived=row.archived,
+        untriaged=row.triage is not None,
     )
 
 
@@ -90,6 +92,7 @@ def contact_summary(contact: Contact) -> ContactSummary:
         cadence=_describe(cadence_of(contact)),
         next_due=contact.next_due_on,
         archived=contact.archived,
+        untriaged=contact.triage is not None,
     )
 
 

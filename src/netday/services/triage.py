@@ -21,6 +21,7 @@ from netday.scheduling.spread import first_due
 from netday.services.contacts import apply_cadence, last_conversation_on
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
+from netday.services.planner import top_up_plan
 from netday.services.settings import load_settings
 from netday.services.undo import undoable
 from netday.store.models import Company, Contact
@@ -68,12 +69,15 @@ class TriageOutcome:
     decision: str
     next_due: dt.date | None
     cadence: str
+    in_today_plan: bool = False
+    """Today's plan had room and took this person (see `planner.top_up_plan`)."""
 
     @property
     def text(self) -> str:
         said = DECISIONS[self.decision]
         if self.next_due:
-            return f"{self.name}: {said}, {self.cadence}, first call {self.next_due.isoformat()}"
+            first = f"{self.name}: {said}, {self.cadence}, first call {self.next_due.isoformat()}"
+            return f"{first}; in today's plan" if self.in_today_plan else first
         return f"{self.name}: {said}"
 
 
@@ -165,6 +169,7 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
         settings = load_settings(session)
         tier = TIER_DECISIONS.get(choice)
         cadence = None
+        planned = False
         if tier is not None or choice == PERSONAL:
             spec = settings.tier_cadence(tier) if tier else settings.default_cadence
             cadence = Cadence.parse_every(spec)
@@ -174,6 +179,7 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
                 contact.circle = Circle.PERSONAL
             _give_cadence(session, contact, cadence, today)
             contact.triage = None
+            planned = contact.id in top_up_plan(session, today)
         elif choice == "skip":
             contact.triage = TriageState.SKIPPED
         else:
@@ -187,4 +193,5 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
             decision=choice,
             next_due=contact.next_due_on if cadence else None,
             cadence=cadence.describe() if cadence else "",
+            in_today_plan=planned,
         )

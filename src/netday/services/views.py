@@ -21,6 +21,13 @@ class ContactSummary:
     cadence: str
     next_due: dt.date | None
     archived: bool
+    untriaged: bool = False
+    """Imported and not yet placed by triage: its tier is only the default, no choice."""
+
+    @property
+    def tier_text(self) -> str:
+        """ "tier A", or "untriaged" for someone triage has not placed yet."""
+        return "untriaged" if self.untriaged else f"tier {self.tier}"
 
 
 @dataclass(frozen=True)

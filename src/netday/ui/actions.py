@@ -31,6 +31,7 @@ class Scope(StrEnum):
     WELCOME = "welcome"
     FORM = "form"
     LOG_FORM = "log-form"
+    CHOICE = "choice"
     CONFIRM = "confirm"
     MERGE = "merge"
     TRANSFER = "transfer"
@@ -247,7 +248,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("triage.personal", "p", "decide('personal')", "Personal", "Personal, the default cadence"),
     _a("triage.skip", "s", "decide('skip')", "Skip", "Decide later"),
     _a("triage.archive", "x", "decide('archive')", "Archive", "Never planned"),
-    _a("triage.back", "escape", "app.pop_screen", "Back", "Back to today"),
+    _a("triage.back", "escape", "dismiss", "Back", "Back to today"),
     # The welcome on an empty database.
     _a("welcome.add", "a", "choose('add')", "Add a contact", "Start with one person"),
     _a("welcome.demo", "d", "choose('demo')", "Open the demo", "A sample network, thrown away"),
@@ -263,6 +264,22 @@ ACTIONS: tuple[Action, ...] = (
         "pick(-1)",
         "Previous match",
         "The previous person found",
+        footer=False,
+    ),
+    _a(
+        "choice.next",
+        "down,right",
+        "choose(1)",
+        "Next option",
+        "Choose the next option",
+        footer=False,
+    ),
+    _a(
+        "choice.previous",
+        "up,left",
+        "choose(-1)",
+        "Previous option",
+        "Choose the previous option",
         footer=False,
     ),
     _a("confirm.yes", "y", "answer(True)", "Yes", "Go ahead"),

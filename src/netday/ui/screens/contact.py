@@ -46,7 +46,7 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
     if who:
         lines.append(plain(who))
     lines.append(
-        plain(f"tier {c.tier} · {c.circle}" + (f" · {', '.join(d.tags)}" if d.tags else ""))
+        plain(f"{c.tier_text} · {c.circle}" + (f" · {', '.join(d.tags)}" if d.tags else ""))
     )
     lines.append(plain(""))
     for label, value in (

@@ -1,10 +1,10 @@
 """Add or edit a contact: who, why they matter, how often to be in touch, tags, notes
 and birthday.
 
-The cadence field takes "every 3 weeks" or an RRULE and previews the next three dates
-as you type. A new contact starts from the services' defaults (circle, tier, and the
-`default_cadence` setting); every rule is the service's, whose refusal keeps the form
-open with what was typed.
+The cadence field takes words ("every 3 weeks", "last Friday of each month") or an
+RRULE and previews, as you type, the three dates saving it would give. A new contact
+starts from the services' defaults (circle, tier, and the `default_cadence` setting);
+every rule is the service's, whose refusal keeps the form open with what was typed.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from netday.errors import NetdayError
 from netday.services.contacts import (
     ContactFields,
     NewContactDefaults,
+    cadence_schedule,
     read_birthday,
     read_cadence,
     read_tags,
@@ -28,20 +29,27 @@ from netday.services.contacts import (
 from netday.services.views import ContactDetail, ContactSummary
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
+from netday.ui.widgets.choice import Choice
 from netday.vocabulary import Circle, Tier, values
 
 CIRCLES = values(Circle)
 TIERS = values(Tier)
 
 
-def preview_text(text: str, today: dt.date) -> str:
+def _index(options: tuple[str, ...], value: str) -> int:
+    return options.index(value) if value in options else 0
+
+
+def preview_text(text: str, today: dt.date, name: str, last_conversation: dt.date | None) -> str:
+    """The cadence in words and the dates saving it would give (`cadence_schedule`)."""
     try:
         cadence = read_cadence(text, today)
     except NetdayError as exc:
         return str(exc)
     if cadence is None:
         return "no cadence: this person is never planned automatically"
-    dates = ", ".join(f"{d:%a %d %b}" for d in cadence.preview(today))
+    schedule = cadence_schedule(cadence, name, last_conversation, today)
+    dates = ", ".join(f"{d:%a %d %b}" for d in schedule)
     return f"{cadence.describe()}: {dates or 'no more dates'}"
 
 
@@ -75,16 +83,12 @@ class ContactForm(Form[ContactFields, ContactSummary]):
             yield Input(editable(d.email) if d else "", placeholder="e-mail", id="email")
         with Horizontal(classes="choices"):
             yield Label("circle", classes="choice-label")
-            with RadioSet(id="circle"):
-                for choice in CIRCLES:
-                    yield RadioButton(choice, value=choice == circle)
+            yield Choice(CIRCLES, _index(CIRCLES, circle), id="circle")
             yield Label("tier", classes="choice-label")
-            with RadioSet(id="tier"):
-                for choice in TIERS:
-                    yield RadioButton(choice, value=choice == tier)
+            yield Choice(TIERS, _index(TIERS, tier), id="tier")
         yield Input(
             editable(cadence),
-            placeholder='cadence: "every 3 weeks" or "FREQ=MONTHLY;BYDAY=1MO"',
+            placeholder='cadence: "every 3 weeks", "last Friday of each month" or an RRULE',
             id="cadence",
         )
         yield Label("", id="cadence-preview")
@@ -108,15 +112,17 @@ class ContactForm(Form[ContactFields, ContactSummary]):
     def on_mount(self) -> None:
         self.update_preview()
 
-    @on(Input.Changed, "#cadence")
+    @on(Input.Changed, "#cadence, #name")
     def update_preview(self) -> None:
-
+        """A new contact's first date is spread by its name, so both fields move it."""
         text = self.query_one("#cadence", Input).value
-        self.query_one("#cadence-preview", Label).update(plain(preview_text(text, self.today)))
+        name = self.query_one("#name", Input).value
+        last = self.detail.last_conversation if self.detail else None
+        preview = preview_text(text, self.today, name, last)
+        self.query_one("#cadence-preview", Label).update(plain(preview))
 
     def _choice(self, radio_id: str, options: tuple[str, ...]) -> str:
-        index = self.query_one(f"#{radio_id}", RadioSet).pressed_index
-        return options[index] if index >= 0 else options[0]
+        return options[self.query_one(f"#{radio_id}", Choice).chosen]
 
     def collect(self) -> ContactFields:
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -24,6 +24,7 @@ from netday.services.views import InteractionView, PlannedCall, PlanView, TodayV
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import assemble, plain, stacked
+from netday.ui.widgets.choice import Choice
 from netday.ui.widgets.detail import day, last_talk_text
 from netday.vocabulary import Direction
 
@@ -57,16 +58,19 @@ class CallDoneForm(Form[CallOutcome, InteractionView]):
         yield Static(stacked(context), id="call-context")
         yield Input(placeholder="what you talked about", id="note")
         yield Input(placeholder="minutes", id="minutes", type="integer")
-        with RadioSet(id="direction"):
-            for direction, label in DIRECTIONS.items():
-                yield RadioButton(label, value=direction == Direction.NEUTRAL, id=direction)
+        yield Choice(
+            list(DIRECTIONS.values()),
+            list(DIRECTIONS).index(Direction.NEUTRAL),
+            ids=list(DIRECTIONS),
+            id="direction",
+        )
         yield Input(
             placeholder="follow-up date (tomorrow, friday, 2026-12-01): optional", id="follow-up"
         )
 
     def collect(self) -> CallOutcome:
         follow_text = self.query_one("#follow-up", Input).value.strip()
-        pressed = self.query_one("#direction", RadioSet).pressed_button
+        pressed = self.query_one("#direction", Choice).pressed_button
         return CallOutcome(
             note=self.query_one("#note", Input).value.strip(),
             minutes=read_minutes(self.query_one("#minutes", Input).value),

@@ -22,16 +22,27 @@ from netday.services.invites import HELP_REPLY, check_invite_message
 from netday.services.journal import read_minutes, read_moment
 from netday.services.views import ContactSummary, InteractionView, InviteView, PostView
 from netday.ui.actions import Scope, bindings
-from netday.ui.screens.modal_form import Form
+from netday.ui.screens.modal_form import DraftT, Form, ResultT
 from netday.ui.text import editable, plain
 from netday.vocabulary import InteractionKind, values
 
 
 @dataclass(frozen=True)
 class InviteDraft:
+    """`contact_id` when a contact was picked; else `who` is someone new, by name."""
+
     who: str
     message: str
     url: str
+    contact_id: int | None = None
+
+    @property
+    def contact_ref(self) -> str | None:
+        return str(self.contact_id) if self.contact_id else None
+
+    @property
+    def new_name(self) -> str | None:
+        return None if self.contact_id else self.who
 
 
 @dataclass(frozen=True)
@@ -62,17 +73,126 @@ def message_feedback(message: str, who: str, templates: list[str]) -> str:
     return f"{named} · {canned}"
 
 
-class InviteForm(Form[InviteDraft, InviteView]):
-    """Send an invitation: it cannot be saved without a personal message."""
+NEW_PERSON = "new"
+"""The id of the picker's last choice: the name as typed, someone not yet a contact."""
+
+
+class PersonForm(Form[DraftT, ResultT]):
+    """A form about one person, picked the same way everywhere: type part of a name or
+    company, arrows choose among the contacts found, Enter takes the highlighted one
+    and moves on. With `takes_new_name`, the last choice is the name as typed, for
+    someone who is not a contact yet."""
+
+    MATCHES = 8
+    BINDINGS = bindings(Scope.LOG_FORM)
+    takes_new_name = False
+    who_placeholder = "who: type part of a name or company"
+    after_who: str | None = "#what"
+    """The field Enter on the picker moves to (None: Enter saves, the rest is optional)."""
+
+    def __init__(self, ctx: Context, save: Callable[[DraftT], ResultT]) -> None:
+        super().__init__(save)
+        self.ctx = ctx
+        self.found: dict[str, str] = {}
+        """The names of the contacts the picker offers, by option id."""
+        self.found_for: str | None = None
+        """What was typed when the offered contacts were found."""
+
+    def compose_person(self) -> ComposeResult:
+        yield Input(placeholder=self.who_placeholder, id="who")
+        matches = OptionList(id="matches")
+        matches.can_focus = False  # arrows in the name field move through it
+        yield matches
+
+    @on(Input.Changed, "#who")
+    def who_changed(self, event: Input.Changed) -> None:
+        self.find(event.value)
+
+    def action_pick(self, step: int) -> None:
+        """Arrow keys move through the matches while the name is being typed."""
+        matches = self.query_one("#matches", OptionList)
+        if self.focused is not self.query_one("#who", Input) or not matches.option_count:
+            self.focus_next() if step > 0 else self.focus_previous()
+            return
+        current = matches.highlighted or 0
+        matches.highlighted = max(0, min(matches.option_count - 1, current + step))
+
+    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
+    def find(self, text: str) -> None:
+        found = list_contacts(self.ctx, search=text, limit=self.MATCHES) if len(text) >= 2 else []
+        self.app.call_from_thread(self.show_matches, found, text)
+
+    def show_matches(self, found: list[ContactSummary], text: str) -> None:
+        matches = self.query_one("#matches", OptionList)
+        matches.clear_options()
+        self.found = {str(c.id): c.name for c in found}
+        self.found_for = text
+        for c in found:
+            label = c.name + (f" · {c.company}" if c.company else "")
+            matches.add_option(Option(plain(label), id=str(c.id)))
+        typed = " ".join(text.split())
+        if self.takes_new_name and typed:
+            matches.add_option(Option(plain(f"someone new: {typed}"), id=NEW_PERSON))
+        if matches.option_count:
+            matches.highlighted = 0
+        self.person_changed()
+
+    @on(OptionList.OptionHighlighted, "#matches")
+    def person_changed(self) -> None:
+        """The person chosen changed (a subclass shows what depends on it)."""
+
+    @on(Input.Submitted, "#who")
+    def who_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the picker takes the highlighted person and moves on; the base
+        # form's handler (which saves) must not run for it.
+        if self.after_who is not None:
+            event.prevent_default()
+            self.query_one(self.after_who).focus()
+
+    def picked(self) -> tuple[int | None, str]:
+        """The contact chosen (its id and name), or (None, the name typed) for someone new.
+
+        A form that takes a new name hands the typed name to the service (which links it
+        to the one contact of exactly that name) when nothing is offered yet, or what is
+        offered was found for other text: a choice made for "Olga" never links "Olga K".
+        """
+        typed = self.query_one("#who", Input).value
+        matches = self.query_one("#matches", OptionList)
+        chosen = matches.highlighted is not None and matches.option_count > 0
+        if self.takes_new_name and (not chosen or self.found_for != typed):
+            return None, " ".join(typed.split())
+        if matches.highlighted is None or not chosen:
+            raise NetdayError("pick who it was with: type part of their name")
+        option_id = matches.get_option_at_index(matches.highlighted).id or ""
+        if option_id == NEW_PERSON:
+            return None, " ".join(typed.split())
+        return int(option_id), self.found.get(option_id, "")
+
+    def person_name(self) -> str:
+        """Who the form is about as it stands: the contact highlighted, or the typed name."""
+        try:
+            return self.picked()[1]
+        except NetdayError:
+            return self.query_one("#who", Input).value
+
+
+class InviteForm(PersonForm[InviteDraft, InviteView]):
+    """Send an invitation to a contact or someone new: it cannot be saved without a
+    personal message."""
 
     heading = "Send an invitation"
+    takes_new_name = True
+    who_placeholder = "to whom: part of a contact's name, or someone new"
+    after_who = "#message"
 
-    def __init__(self, templates: list[str], save: Callable[[InviteDraft], InviteView]) -> None:
-        super().__init__(save)
+    def __init__(
+        self, ctx: Context, templates: list[str], save: Callable[[InviteDraft], InviteView]
+    ) -> None:
+        super().__init__(ctx, save)
         self.templates = templates
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(placeholder="to whom (a contact's name, or someone new)", id="who")
+        yield from self.compose_person()
         yield Input(placeholder="profile URL (optional)", id="url")
         yield Input(placeholder="your personal message", id="message")
         yield Label("", id="message-check")
@@ -83,35 +203,44 @@ class InviteForm(Form[InviteDraft, InviteView]):
     def on_input_changed(self) -> None:
         self.update_check()
 
+    def person_changed(self) -> None:
+        self.update_check()
+
     def update_check(self) -> None:
-        who = self.query_one("#who", Input).value
         message = self.query_one("#message", Input).value
         self.query_one("#message-check", Label).update(
-            plain(message_feedback(message, who, self.templates))
+            plain(message_feedback(message, self.person_name(), self.templates))
         )
 
     def collect(self) -> InviteDraft:
+        contact_id, who = self.picked()
         return InviteDraft(
-            self.query_one("#who", Input).value.strip(),
+            who,
             self.query_one("#message", Input).value.strip(),
             self.query_one("#url", Input).value.strip(),
+            contact_id,
         )
 
 
-class ReceivedInviteForm(Form[InviteDraft, InviteView]):
+class ReceivedInviteForm(PersonForm[InviteDraft, InviteView]):
     heading = "Record an invitation you received"
+    takes_new_name = True
+    who_placeholder = "from whom: part of a contact's name, or someone new"
+    after_who = None
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(placeholder="from whom", id="who")
+        yield from self.compose_person()
         yield Input(placeholder="profile URL (optional)", id="url")
         yield Input(placeholder="their message (empty if none)", id="message")
         yield Label(f"no message? accept and reply: {HELP_REPLY!r}", id="hint")
 
     def collect(self) -> InviteDraft:
+        contact_id, who = self.picked()
         return InviteDraft(
-            self.query_one("#who", Input).value.strip(),
+            who,
             self.query_one("#message", Input).value.strip(),
             self.query_one("#url", Input).value.strip(),
+            contact_id,
         )
 
 
@@ -146,20 +275,13 @@ class CommentForm(Form[str, PostView]):
         return self.query_one("#comment", Input).value.strip()
 
 
-class LogForm(Form[LogDraft, InteractionView]):
+class LogForm(PersonForm[LogDraft, InteractionView]):
     """Log any interaction with anyone, found by typing part of a name or company."""
 
     heading = "Log an interaction"
-    MATCHES = 8
-    BINDINGS = bindings(Scope.LOG_FORM)
-
-    def __init__(self, ctx: Context, save: Callable[[LogDraft], InteractionView]) -> None:
-        super().__init__(save)
-        self.ctx = ctx
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(placeholder="who: type part of a name or company", id="who")
-        yield OptionList(id="matches")
+        yield from self.compose_person()
         yield Select(
             [(kind, kind) for kind in values(InteractionKind)],
             value=InteractionKind.CALL,
@@ -171,49 +293,12 @@ class LogForm(Form[LogDraft, InteractionView]):
         yield Input(placeholder="minutes", id="minutes", type="integer")
         yield Input(placeholder="when (now, 14:30, yesterday 16:00)", id="at")
 
-    @on(Input.Changed, "#who")
-    def who_changed(self, event: Input.Changed) -> None:
-        self.find(event.value)
-
-    def action_pick(self, step: int) -> None:
-        """Arrow keys move through the matches while the name is being typed."""
-        matches = self.query_one("#matches", OptionList)
-        if self.focused is not self.query_one("#who", Input) or not matches.option_count:
-            self.focus_next() if step > 0 else self.focus_previous()
-            return
-        current = matches.highlighted or 0
-        matches.highlighted = max(0, min(matches.option_count - 1, current + step))
-
-    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
-    def find(self, text: str) -> None:
-        found = list_contacts(self.ctx, search=text, limit=self.MATCHES) if len(text) >= 2 else []
-        self.app.call_from_thread(self.show_matches, found)
-
-    def show_matches(self, found: list[ContactSummary]) -> None:
-        matches = self.query_one("#matches", OptionList)
-        matches.clear_options()
-        for c in found:
-            label = c.name + (f" · {c.company}" if c.company else "")
-            matches.add_option(Option(plain(label), id=str(c.id)))
-        if found:
-            matches.highlighted = 0
-
-    @on(Input.Submitted, "#who")
-    def who_submitted(self, event: Input.Submitted) -> None:
-        # Enter in the picker takes the highlighted person and moves on; the base
-        # form's handler (which saves) must not run for it.
-        event.prevent_default()
-        self.query_one("#what", Input).focus()
-
     def collect(self) -> LogDraft:
-        matches = self.query_one("#matches", OptionList)
-        if matches.highlighted is None or matches.option_count == 0:
-            raise NetdayError("pick who it was with: type part of their name")
-        option = matches.get_option_at_index(matches.highlighted)
+        contact_id, _ = self.picked()
         kind = self.query_one("#kind", Select).value
         at_text = self.query_one("#at", Input).value.strip()
         return LogDraft(
-            contact_id=int(option.id or 0),
+            contact_id=contact_id or 0,
             kind=str(kind),
             note=self.query_one("#what", Input).value.strip(),
             minutes=read_minutes(self.query_one("#minutes", Input).value),

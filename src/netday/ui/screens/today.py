@@ -31,7 +31,7 @@ from netday.services.invites import (
     send_invite,
     withdraw_invite,
 )
-from netday.services.journal import log_interaction, parse_quick_entry
+from netday.services.journal import log_interaction, logged_text, parse_quick_entry
 from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
@@ -177,7 +177,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def on_quick_logged(self, message: QuickLogged) -> None:
         self.query_one("#quick-log", Input).value = ""
         self.show_today(message.view, message.ticket)
-        self.notify(f"Logged a {message.kind} with {message.name}.")
+        self.notify(logged_text(message.kind, message.name))
 
     def show_today(self, view: TodayView, ticket: int) -> None:
         from netday.ui.screens.welcome import WelcomeScreen
@@ -496,10 +496,12 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         templates = [body for _, body in list_templates(ctx)]
 
         def save(d: InviteDraft) -> InviteView:
-            return send_invite(ctx, d.message, name=d.who, profile_url=d.url)
+            return send_invite(
+                ctx, d.message, contact_ref=d.contact_ref, name=d.new_name, profile_url=d.url
+            )
 
         def show() -> None:  # on the event loop: widgets are made there, not in a thread
-            self.app.push_screen(InviteForm(templates, save), self.reload_after)
+            self.app.push_screen(InviteForm(ctx, templates, save), self.reload_after)
 
         self.app.call_from_thread(show)
 
@@ -509,9 +511,15 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         ctx = self.ctx
 
         def save(d: InviteDraft) -> InviteView:
-            return record_received(ctx, name=d.who, message=d.message, profile_url=d.url)
+            return record_received(
+                ctx,
+                contact_ref=d.contact_ref,
+                name=d.new_name,
+                message=d.message,
+                profile_url=d.url,
+            )
 
-        self.app.push_screen(ReceivedInviteForm(save), self.reload_after)
+        self.app.push_screen(ReceivedInviteForm(ctx, save), self.reload_after)
 
     def action_invite(self, what: str) -> None:
         from netday.ui.screens.dialogs import Confirm
@@ -532,9 +540,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 if yes:
                     self.run_job(operations[what])
 
-            self.app.push_screen(
-                Confirm("Withdraw this invitation? It cannot be sent again."), confirmed
-            )
+            shown = self.view.invites if self.view else ()
+            invite = next((i for i in shown if i.id == invite_id), None)
+            to = f" to {invite.name}" if invite else ""
+            question = f"Withdraw the invitation{to}? It cannot be sent again."
+            self.app.push_screen(Confirm(question), confirmed)
             return
         self.run_job(operations[what])
 

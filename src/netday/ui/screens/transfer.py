@@ -16,8 +16,6 @@ from textual.widgets import (
     Input,
     Label,
     ProgressBar,
-    RadioButton,
-    RadioSet,
     Static,
 )
 
@@ -29,6 +27,7 @@ from netday.services.exporting import default_export_folder
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import ModalForm
 from netday.ui.text import editable, plain
+from netday.ui.widgets.choice import Choice
 
 EXPORTS: tuple[ExportFormat, ...] = tuple(e for e in formats.EXPORTS if not e.one_day)
 """The exports the form offers: all but the review of one day (the review screen's)."""
@@ -71,7 +70,7 @@ class TransferForm(ModalForm[bool]):
             self.show_error(self.empty_path)
             return
         self.start()
-        self.launch(Path(text).expanduser(), self.query_one(RadioSet).pressed_index)
+        self.launch(Path(text).expanduser(), self.query_one(Choice).chosen)
 
     def launch(self, path: Path, choice: int) -> None:
         """Start the worker for the chosen kind (the index of the pressed radio button)."""
@@ -110,9 +109,7 @@ class ImportScreen(TransferForm):
     BINDINGS = bindings(Scope.TRANSFER, Scope.IMPORT)
 
     def compose_fields(self) -> ComposeResult:
-        with RadioSet(id="import-kind"):
-            for index, source in enumerate(formats.IMPORTS):
-                yield RadioButton(source.choice, value=index == 0)
+        yield Choice([source.choice for source in formats.IMPORTS], id="import-kind")
         yield Static(
             " ".join(source.accepts for source in formats.IMPORTS),
             classes="hint",
@@ -169,12 +166,10 @@ class ExportScreen(TransferForm):
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.folder = default_export_folder(ctx)
+        self.folder = default_export_folder()
 
     def compose_fields(self) -> ComposeResult:
-        with RadioSet(id="export-kind"):
-            for index, export in enumerate(EXPORTS):
-                yield RadioButton(export.title, value=index == 0)
+        yield Choice([export.title for export in EXPORTS], id="export-kind")
         yield Input(editable(str(self.folder / EXPORTS[0].filename)), id="export-path")
 
     def on_mount(self) -> None:
@@ -183,7 +178,7 @@ class ExportScreen(TransferForm):
     def compose_run_buttons(self) -> ComposeResult:
         yield Button("Export", variant="primary", id="run")
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_radio_set_changed(self, event: Choice.Changed) -> None:
         path = self.query_one("#export-path", Input)
         folder = Path(path.value).expanduser().parent if path.value.strip() else self.folder
         path.value = str(folder / EXPORTS[event.index].filename)

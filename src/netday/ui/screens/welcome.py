@@ -7,13 +7,27 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from netday.ui.actions import Scope, bindings
+from netday.ui.actions import BY_ID, Scope, bindings
 
 WELCOME = (
     "netday plans a few calls a day so that nobody important drifts away, keeps the "
     "comments worth writing and the invitations waiting in one place, and closes the "
     "day with a two-minute review.\n\nStart with the people who matter:"
 )
+
+
+CHOICES = ("add", "import", "demo")
+"""The three ways to start, as buttons (in this order) and as the keys of `Scope.WELCOME`."""
+
+
+def _button(choice: str) -> Button:
+    """A choice's button, named and keyed as the action registry says ("Open the demo
+    (d)"): short enough that all three fit side by side at 80 columns."""
+    action = BY_ID[f"welcome.{choice}"]
+    label = f"{action.label} ({action.key})"
+    if choice == CHOICES[0]:
+        return Button(label, variant="primary", id=choice)
+    return Button(label, id=choice)
 
 
 class WelcomeScreen(ModalScreen[str | None]):
@@ -24,9 +38,8 @@ class WelcomeScreen(ModalScreen[str | None]):
             box.border_title = "Welcome to netday"
             yield Static(WELCOME)
             with Horizontal(classes="buttons"):
-                yield Button("Add a contact  (a)", variant="primary", id="add")
-                yield Button("Import LinkedIn / vCard  (i)", id="import")
-                yield Button("Open the demo  (d)", id="demo")
+                for choice in CHOICES:
+                    yield _button(choice)
             yield Static(
                 "Import takes the LinkedIn data export (the ZIP LinkedIn e-mails you) or "
                 "vCard files; then triage sorts the people into tiers, one key each. The demo "
