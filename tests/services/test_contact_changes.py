@@ -97,3 +97,17 @@ def test_what_a_field_can_hold_is_saved(ctx) -> None:
     )
     assert added.phone == "+55 (11) 98765-4321.0"
     assert added.profile_url == "linkedin.com/in/ana-souza"
+
+
+def test_an_invitations_url_is_judged_when_typed_not_when_accepted(ctx) -> None:
+    """Accepting makes the invitation's URL the contact's: a URL the contact could not
+    hold is refused when the invitation is recorded, so an accept never fails on it."""
+    from netday.services.invites import accept_invite, record_received
+
+    with pytest.raises(NetdayError, match="is not a web address"):
+        record_received(ctx, name="Olga Novak", profile_url="someday")
+    with pytest.raises(NetdayError, match="is not a web address"):
+        send_invite(ctx, "Hi Olga, good to meet you", name="Olga Novak", profile_url="olga novak")
+    invite = record_received(ctx, name="Olga Novak", profile_url="linkedin.com/in/olga")
+    accept_invite(ctx, invite.id)
+    assert show_contact(ctx, "olga").summary.profile_url == "linkedin.com/in/olga"

@@ -179,10 +179,15 @@ def check_shapes(fields: ContactFields) -> None:
         raise NetdayError(f"{quoted(fields.phone)} is not a phone number: use {PHONE_CHARACTERS}")
     if fields.email and not _EMAIL.fullmatch(fields.email):
         raise NetdayError(f"{quoted(fields.email)} is not an e-mail address")
-    if fields.profile_url and not _URL.fullmatch(fields.profile_url):
+    check_profile_url(fields.profile_url or "")
+
+
+def check_profile_url(url: str) -> None:
+    """A profile URL (cleaned) is a web address, or blank: a contact's, and an
+    invitation's, which becomes the contact's when it is accepted."""
+    if url and not _URL.fullmatch(url):
         raise NetdayError(
-            f"{quoted(fields.profile_url)} is not a web address"
-            " (like https://www.linkedin.com/in/name)"
+            f"{quoted(url)} is not a web address (like https://www.linkedin.com/in/name)"
         )
 
 

@@ -13,7 +13,12 @@ from netday.cleaning import clean_block, clean_line, quoted
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.invites import HELP_REPLY as HELP_REPLY
 from netday.scheduling.invites import MessageCheck, check_message
-from netday.services.contacts import ContactFields, create_contact, refresh_next_due
+from netday.services.contacts import (
+    ContactFields,
+    check_profile_url,
+    create_contact,
+    refresh_next_due,
+)
 from netday.services.context import Context
 from netday.services.journal import record_interaction, summary_text
 from netday.services.lookup import name_key, resolve_contact
@@ -34,7 +39,9 @@ def _message(text: str) -> str:
 
 
 def _url(text: str) -> str:
-    return clean_line(text, what="a profile URL", limit=limits.URL)
+    url = clean_line(text, what="a profile URL", limit=limits.URL)
+    check_profile_url(url)  # an accepted invitation's URL becomes its contact's
+    return url
 
 
 def _cut(text: str) -> str:
