@@ -21,7 +21,16 @@ from netday.services.demo import seed_demo
 from netday.services.importing import run_import
 from netday.services.records import ImportBatch, Origin, PersonRecord
 from netday.services.undo import undo_last
-from netday.store.models import Base, Contact, DayPlan, Invite, PlanItem, Post, UndoStep
+from netday.store.models import (
+    Base,
+    Contact,
+    DayPlan,
+    Interaction,
+    Invite,
+    PlanItem,
+    Post,
+    UndoStep,
+)
 from netday.vocabulary import CallStatus, InviteDirection, InviteStatus, PostStatus
 
 Dump = dict[str, list[tuple[Any, ...]]]
@@ -109,6 +118,11 @@ def someone(ctx: Context, *, pending_triage: bool = False) -> str:
         return str(found)
 
 
+def a_call_logged_today(ctx: Context) -> int:
+    """A call done today from the plan: editing or deleting it touches the plan too."""
+    return journal.log_interaction(ctx, open_call(ctx), kind="call", summary="Talked").id
+
+
 def quick_log(ctx: Context, line: str) -> object:
     """What the quick-log line does with `line` (`{}` standing for someone's name)."""
     with ctx.db.reading() as s:
@@ -168,6 +182,35 @@ ACTIONS: dict[str, Callable[[Context], object]] = {
     ),
     "post added": lambda c: posts.add_post(c, someone(c), "https://example.com/p/9", "AI"),
 }
+
+CORRECTIONS: dict[str, Callable[[Context, int], object]] = {
+    "interaction edited": lambda c, i: journal.edit_interaction(
+        c, i, journal.InteractionChanges(summary="Talked about the move", minutes=20)
+    ),
+    "interaction moved to yesterday": lambda c, i: journal.edit_interaction(
+        c, i, journal.InteractionChanges(at=c.now() - dt.timedelta(days=1))
+    ),
+    "interaction deleted": lambda c, i: journal.delete_interaction(c, i),
+    "contact deleted with its history": lambda c, i: contacts.delete_contact(
+        c, str(journal_contact(c, i))
+    ),
+}
+"""Corrections of a call logged today from the plan (so the plan is touched too)."""
+
+
+def journal_contact(ctx: Context, interaction_id: int) -> int:
+    with ctx.db.reading() as s:
+        return s.get_one(Interaction, interaction_id).contact_id
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS)
+def test_a_correction_is_undone_exactly(network: Context, correction: str) -> None:
+    logged = a_call_logged_today(network)
+    before = dump(network)
+    CORRECTIONS[correction](network, logged)
+    assert dump(network) != before
+    assert undo_last(network)
+    assert dump(network) == before
 
 
 @pytest.mark.parametrize("action", ACTIONS)

@@ -363,9 +363,10 @@ def delete_contact(ctx: Context, ref: str) -> ContactDeletion:
     """Delete a contact with its interactions, invitations, posts, tags, details and
     plan entries (archiving keeps the history instead); returns what went. Row by row
     through the session, so whatever watches the session's flushes sees each one."""
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref, include_archived=True)
         gone = _deletion(session, contact)
+        step.label = f"Deleted {gone.what()}"
         for model, column in (*_HISTORY, (PlanItem, PlanItem.contact_id)):
             for row in session.scalars(select(model).where(column == contact.id)):
                 session.delete(row)

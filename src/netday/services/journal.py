@@ -204,9 +204,10 @@ def edit_interaction(
     """Correct a logged interaction, under the rules of a new one; what it changed in the
     plan, the cadence and the promised follow-up is derived again (`_recount`)."""
     now = ctx.now()
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         row = _interaction(session, interaction_id)
         contact = session.get_one(Contact, row.contact_id)
+        step.label = f"Edited the {row.kind} with {contact.full_name}"
         old_day, old_talk = row.occurred_at.date(), is_conversation(row.kind)
         old_promise = row.follow_up_on is not None
         kind = changes.kind or row.kind
@@ -252,10 +253,11 @@ def delete_interaction(ctx: Context, interaction_id: int) -> InteractionView:
     """Remove a logged interaction; returns what it was. The plan, the cadence and the
     promised follow-up are derived again from what remains (`_recount`)."""
     now = ctx.now()
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         row = _interaction(session, interaction_id)
         contact = session.get_one(Contact, row.contact_id)
         gone = interaction_view(row, contact.full_name)
+        step.label = f"Deleted the {row.kind} with {contact.full_name}"
         session.delete(row)
         session.flush()
         _recount(

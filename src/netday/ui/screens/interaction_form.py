@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.dom import DOMNode
-from textual.widgets import Input, RadioButton, RadioSet, Select
+from textual.widgets import Input, Select
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -29,6 +29,7 @@ from netday.ui.messages import Refused
 from netday.ui.screens.dialogs import DIRECTIONS, Confirm
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable
+from netday.ui.widgets.choice import Choice
 from netday.vocabulary import Direction, InteractionKind, values
 from netday.wording import long_date, short_date
 
@@ -72,9 +73,12 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
             id="minutes",
             type="integer",
         )
-        with RadioSet(id="direction"):
-            for direction, label in DIRECTIONS.items():
-                yield RadioButton(label, value=direction == e.direction, id=direction)
+        yield Choice(
+            list(DIRECTIONS.values()),
+            list(DIRECTIONS).index(Direction(e.direction)),
+            ids=list(DIRECTIONS),
+            id="direction",
+        )
         yield Input(
             e.follow_up_on.isoformat() if e.follow_up_on else "",
             placeholder="follow-up date (friday, 2026-12-01): optional",
@@ -87,7 +91,7 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
         text = {w.id: w.value.strip() for w in self.query(Input) if w.id}
         if not text["at"]:
             raise NetdayError("say when it happened (14:30, yesterday 16:00, 2026-11-20 09:15)")
-        pressed = self.query_one("#direction", RadioSet).pressed_button
+        pressed = self.query_one("#direction", Choice).pressed_button
         minutes = read_minutes(text["minutes"])
         follow_up = read_day(self.ctx, text["follow-up"]) if text["follow-up"] else None
         return InteractionChanges(
