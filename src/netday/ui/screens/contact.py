@@ -67,7 +67,7 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
 
 
 class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
-    BINDINGS = bindings(Scope.CONTACT)
+    BINDINGS = bindings(Scope.BACK, Scope.CONTACT)
 
     def __init__(self, ctx: Context, contact_id: int) -> None:
         super().__init__()

@@ -147,6 +147,7 @@ class InvitesPane(Pane):
 class LogPane(Pane):
     TITLE = "Interaction log"
     COLUMNS = (("Time", 5, 0), ("Kind", 7, 0), ("Who", 6, 2), ("Note", 6, 3))
+    BINDINGS = bindings(Scope.LOG)
 
     def fill(self, log: tuple[InteractionView, ...]) -> None:
         for i in log:
