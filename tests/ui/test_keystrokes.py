@@ -5,8 +5,10 @@ screen but the main one says on its footer how to leave."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 
 import pytest
 from rich.console import Console
@@ -21,6 +23,7 @@ from netday.services.journal import log_interaction
 from netday.services.planner import plan_for
 from netday.services.posts import add_post
 from netday.services.review import review_day
+from netday.services.views import ReviewView
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.dialogs import Confirm
 from netday.ui.screens.keys import KeysScreen
@@ -406,3 +409,63 @@ async def test_a_long_refusal_in_a_form_is_shown_whole_at_80x24(ctx, open_app) -
         frame = terminal_text(pilot.app)
     inside = " ".join(line.strip(" │╭╮╰╯─▔▁") for line in frame.splitlines())
     assert " ".join(error.split()) in " ".join(inside.split())
+
+
+async def test_escape_waits_for_a_running_export(ctx, open_app, tmp_path, monkeypatch) -> None:
+    """An export cannot stop half-way: Escape says so and the box stays until it ends."""
+    a_day(ctx)
+    release = threading.Event()
+
+    def slow_chunks(ctx_: Context, fmt: str) -> Iterator[str]:
+        release.wait(10)
+        yield "BEGIN:VCARD\r\nEND:VCARD\r\n"
+
+    monkeypatch.setattr("netday.io.transfer.export_chunks", slow_chunks)
+    async with open_app() as pilot:
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        box = pilot.app.screen
+        box.query_one("#export-path", Input).value = str(tmp_path / "out.vcf")
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        assert pilot.app.screen is box
+        assert "Still running; it finishes on its own in a moment." in notifications(pilot)
+        release.set()
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TodayScreen)
+    assert (tmp_path / "out.vcf").exists()
+
+
+async def test_a_reflection_typed_before_the_day_is_read_is_kept(
+    ctx, open_app, monkeypatch
+) -> None:
+    a_day(ctx)
+    release = threading.Event()
+
+    def slow_review_day(ctx_: Context, day: dt.date | None = None) -> ReviewView:
+        release.wait(10)
+        return review_day(ctx_, day)
+
+    monkeypatch.setattr("netday.ui.screens.review.review_day", slow_review_day)
+    async with open_app() as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"Early words")
+        release.set()
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen) and screen.review is not None
+        assert screen.query_one("#reflection", Input).value == "Early words"
+
+
+async def test_show_all_keys_from_the_palette_toggles_the_panel_too(ctx, open_app) -> None:
+    a_day(ctx)
+    async with open_app() as pilot:
+        await pilot.app.run_action("keys")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, KeysScreen)
+        await pilot.app.run_action("keys")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TodayScreen)

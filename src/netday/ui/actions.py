@@ -91,10 +91,6 @@ class Action:
     """Checked before the focused widget (and over every box): only for keys no text
     field types, so a letter typed is never taken for a command."""
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(key.strip() for key in self.key.split(","))
-
     def binding(self) -> Binding:
         action = f"screen.{self.action}" if self.scope in PANES else self.action
         return Binding(

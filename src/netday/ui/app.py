@@ -117,10 +117,14 @@ class NetdayApp(App[None]):
         self.push_screen(Confirm(unsaved_question(losses), title="Quit netday?"), answered)
 
     def action_keys(self) -> None:
-        """The keys panel over the screen in front (`?` there, or Escape, closes it)."""
+        """The keys panel over the screen in front; on the panel (from the palette, say)
+        it closes it, as `?` and Escape there do."""
         from netday.ui.screens.keys import KeysScreen
 
-        self.push_screen(KeysScreen(self.screen))
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(KeysScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own, but for its keys panel: netday's (`?`, "Show all keys") replaces it."""

@@ -28,4 +28,4 @@ def quoted(text: str) -> str:
 
 def unsaved_question(losses: list[str]) -> str:
     """The question quitting asks when something typed would be lost."""
-    return f"Quit netday? Not saved: {'; '.join(losses)}."
+    return f"Not saved: {'; '.join(losses)}. Quit and lose it?"

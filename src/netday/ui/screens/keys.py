@@ -7,7 +7,7 @@ at 80x24 and lists the generic table keys first; `?` or Escape closes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -47,41 +47,46 @@ def _bound_scopes(node_type: type[DOMNode]) -> Iterable[Scope]:
                 yield BY_ID[binding.id].scope
 
 
-def key_text(action: Action, keymap: dict[str, str], display: dict[str, str]) -> str:
+def key_text(action: Action, keymap: Mapping[str, str], display: Callable[[str], str]) -> str:
     """The keys of an action as the footer writes them (`^s`, `?`), after a user keymap."""
-    keys = keymap.get(action.id, action.key)
-    return " ".join(display.get(key, key) for key in keys.split(","))
+    keys = keymap.get(action.id, action.key).split(",")
+    return " ".join(display(key.strip()) for key in keys)
+
+
+Row = tuple[str, str, str]
+"""Keys, label, what it does."""
 
 
 def panel_text(
-    groups: list[tuple[Scope, bool]], keymap: dict[str, str], display: dict[str, str]
+    scopes: list[tuple[Scope, bool]], keymap: Mapping[str, str], display: Callable[[str], str]
 ) -> Group:
-    """One titled table a group: the keys, the label, what it does (wrapped beside)."""
-    rows: list[tuple[str, bool, list[tuple[str, str, str]]]] = []
-    for scope, focused in groups:
-        title = SCOPE_TITLES[scope]
-        if all(title != shown for shown, _, _ in rows):
-            rows.append((title, focused, []))
-        keys = [
+    """One titled table a group (scopes that share a title share a group): the keys, the
+    label, and what it does wrapped beside; columns aligned across groups."""
+    groups: dict[str, tuple[bool, list[Row]]] = {}
+    for scope, focused in scopes:
+        was_focused, rows = groups.get(SCOPE_TITLES[scope], (False, []))
+        rows += [
             (key_text(a, keymap, display), a.label, a.description)
             for a in ACTIONS
             if a.scope is scope
         ]
-        next(r for t, _, r in rows if t == title).extend(keys)
-    key_width = max((len(k) for _, _, r in rows for k, _, _ in r), default=0)
-    label_width = max((len(label) for _, _, r in rows for _, label, _ in r), default=0)
+        groups[SCOPE_TITLES[scope]] = (was_focused or focused, rows)
+    every_row = [row for _, rows in groups.values() for row in rows]
+    key_width = max((len(keys) for keys, _, _ in every_row), default=0)
+    label_width = max((len(label) for _, label, _ in every_row), default=0)
     parts: list[RenderableType] = []
-    for title, focused, keys in rows:
-        where = ("  (where the focus is)", "dim") if focused else ""
-        heading = assemble(title, where, style="bold")
+    for title, (focused, rows) in groups.items():
+        heading = assemble(
+            title, ("  (where the focus is)", "dim") if focused else "", style="bold"
+        )
         heading.end = "\n"
         table = Table.grid(padding=(0, 2, 0, 0))
         table.add_column(width=key_width + 2, no_wrap=True, style="bold")
         table.add_column(width=label_width, no_wrap=True)
         table.add_column(ratio=1, style="dim")
-        for key, label, description in keys:
-            table.add_row(f"  {key}", label, description)
-        parts.extend([heading, table, Text("")])
+        for keys, label, description in rows:
+            table.add_row(f"  {keys}", label, description)
+        parts.extend([Text(""), heading, table] if parts else [heading, table])
     return Group(*parts)
 
 
@@ -102,14 +107,12 @@ class KeysScreen(ModalScreen[None]):
         yield Footer()
 
     def render_keys(self) -> Group:
-        keymap: dict[str, str] = dict(self.app._keymap)
-        display = {
-            key: self.app.get_key_display(Binding(key, ""))
-            for action in ACTIONS
-            for key in (*action.keys, *keymap.get(action.id, "").split(","))
-            if key
-        }
-        return panel_text(scopes_in_reach(self.under), keymap, display)
+        """The panel's text, with the keys the app's keymap gives (`App.set_keymap`)."""
+
+        def display(key: str) -> str:
+            return self.app.get_key_display(Binding(key, ""))
+
+        return panel_text(scopes_in_reach(self.under), self.app._keymap, display)
 
     def on_mount(self) -> None:
         self.query_one("#keys-list").focus()
