@@ -24,6 +24,7 @@ from netday.services.planner import plan_for
 from netday.services.posts import add_post
 from netday.services.review import review_day
 from netday.services.views import ReviewView
+from netday.ui.actions import SCOPE_TITLES, Scope
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.dialogs import Confirm
 from netday.ui.screens.keys import KeysScreen
@@ -469,3 +470,7 @@ async def test_show_all_keys_from_the_palette_toggles_the_panel_too(ctx, open_ap
         await pilot.app.run_action("keys")
         await settle(pilot)
         assert isinstance(pilot.app.screen, TodayScreen)
+
+
+def test_every_scope_has_a_title_in_the_keys_panel() -> None:
+    assert set(SCOPE_TITLES) == set(Scope)

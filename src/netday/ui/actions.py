@@ -2,8 +2,10 @@
 
 The `BINDINGS` of the app, of each screen and of each pane are derived from this list
 (`bindings(Scope.…)`), and so are the footer (`label`, unless `footer` is False), the
-`?` panel (every binding in reach) and the command palette (the actions with a
-`palette` title, for the screen the palette was opened on). Every binding carries its
+`?` panel (`netday.ui.screens.keys`: the actions bound on the screen in front, grouped
+by `SCOPE_TITLES`) and the command palette (the actions with a `palette` title, for
+the screen the palette was opened on). Every screen but the main one binds
+`Scope.BACK` or `Scope.CLOSE`, so its footer starts with how to leave it. Every binding carries its
 `id`, so a user keymap can rebind it: `app.set_keymap({"today.review": "v"})`.
 """
 
