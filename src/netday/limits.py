@@ -41,6 +41,8 @@ COUNT_MAX: Final = 100_000
 """A `--limit`, a number of calls, a demo's size: far above any real use."""
 DAYS_AHEAD_MAX: Final = 366
 """How far ahead an export or a list looks."""
+UNDO_STEPS: Final = 100
+"""Actions kept for undo (`u`, `netday undo`), all origins together; the oldest go first."""
 
 # --- dates ---------------------------------------------------------------------------
 
@@ -83,6 +85,7 @@ def describe() -> dict[str, str]:
         "minutes": f"0 to {MINUTES_MAX}",
         "dates": f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}",
         "cadence": f"daily or slower, occurring within {CADENCE_HORIZON_YEARS} years",
+        "undo": f"the last {UNDO_STEPS} changes, every planner and command together",
         "files": (
             f"{FILE_BYTES >> 20} MB each ({UNPACKED_BYTES >> 20} MB unpacked from a ZIP), "
             f"{ROWS_PER_FILE:,} rows per CSV, {VCARD_LINES:,} lines per vCard file, "

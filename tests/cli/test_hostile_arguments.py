@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import select
 
-from netday.cli.parser import build_parser
+from netday.cli.parser import OneLineParser, build_parser
 from netday.services.context import Context
 from netday.store.models import Base
 from tests.conftest import TODAY, CliResult
@@ -109,6 +109,13 @@ def _leaves(
 
 
 COMMANDS = dict(_leaves(build_parser()))
+COMMANDS.update(
+    (
+        (("log", name), parser)
+        for name, parser in cast(OneLineParser, COMMANDS[("log",)]).verbs.items()
+    )
+)
+"""`log edit ID` and `log delete ID` are verbs of `log` (`OneLineParser.verbs`), not subparsers."""
 
 
 def _values(action: argparse.Action) -> list[str]:
@@ -281,6 +288,8 @@ def test_every_command_refuses_hostile_arguments_cleanly(
 def test_every_command_is_covered() -> None:
     """The parser is the list: each leaf command is driven by the test above."""
     assert ("contact", "add") in COMMANDS and ("invite", "template", "add") in COMMANDS
+    assert ("log", "edit") in COMMANDS and ("log", "delete") in COMMANDS
+    assert ("contact", "delete") in COMMANDS
     assert () in COMMANDS and ("settings",) in COMMANDS
     assert len(COMMANDS) >= 35
 

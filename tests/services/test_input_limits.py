@@ -50,11 +50,22 @@ def test_a_name_over_its_limit_is_refused_and_nothing_is_written(ctx: Context, l
     ],
 )
 def test_every_contact_field_has_its_limit(ctx: Context, ana: int, field: str, limit: int) -> None:
-    value = "@" * (limit + 1)
     with pytest.raises(TooLong, match=f"longer than {limit:,} characters"):
-        contacts.edit_contact(ctx, str(ana), ContactFields(**{field: value}))
-    at_limit = "@" * limit
-    contacts.edit_contact(ctx, str(ana), ContactFields(**{field: at_limit}))
+        contacts.edit_contact(ctx, str(ana), ContactFields(**{field: _shaped(field, limit + 1)}))
+    contacts.edit_contact(ctx, str(ana), ContactFields(**{field: _shaped(field, limit)}))
+
+
+def _shaped(field: str, length: int) -> str:
+    """A value of `length` characters that the field can hold (a phone is a number...)."""
+    shapes = {
+        "email": ("", "@x.example"),
+        "phone": ("+", "0"),
+        "profile_url": ("https://x.example/", "p"),
+    }
+    head, tail = shapes.get(field, ("", "@"))
+    if field == "email":
+        return "a" * (length - len(tail)) + tail
+    return head + tail * (length - len(head))
 
 
 def test_tags_are_bounded_in_length_and_number(ctx: Context, ana: int) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from netday.store.db import Database
 from netday.store.schema import HEAD, migrations_dir, open_database, upgrade
@@ -138,3 +138,30 @@ def test_the_triage_check_keeps_its_name(db_path: Path) -> None:
     open_database(f"sqlite:///{db_path}", NOW).close()
     (sql,) = rows(f"sqlite:///{db_path}", "SELECT sql FROM sqlite_master WHERE name = 'contact'")[0]
     assert "CONSTRAINT ck_contact_triage CHECK" in sql
+
+
+def test_0005_adds_the_undo_steps_and_takes_them_away(db_url: str) -> None:
+    """Up: an empty `undo_step` beside the data; down to 0004: only that table goes."""
+    open_database(db_url, NOW).close()
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        conn.execute(
+            text(
+                "INSERT INTO undo_step (origin, label, created_at, payload)"
+                " VALUES ('cli', 'Archived Ana', '2026-11-22 09:00:00', '[]')"
+            )
+        )
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0004")
+            assert not inspect(conn).has_table("undo_step")
+    finally:
+        db.close()
+    assert rows(db_url, "SELECT full_name FROM contact") == [("Ana",)]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    assert rows(db_url, "SELECT count(*) FROM undo_step") == [(0,)]

@@ -47,7 +47,7 @@ async def test_the_demo_the_app_opened_is_removed_on_quit_and_exports_beside_the
         await pilot.press("d")
         await settle(pilot)
         demo = pilot.app.demo
-        assert demo is not None and pilot.app.ctx is demo.ctx
+        assert demo is not None and pilot.app.ctx == demo.ctx.acting_as(pilot.app.ctx.origin)
         folder = demo.ctx.db.path.parent
         assert folder.exists() and folder != tmp_path
         await pilot.press("ctrl+e")

@@ -11,9 +11,8 @@ from netday.cleaning import quoted
 from netday.cli import render
 from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
-from netday.config import parse_iso_date
 from netday.errors import NetdayError
-from netday.services import contacts, invites, journal, planner, posts, review, settings
+from netday.services import contacts, invites, journal, planner, posts, review, settings, undo
 from netday.services.context import Context
 from netday.vocabulary import Direction, InviteStatus, PostStatus
 
@@ -30,12 +29,20 @@ def cmd_today(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _direction(args: argparse.Namespace) -> str | None:
+    """--gave, --asked (and for an edit --neutral); None when none is given."""
+    if args.gave:
+        return Direction.GAVE
+    if args.asked:
+        return Direction.ASKED
+    return Direction.NEUTRAL if getattr(args, "neutral", False) else None
+
+
 def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action is not None:
+        return cmd_log_change(ctx, args)
     at = journal.read_moment(ctx, args.at) if args.at else None
     follow = journal.read_day(ctx, args.follow_up) if args.follow_up else None
-    direction = (
-        Direction.GAVE if args.gave else Direction.ASKED if args.asked else Direction.NEUTRAL
-    )
     view = journal.log_interaction(
         ctx,
         args.contact,
@@ -43,7 +50,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         summary=args.note,
         at=at,
         minutes=args.minutes,
-        direction=direction,
+        direction=_direction(args) or Direction.NEUTRAL,
         follow_up_on=follow,
     )
     _out(
@@ -51,6 +58,31 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         if args.json
         else "logged: " + render.interaction_line(view, with_date=True).strip()
     )
+    return 0
+
+
+def cmd_log_change(ctx: Context, args: argparse.Namespace) -> int:
+    """`log edit ID ...` (only what is given changes) and `log delete ID` (asks nothing:
+    it prints what it deleted, which `netday log` can write again)."""
+    if args.action == "delete":
+        view = journal.delete_interaction(ctx, args.id)
+        verb = "deleted"
+    else:
+        changes = journal.InteractionChanges(
+            kind=args.kind,
+            direction=_direction(args),
+            at=journal.read_moment(ctx, args.at) if args.at is not None else None,
+            minutes=args.minutes,
+            summary=args.note,
+            follow_up_on=journal.read_day(ctx, args.follow_up) if args.follow_up else None,
+            clear_minutes=args.no_minutes,
+            clear_follow_up=args.no_follow_up,
+        )
+        if changes == journal.InteractionChanges():
+            raise NetdayError("say what to change: --note, --kind, --at, --minutes, ...")
+        view = journal.edit_interaction(ctx, args.id, changes)
+        verb = "saved"
+    _out(dumps(view) if args.json else f"{verb}: " + render.interaction_line(view, True).strip())
     return 0
 
 
@@ -72,7 +104,7 @@ def _fields(ctx: Context, args: argparse.Namespace, name: str | None) -> contact
         why=args.why,
         notes=args.notes,
         tags=tuple(args.tag) if args.tag else None,
-        birthday=parse_iso_date(args.birthday, "--birthday") if args.birthday else None,
+        birthday=contacts.read_birthday(args.birthday or "", "--birthday"),
         cadence=cadence,
         clear_cadence=args.no_cadence,
     )
@@ -106,8 +138,23 @@ def cmd_contact(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "archive":
         summary = contacts.set_archived(ctx, args.contact, not args.undo)
         _out(f"{'archived' if summary.archived else 'restored'} #{summary.id} {summary.name}")
+    elif args.action == "delete":
+        return cmd_contact_delete(ctx, args)
     elif args.action in ("duplicates", "merge"):
         return cmd_duplicates(ctx, args)
+    return 0
+
+
+def cmd_contact_delete(ctx: Context, args: argparse.Namespace) -> int:
+    """Only with --yes; without it, refused with what would go (nothing is written)."""
+    if not args.yes:
+        going = contacts.deletion_of(ctx, args.contact)
+        raise NetdayError(
+            f"this deletes #{going.id} {going.what()}; add --yes to delete"
+            " (or `netday contact archive` keeps the history)"
+        )
+    gone = contacts.delete_contact(ctx, args.contact)
+    _out(dumps(gone) if args.json else f"deleted #{gone.id} {gone.what()}")
     return 0
 
 
@@ -258,6 +305,14 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
+    """The last change made from the command line, taken back (exit 1 and the reason when
+    there is none, or when what it changed was changed again since)."""
+    label = undo.undo_last(ctx)
+    _out(dumps({"undone": label}) if args.json else f"undone: {label}")
+    return 0
+
+
 HANDLERS: dict[str, Handler] = {
     "today": cmd_today,
     "log": cmd_log,
@@ -272,4 +327,5 @@ HANDLERS: dict[str, Handler] = {
     "import": cmd_import,
     "export": cmd_export,
     "triage": cmd_triage,
+    "undo": cmd_undo,
 }

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from netday.cleaning import quoted, strip_controls
 from netday.io.formats import CALENDAR_DAYS
@@ -18,7 +18,35 @@ USAGE_ERROR_CHARS = 300
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """Usage mistakes are reported in one line, like every other error."""
+    """Usage mistakes are reported in one line, like every other error.
+
+    A parser may also have `verbs`: `netday log CONTACT [NOTE]` logs, while `netday log
+    edit ID ...` and `netday log delete ID` correct the log. argparse cannot put a
+    positional and subcommands side by side, so arguments that start with a verb go to
+    that verb's own parser, which sets `action` to it (a contact named by that very word
+    is named by id, or by more of the name).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.verbs: dict[str, OneLineParser] = {}
+
+    def verb(self, name: str, help: str) -> OneLineParser:
+        """The parser of the arguments after the word `name`."""
+        parser = OneLineParser(prog=f"{self.prog} {name}", description=help)
+        self.verbs[name] = parser
+        self.set_defaults(action=None)
+        return parser
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        words = list(sys.argv[1:] if args is None else args)
+        if words and words[0] in self.verbs:
+            found, rest = self.verbs[words[0]].parse_known_args(words[1:], namespace)
+            found.action = words[0]
+            return found, rest
+        return super().parse_known_args(words, namespace)
 
     def error(self, message: str) -> NoReturn:
         # argparse quotes the offending value whole: a 100,000-character one is cut short.
@@ -78,6 +106,29 @@ def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
     p.add_argument("--json", action="store_true")
 
 
+def _log_changes(log: OneLineParser) -> None:
+    """`log edit ID` (only what is given changes) and `log delete ID`."""
+    p = log.verb("edit", "change a logged interaction: only what is given changes")
+    p.add_argument("id", type=ID, help="the interaction's id (#12 in `today`, `contact show`)")
+    p.add_argument("--note", help="what happened (replaces the note)")
+    p.add_argument("--kind", choices=values(InteractionKind))
+    p.add_argument("--at", "--when", dest="at", help='when: "14:30", "yesterday 16:00"')
+    minutes = p.add_mutually_exclusive_group()
+    minutes.add_argument("--minutes", type=MINUTES)
+    minutes.add_argument("--no-minutes", action="store_true", help="forget the minutes")
+    balance = p.add_mutually_exclusive_group()
+    balance.add_argument("--gave", action="store_true", help="you gave something")
+    balance.add_argument("--asked", action="store_true", help="you asked for something")
+    balance.add_argument("--neutral", action="store_true", help="neither gave nor asked")
+    follow = p.add_mutually_exclusive_group()
+    follow.add_argument("--follow-up", help="promise a follow-up on this date")
+    follow.add_argument("--no-follow-up", action="store_true", help="no follow-up promised")
+    p.add_argument("--json", action="store_true")
+    p = log.verb("delete", "delete a logged interaction (the plan and cadence follow)")
+    p.add_argument("id", type=ID, help="the interaction's id")
+    p.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="netday",
@@ -99,7 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--minutes", type=MINUTES, help="time you have today; re-sizes the plan")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("log", help="log an interaction")
+    p = sub.add_parser(
+        "log",
+        help="log an interaction; `log edit ID`, `log delete ID` correct one",
+        epilog="netday log edit ID [...] changes a logged interaction (its id shows in "
+        "`today`, `review` and `contact show`); netday log delete ID removes one.",
+    )
+    _log_changes(p)
     p.add_argument("contact", help="id or part of the name")
     p.add_argument("note", nargs="?", default="", help="what happened")
     p.add_argument("--kind", default=InteractionKind.CALL.value, choices=values(InteractionKind))
@@ -143,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("keep", metavar="KEEP", help="the contact that stays (id or name)")
     p.add_argument("other", metavar="OTHER", help="the duplicate that goes (id or name)")
     p.add_argument("--dry-run", action="store_true", help="say what would move; write nothing")
+    p.add_argument("--json", action="store_true")
+    p = csub.add_parser(
+        "delete", help="delete a contact with its interactions, invitations and posts"
+    )
+    p.add_argument("contact")
+    p.add_argument(
+        "--yes", action="store_true", help="delete (without it: say what would go, delete nothing)"
+    )
     p.add_argument("--json", action="store_true")
 
     company = sub.add_parser("company", help="follow companies")
@@ -294,6 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="a, b, c (tiers, each with its cadence), personal, skip, archive",
     )
     p.add_argument("--limit", type=COUNT, default=20, help="how many to list (default 20)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("undo", help="take back the last change a netday command made")
     p.add_argument("--json", action="store_true")
 
     settings = sub.add_parser("settings", help="show or change settings")

@@ -88,7 +88,7 @@ def interaction_line(i: InteractionView, with_date: bool = False) -> str:
     tail = f" ({', '.join(extra)})" if extra else ""
     follow = f" · follow up {short_date(i.follow_up_on)}" if i.follow_up_on else ""
     summary = f" — {i.summary}" if i.summary else ""
-    return f"  {when} {i.kind:<7} {i.contact_name}{summary}{tail}{follow}"
+    return f"  #{i.id} {when} {i.kind:<7} {i.contact_name}{summary}{tail}{follow}"
 
 
 def invite_line(i: InviteView) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from netday import limits
 from netday.cleaning import clean_block, clean_line, clean_optional, quoted
+from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence
@@ -29,11 +31,21 @@ from netday.services.snapshots import (
     post_view,
     summary_from_row,
 )
+from netday.services.undo import undoable
 from netday.services.views import ContactDetail, ContactSummary
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
-from netday.store.models import Company, Contact, ContactTag, Interaction, Invite, Post
+from netday.store.models import (
+    Company,
+    Contact,
+    ContactTag,
+    Interaction,
+    Invite,
+    PlanItem,
+    Post,
+)
 from netday.store.upsert import insert_if_missing
 from netday.vocabulary import CadenceKind, Circle, Direction, Tier, listed, values
+from netday.wording import plural
 
 TIMELINE_LIMIT = 50
 
@@ -56,6 +68,7 @@ class ContactFields:
     birthday: dt.date | None = None
     cadence: Cadence | None = None
     clear_cadence: bool = False
+    clear_birthday: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,28 @@ _LINES = {
 }
 _BLOCKS = {"why": "why they matter", "notes": "the notes"}
 
+PHONE_CHARACTERS = "digits, spaces and + ( ) - ."
+_PHONE = re.compile(r"[0-9 +().-]*[0-9][0-9 +().-]*")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_URL = re.compile(r"(?:https?://)?[^\s/?#@]+\.[^\s/?#@.]+(?:[/?#]\S*)?", re.IGNORECASE)
+
+
+def check_shapes(fields: ContactFields) -> None:
+    """What a field can hold, beyond its length: a phone is a number (`PHONE_CHARACTERS`,
+    at least one digit), an e-mail has one `@` with something on both sides, a profile
+    URL is an address (`https://` optional, a host with a dot, no spaces). Typed values
+    only: an importer keeps an address book's phones as written (README, "What netday
+    accepts"), and an edit that leaves a field as it is does not judge it again."""
+    if fields.phone and not _PHONE.fullmatch(fields.phone):
+        raise NetdayError(f"{quoted(fields.phone)} is not a phone number: use {PHONE_CHARACTERS}")
+    if fields.email and not _EMAIL.fullmatch(fields.email):
+        raise NetdayError(f"{quoted(fields.email)} is not an e-mail address")
+    if fields.profile_url and not _URL.fullmatch(fields.profile_url):
+        raise NetdayError(
+            f"{quoted(fields.profile_url)} is not a web address"
+            " (like https://www.linkedin.com/in/name)"
+        )
+
 
 def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
     """The fields cleaned (`netday.cleaning`, limits from `netday.limits`) and checked;
@@ -157,8 +192,7 @@ def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
         raise NetdayError(f"tier must be one of {listed(Tier)}, not {quoted(clean.tier)}")
     if clean.circle is not None and clean.circle.lower() not in values(Circle):
         raise NetdayError(f"circle must be one of {listed(Circle)}, not {quoted(clean.circle)}")
-    if clean.email and "@" not in clean.email:
-        raise NetdayError(f"{quoted(clean.email)} is not an e-mail address")
+    check_shapes(clean)
     if clean.birthday is not None:
         in_range(clean.birthday, f"birthday {clean.birthday.isoformat()}")
     if clean.cadence is not None:
@@ -191,7 +225,7 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
         contact.tier = fields.tier.upper()
     if fields.circle is not None:
         contact.circle = fields.circle.lower()
-    if fields.birthday is not None:
+    if fields.birthday is not None or fields.clear_birthday:
         contact.birthday = fields.birthday
     if fields.tags is not None:
         contact.tags = [ContactTag(tag=t) for t in fields.tags]
@@ -229,14 +263,17 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
 
 
 def add_contact(ctx: Context, fields: ContactFields) -> ContactSummary:
-    with ctx.db.transaction() as session:
-        return contact_summary(create_contact(session, fields, ctx))
+    with undoable(ctx) as (session, step):
+        contact = create_contact(session, fields, ctx)
+        step.label = f"Added {contact.full_name}"
+        return contact_summary(contact)
 
 
 def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummary:
     fields = check_contact(ctx, fields, new=False)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref, include_archived=True)
+        step.label = f"Edited {contact.full_name}"
         _assign(session, contact, fields, ctx)
         if fields.clear_cadence or fields.cadence is not None:
             apply_cadence(contact, None if fields.clear_cadence else fields.cadence, ctx.today())
@@ -245,11 +282,73 @@ def edit_contact(ctx: Context, ref: str, fields: ContactFields) -> ContactSummar
 
 
 def set_archived(ctx: Context, ref: str, archived: bool = True) -> ContactSummary:
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref, include_archived=True)
         contact.archived = archived
         contact.updated_at = ctx.now()
+        step.label = f"{'Archived' if archived else 'Restored'} {contact.full_name}"
         return contact_summary(contact)
+
+
+@dataclass(frozen=True)
+class ContactDeletion:
+    """A contact and the history that goes with it when it is deleted."""
+
+    id: int
+    name: str
+    interactions: int
+    invites: int
+    posts: int
+
+    def what(self) -> str:
+        """`Bruno Costa and 14 interactions, 2 invitations, 3 posts`."""
+        history = [
+            plural(count, word)
+            for count, word in (
+                (self.interactions, "interaction"),
+                (self.invites, "invitation"),
+                (self.posts, "post"),
+            )
+            if count
+        ]
+        return f"{self.name} and {', '.join(history)}" if history else self.name
+
+
+_HISTORY = (
+    (Interaction, Interaction.contact_id),
+    (Invite, Invite.contact_id),
+    (Post, Post.author_id),
+)
+"""What a contact's deletion takes with it (its tags, details and plan entries too)."""
+
+
+def _deletion(session: Session, contact: Contact) -> ContactDeletion:
+    interactions, invites, posts = (
+        session.scalar(select(func.count()).select_from(model).where(column == contact.id)) or 0
+        for model, column in _HISTORY
+    )
+    return ContactDeletion(contact.id, contact.full_name, interactions, invites, posts)
+
+
+def deletion_of(ctx: Context, ref: str) -> ContactDeletion:
+    """What deleting this contact would take with it, for the question asked first."""
+    with ctx.db.reading() as session:
+        return _deletion(session, resolve_contact(session, ref, include_archived=True))
+
+
+def delete_contact(ctx: Context, ref: str) -> ContactDeletion:
+    """Delete a contact with its interactions, invitations, posts, tags, details and
+    plan entries (archiving keeps the history instead); returns what went. Row by row
+    through the session, so whatever watches the session's flushes sees each one."""
+    with ctx.db.transaction() as session:
+        contact = resolve_contact(session, ref, include_archived=True)
+        gone = _deletion(session, contact)
+        for model, column in (*_HISTORY, (PlanItem, PlanItem.contact_id)):
+            for row in session.scalars(select(model).where(column == contact.id)):
+                session.delete(row)
+        session.delete(contact)
+        session.flush()
+        return gone
 
 
 def show_contact(ctx: Context, ref: str) -> ContactDetail:
@@ -363,6 +462,16 @@ def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
             raise NetdayError("name the company to follow")
         company.followed = followed
         return company.name
+
+
+def read_birthday(text: str, what: str = "the birthday") -> dt.date | None:
+    """A birthday as typed, YYYY-MM-DD within the dates netday keeps; blank for none."""
+    return parse_iso_date(text, what) if text.strip() else None
+
+
+def read_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed in one field, separated by commas (`check_contact` cleans them)."""
+    return tuple(tag for tag in (t.strip() for t in text.split(",")) if tag)
 
 
 def read_cadence(

@@ -19,6 +19,7 @@ from netday.services.journal import record_interaction, summary_text
 from netday.services.lookup import name_key, resolve_contact
 from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view
+from netday.services.undo import undoable
 from netday.services.views import InviteView
 from netday.store.models import Contact, Invite, MessageTemplate
 from netday.vocabulary import InteractionKind, InviteDirection, InviteStatus, Tier
@@ -119,8 +120,9 @@ def send_invite(
     """Refused without a message; flagged when it names nobody or copies a template."""
     now = ctx.now()
     message, profile_url = _message(message), _url(profile_url)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact, person = _party(session, contact_ref, name)
+        step.label = f"Sent an invitation to {person}"
         check = check_message(message, person, _templates(session))
         settings = load_settings(session)
         invite = _new_invite(
@@ -158,8 +160,9 @@ def record_received(
 ) -> InviteView:
     now = ctx.now()
     message, profile_url = _message(message), _url(profile_url)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact, person = _party(session, contact_ref, name)
+        step.label = f"Recorded an invitation from {person}"
         invite = _new_invite(
             session,
             contact,
@@ -205,9 +208,10 @@ def _contact_for_accepted(session: Session, invite: Invite, ctx: Context) -> Con
 def accept_invite(ctx: Context, invite_id: int) -> InviteView:
     """Accepted either way: the first call goes into the next plan."""
     now = ctx.now()
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         invite = _get(session, invite_id)
         _require_pending(invite)
+        step.label = f"Marked the invitation with {_display_name(session, invite)} accepted"
         invite.status, invite.answered_at = InviteStatus.ACCEPTED, now
         contact = _contact_for_accepted(session, invite, ctx)
         contact.follow_up_on = now.date()
@@ -220,11 +224,12 @@ def accept_invite(ctx: Context, invite_id: int) -> InviteView:
 
 
 def _close(ctx: Context, invite_id: int, status: str, direction: str | None) -> InviteView:
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         invite = _get(session, invite_id)
         _require_pending(invite)
         if direction and invite.direction != direction:
             raise NetdayError(f"only a {direction} invitation can be {status}")
+        step.label = f"Marked the invitation with {_display_name(session, invite)} {status}"
         invite.status, invite.answered_at = status, ctx.now()
         session.flush()
         return _view(session, invite, ctx)
@@ -242,11 +247,12 @@ def follow_up_invite(ctx: Context, invite_id: int, note: str = "") -> InviteView
     """A nudge on a sent invitation: logged, and the next follow-up pushed back."""
     now = ctx.now()
     note = summary_text(note)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         invite = _get(session, invite_id)
         _require_pending(invite)
         if invite.direction != InviteDirection.SENT:
             raise NetdayError("only a sent invitation can be followed up")
+        step.label = f"Followed up on the invitation to {_display_name(session, invite)}"
         settings = load_settings(session)
         invite.follow_ups += 1
         invite.follow_up_due = now.date() + dt.timedelta(days=settings.invite_follow_up_days)

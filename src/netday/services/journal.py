@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netday.cleaning import clean_block, quoted
-from netday.errors import NetdayError
-from netday.limits import LONG_TEXT, MINUTES_MAX
-from netday.scheduling.kinds import is_conversation
+from netday.errors import NetdayError, NotFound
+from netday.limits import ID_MAX, LONG_TEXT, MINUTES_MAX
+from netday.scheduling.kinds import CONVERSATION_KINDS, is_conversation
 from netday.scheduling.when import in_range, parse_day, parse_moment
 from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.snapshots import interaction_view
+from netday.services.undo import undoable
 from netday.services.views import InteractionView
 from netday.store.models import Contact, Interaction, PlanItem
 from netday.vocabulary import CallStatus, Direction, InteractionKind, listed, values
+
+PROMISED = "promised"
+"""The follow-up kind of a follow-up promised in an interaction (an accepted
+invitation's first call is another)."""
+
+_T = TypeVar("_T")
 
 
 def check_minutes(minutes: int | None) -> None:
@@ -46,12 +55,32 @@ def summary_text(text: str) -> str:
     return clean_block(text, what="a note", limit=LONG_TEXT)
 
 
-def _validate(kind: str, direction: str, minutes: int | None) -> None:
+def _checked(
+    *,
+    kind: str,
+    direction: str,
+    minutes: int | None,
+    summary: str,
+    at: dt.datetime,
+    follow_up_on: dt.date | None,
+    now: dt.datetime,
+) -> str:
+    """Every rule an interaction's values follow, for a new one and an edited one alike;
+    returns the summary cleaned, or `NetdayError` says what is wrong."""
     if kind not in values(InteractionKind):
         raise NetdayError(f"kind must be one of {listed(InteractionKind)}, not {quoted(kind)}")
     if direction not in values(Direction):
         raise NetdayError(f"direction must be one of {listed(Direction)}")
     check_minutes(minutes)
+    clean = summary_text(summary)
+    in_range(at.date(), f"{at:%Y-%m-%d %H:%M}")
+    if follow_up_on is not None:
+        in_range(follow_up_on, f"follow-up {follow_up_on.isoformat()}")
+    if at.date() > now.date():
+        raise NetdayError("an interaction cannot be logged in the future")
+    if follow_up_on is not None and follow_up_on < at.date():
+        raise NetdayError("a follow-up date cannot be before the interaction")
+    return clean
 
 
 def record_interaction(
@@ -71,15 +100,15 @@ def record_interaction(
     A conversation fulfils a promised follow-up made before it, lifts a snooze, restarts
     the cadence and ticks the contact off that day's plan. Light touches change none of that.
     """
-    _validate(kind, direction, minutes)
-    summary = summary_text(summary)
-    in_range(at.date(), f"{at:%Y-%m-%d %H:%M}")
-    if follow_up_on is not None:
-        in_range(follow_up_on, f"follow-up {follow_up_on.isoformat()}")
-    if at.date() > now.date():
-        raise NetdayError("an interaction cannot be logged in the future")
-    if follow_up_on is not None and follow_up_on < at.date():
-        raise NetdayError("a follow-up date cannot be before the interaction")
+    summary = _checked(
+        kind=kind,
+        direction=direction,
+        minutes=minutes,
+        summary=summary,
+        at=at,
+        follow_up_on=follow_up_on,
+        now=now,
+    )
     row = Interaction(
         contact_id=contact.id,
         kind=kind,
@@ -108,7 +137,7 @@ def record_interaction(
             item.status, item.done_at, item.snoozed_until = CallStatus.DONE, at, None
     if follow_up_on is not None:
         contact.follow_up_on = follow_up_on
-        contact.follow_up_kind = "promised"
+        contact.follow_up_kind = PROMISED
         contact.follow_up_since = at.date()
     contact.updated_at = now
     session.flush()
@@ -127,7 +156,7 @@ def log_interaction(
     follow_up_on: dt.date | None = None,
 ) -> InteractionView:
     now = ctx.now()
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref)
         row = record_interaction(
             session,
@@ -140,7 +169,191 @@ def log_interaction(
             direction=direction,
             follow_up_on=follow_up_on,
         )
+        article = "an" if row.kind[0] in "aeiou" else "a"
+        step.label = f"Logged {article} {row.kind} with {contact.full_name}"
         return interaction_view(row, contact.full_name)
+
+
+@dataclass(frozen=True)
+class InteractionChanges:
+    """What an edit changes; None leaves a field as it is, and the `clear_` flags empty
+    the two optional fields (a form sends every field, the CLI only those given)."""
+
+    kind: str | None = None
+    direction: str | None = None
+    at: dt.datetime | None = None
+    minutes: int | None = None
+    summary: str | None = None
+    follow_up_on: dt.date | None = None
+    clear_minutes: bool = False
+    clear_follow_up: bool = False
+
+
+def _interaction(session: Session, interaction_id: int) -> Interaction:
+    if not 1 <= interaction_id <= ID_MAX:
+        raise NotFound(f"no interaction has that id (ids are 1 to {ID_MAX:,})")
+    row = session.get(Interaction, interaction_id)
+    if row is None:
+        raise NotFound(f"no interaction has id {interaction_id}")
+    return row
+
+
+def edit_interaction(
+    ctx: Context, interaction_id: int, changes: InteractionChanges
+) -> InteractionView:
+    """Correct a logged interaction, under the rules of a new one; what it changed in the
+    plan, the cadence and the promised follow-up is derived again (`_recount`)."""
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        row = _interaction(session, interaction_id)
+        contact = session.get_one(Contact, row.contact_id)
+        old_day, old_talk = row.occurred_at.date(), is_conversation(row.kind)
+        old_promise = row.follow_up_on is not None
+        kind = changes.kind or row.kind
+        direction = changes.direction or row.direction
+        at = changes.at or row.occurred_at
+        minutes = None if changes.clear_minutes else _given(changes.minutes, row.minutes)
+        follow_up_on = (
+            None if changes.clear_follow_up else _given(changes.follow_up_on, row.follow_up_on)
+        )
+        summary = _checked(
+            kind=kind,
+            direction=direction,
+            minutes=minutes,
+            summary=row.summary if changes.summary is None else changes.summary,
+            at=at,
+            follow_up_on=follow_up_on,
+            now=now,
+        )
+        wanted = {
+            "kind": kind,
+            "direction": direction,
+            "occurred_at": at,
+            "minutes": minutes,
+            "summary": summary,
+            "follow_up_on": follow_up_on,
+        }
+        for name, value in wanted.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)  # only what changed: an undo sees exactly that
+        session.flush()
+        new_promise = follow_up_on is not None
+        _recount(
+            session,
+            contact,
+            now,
+            days={old_day, at.date()},
+            promise=old_talk or old_promise or is_conversation(kind) or new_promise,
+        )
+        return interaction_view(row, contact.full_name)
+
+
+def delete_interaction(ctx: Context, interaction_id: int) -> InteractionView:
+    """Remove a logged interaction; returns what it was. The plan, the cadence and the
+    promised follow-up are derived again from what remains (`_recount`)."""
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        row = _interaction(session, interaction_id)
+        contact = session.get_one(Contact, row.contact_id)
+        gone = interaction_view(row, contact.full_name)
+        session.delete(row)
+        session.flush()
+        _recount(
+            session,
+            contact,
+            now,
+            days={gone.at.date()},
+            promise=gone.follow_up_on is not None or is_conversation(gone.kind),
+        )
+        return gone
+
+
+def _given(value: _T | None, current: _T | None) -> _T | None:
+    return current if value is None else value
+
+
+def _recount(
+    session: Session, contact: Contact, now: dt.datetime, *, days: set[dt.date], promise: bool
+) -> None:
+    """After an edit or a delete, what a contact's interactions decide is decided again
+    from those that remain, as logging them one by one would have: the next due date
+    (from the last conversation), the plan item of each day touched (done while a
+    conversation that day remains, planned again when none does) and, when `promise`
+    (a conversation or a follow-up was involved), the promised follow-up."""
+    refresh_next_due(session, contact, now.date())
+    for day in days:
+        _settle_plan_item(session, contact.id, day)
+    if promise:
+        _settle_promise(session, contact)
+    contact.updated_at = now
+    session.flush()
+
+
+def _conversations_on(session: Session, contact_id: int, day: dt.date) -> list[Interaction]:
+    start, end = day_bounds(day)
+    return list(
+        session.scalars(
+            select(Interaction)
+            .where(
+                Interaction.contact_id == contact_id,
+                Interaction.kind.in_(CONVERSATION_KINDS),
+                Interaction.occurred_at >= start,
+                Interaction.occurred_at < end,
+            )
+            .order_by(Interaction.occurred_at, Interaction.id)
+        )
+    )
+
+
+def _settle_plan_item(session: Session, contact_id: int, day: dt.date) -> None:
+    """A plan's call is done exactly when a conversation with that person is logged on
+    its date (`record_interaction` ticks it; removing the last one un-ticks it)."""
+    item = session.scalar(
+        select(PlanItem).where(PlanItem.plan_date == day, PlanItem.contact_id == contact_id)
+    )
+    if item is None:
+        return
+    talks = _conversations_on(session, contact_id, day)
+    if talks:
+        moments = {t.occurred_at for t in talks}
+        if item.status != CallStatus.DONE:
+            item.status, item.snoozed_until = CallStatus.DONE, None
+        if item.done_at not in moments:
+            item.done_at = talks[-1].occurred_at
+    elif item.status == CallStatus.DONE:
+        item.status, item.done_at = CallStatus.PLANNED, None
+
+
+def _settle_promise(session: Session, contact: Contact) -> None:
+    """The promised follow-up, from the interactions: the latest one that promised one,
+    unless a conversation came after it (on a later day, or logged after it on its
+    day: the rule `record_interaction` applies as they are logged). A follow-up of
+    another kind (an accepted invitation's first call) is not the log's to decide."""
+    if contact.follow_up_kind not in (None, PROMISED):
+        return
+    promise = session.scalars(
+        select(Interaction)
+        .where(Interaction.contact_id == contact.id, Interaction.follow_up_on.is_not(None))
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(1)
+    ).first()
+    kept = promise is not None and not any(
+        talk.id != promise.id
+        and (talk.occurred_at.date() > promise.occurred_at.date() or talk.id > promise.id)
+        for talk in session.scalars(
+            select(Interaction).where(
+                Interaction.contact_id == contact.id,
+                Interaction.kind.in_(CONVERSATION_KINDS),
+                Interaction.occurred_at >= day_bounds(promise.occurred_at.date())[0],
+            )
+        )
+    )
+    if promise is not None and kept:
+        contact.follow_up_on = promise.follow_up_on
+        contact.follow_up_kind = PROMISED
+        contact.follow_up_since = promise.occurred_at.date()
+    elif contact.follow_up_on is not None or contact.follow_up_kind is not None:
+        contact.follow_up_on = contact.follow_up_kind = contact.follow_up_since = None
 
 
 def interactions_between(

@@ -24,11 +24,13 @@ from netday.services.journal import check_minutes
 from netday.services.lookup import resolve_contact
 from netday.services.settings import SettingsView, load_settings
 from netday.services.snapshots import cadence_from_columns, contact_summary
+from netday.services.undo import undoable
 from netday.services.views import PlannedCall, PlanView
 from netday.store.models import Contact, DayPlan, PlanItem
 from netday.store.sqlfunctions import days_between
 from netday.store.upsert import insert_if_missing
 from netday.vocabulary import CallStatus
+from netday.wording import short_date
 
 SHORTLIST = 40
 
@@ -227,13 +229,14 @@ def _today_item(session: Session, ctx: Context, ref: str) -> tuple[Contact, Plan
 
 def skip_call(ctx: Context, ref: str) -> PlanView:
     """Not today: the contact stays due and comes back in a later plan."""
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact, item = _today_item(session, ctx, ref)
         if item is None:
             raise NetdayError(f"{contact.full_name} is not in today's plan")
         if item.status == CallStatus.DONE:
             raise NetdayError(f"the call with {contact.full_name} is already done")
         item.status = CallStatus.SKIPPED
+        step.label = f"Skipped the call with {contact.full_name}"
         session.flush()
         return plan_view(session, session.get_one(DayPlan, ctx.today()))
 
@@ -259,7 +262,7 @@ def snooze_contact(ctx: Context, ref: str, until: dt.date | None = None) -> Plan
     today = ctx.today()
     until = until or today + dt.timedelta(days=1)
     check_snooze_until(ctx, until)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact, item = _today_item(session, ctx, ref)
         if item is not None and item.status == CallStatus.DONE:
             raise NetdayError(f"the call with {contact.full_name} is already done")
@@ -267,5 +270,6 @@ def snooze_contact(ctx: Context, ref: str, until: dt.date | None = None) -> Plan
         contact.updated_at = ctx.now()
         if item is not None:
             item.status, item.snoozed_until = CallStatus.SNOOZED, until
+        step.label = f"Snoozed {contact.full_name} until {short_date(until)}"
         session.flush()
         return plan_view(session, session.get_one(DayPlan, today))

@@ -12,6 +12,7 @@ from netday.services.context import Context
 from netday.services.journal import record_interaction
 from netday.services.lookup import resolve_contact
 from netday.services.snapshots import post_view
+from netday.services.undo import undoable
 from netday.services.views import PostView
 from netday.store.models import Contact, Post
 from netday.vocabulary import InteractionKind, PostStatus
@@ -24,6 +25,12 @@ def _author(session: Session, post: Post) -> str:
         return ""
     contact = session.get(Contact, post.author_id)
     return contact.full_name if contact else ""
+
+
+def _whose(session: Session, post: Post) -> str:
+    """`Ana Souza's` (or `a`, for a post by nobody netday knows), as a label says it."""
+    author = _author(session, post)
+    return f"{author}'s" if author else "a"
 
 
 def _block(text: str, what: str) -> str:
@@ -45,8 +52,9 @@ def add_post(
 ) -> PostView:
     url, excerpt = check_post(url, excerpt)
     draft = _block(draft, "a draft comment")
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         author = resolve_contact(session, author_ref)
+        step.label = f"Added a post by {author.full_name}"
         post = Post(
             author_id=author.id,
             url=url,
@@ -75,7 +83,7 @@ def mark_commented(ctx: Context, post_id: int, comment: str = "") -> PostView:
     """Done: the comment is kept and logged as a light touch with the author."""
     now = ctx.now()
     comment = _block(comment, "a comment")
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         post = _pending(session, post_id)
         text = comment or post.draft_comment
         post.status, post.done_at, post.draft_comment = PostStatus.COMMENTED, now, text
@@ -88,14 +96,16 @@ def mark_commented(ctx: Context, post_id: int, comment: str = "") -> PostView:
             record_interaction(
                 session, author, kind=InteractionKind.COMMENT, at=now, now=now, summary=summary
             )
+        step.label = f"Commented on {_whose(session, post)} post"
         session.flush()
         return post_view(post, _author(session, post), ctx.today())
 
 
 def skip_post(ctx: Context, post_id: int) -> PostView:
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         post = _pending(session, post_id)
         post.status, post.done_at = PostStatus.SKIPPED, ctx.now()
+        step.label = f"Skipped {_whose(session, post)} post"
         session.flush()
         return post_view(post, _author(session, post), ctx.today())
 

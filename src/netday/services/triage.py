@@ -22,6 +22,7 @@ from netday.services.contacts import apply_cadence, last_conversation_on
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.settings import load_settings
+from netday.services.undo import undoable
 from netday.store.models import Company, Contact
 from netday.vocabulary import Circle, Tier, TriageState
 
@@ -159,7 +160,7 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
             f"unknown triage decision {quoted(decision)}; one of: {', '.join(DECISIONS)}"
         )
     today = ctx.today()
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         contact = resolve_contact(session, str(ref), include_archived=False)
         settings = load_settings(session)
         tier = TIER_DECISIONS.get(choice)
@@ -179,6 +180,7 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
             contact.archived = True
             contact.triage = None
         contact.updated_at = ctx.now()
+        step.label = f"Triaged {contact.full_name} ({DECISIONS[choice]})"
         return TriageOutcome(
             id=contact.id,
             name=contact.full_name,

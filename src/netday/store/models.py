@@ -279,6 +279,23 @@ class DayReview(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class UndoStep(Base):
+    """One user action that can be taken back: what it changed, row by row, before and
+    after (written and replayed by `netday.store.undo`)."""
+
+    __tablename__ = "undo_step"
+    __table_args__ = (Index("ix_undo_step_origin", "origin", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    origin: Mapped[str] = mapped_column(String(64))
+    """Who acted: the command line, or one open planner (see `Context.origin`)."""
+    label: Mapped[str] = mapped_column(Text)
+    """What the action was, as the user reads it back ("Skipped the call with Ana")."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    payload: Mapped[str] = mapped_column(Text)
+    """JSON: every row changed, with its table, key, and images before and after."""
+
+
 SETTINGS_ADDED_LATER = frozenset({"tier_a_cadence", "tier_b_cadence", "tier_c_cadence"})
 """Settings whose column was added to databases that already had their settings row
 (migration 0004): the database fills them in itself, so they carry a server default."""

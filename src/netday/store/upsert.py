@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from netday.store.models import Base
+from netday.store.undo import note_inserted
 
 
 def _insert(session: Session, model: type[Base], key: Sequence[str]) -> Any:
@@ -33,9 +34,13 @@ def insert_if_missing(
     session: Session, model: type[Base], values: Mapping[str, Any], key: Sequence[str]
 ) -> bool:
     """Insert one row of `model` unless one with the same `key` columns exists; True if
-    this call inserted it."""
+    this call inserted it (then part of the undo step being recorded, if any)."""
     statement = _insert(session, model, key).values(**values)
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    inserted = bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    if inserted:
+        table: Any = model.__table__
+        note_inserted(session, table, {name: values[name] for name in key})
+    return inserted
 
 
 def insert_all_missing(

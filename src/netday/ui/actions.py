@@ -25,7 +25,9 @@ class Scope(StrEnum):
     CALLS = "calls"
     COMMENTS = "comments"
     INVITES = "invites"
+    LOG = "log"
     CONTACT = "contact"
+    TIMELINE = "timeline"
     REVIEW = "review"
     TRIAGE = "triage"
     WELCOME = "welcome"
@@ -36,7 +38,6 @@ class Scope(StrEnum):
     TRANSFER = "transfer"
     IMPORT = "import"
     EXPORT = "export"
-    LOG = "log"
     KEYS = "keys"
     BACK = "back"
     """Leaving a full screen pushed over the main one (its footer says how)."""
@@ -52,6 +53,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.INVITES: "Pending invites",
     Scope.LOG: "Interaction log",
     Scope.CONTACT: "A contact",
+    Scope.TIMELINE: "The timeline",
     Scope.REVIEW: "The review",
     Scope.TRIAGE: "Triage",
     Scope.WELCOME: "Welcome",
@@ -69,7 +71,7 @@ SCOPE_TITLES: dict[Scope, str] = {
 """Where an action applies, in the words of the keys panel (`?`)."""
 
 
-PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.LOG})
+PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE})
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
 
 
@@ -232,6 +234,15 @@ ACTIONS: tuple[Action, ...] = (
         footer=False,
         palette="Reload",
     ),
+    _a(
+        "today.undo",
+        "u",
+        "undo",
+        "Undo",
+        "Take back the last change made here since netday opened (again for the one before)",
+        footer=False,
+        palette="Undo the last change",
+    ),
     # The panes of the main screen.
     _a("calls.done", "enter,d", "call_done", "Done", "Mark the call done, with a quick note"),
     _a("calls.skip", "s", "call_skip", "Skip", "Not today"),
@@ -258,11 +269,37 @@ ACTIONS: tuple[Action, ...] = (
         "From whom, with or without a message",
         palette="Record an invitation you received",
     ),
-    _a("log.open", "enter", "open_selected_contact", "Open", "Everything about this person"),
+    # The Interaction log pane runs its own actions (it knows the entries it shows),
+    # but for opening the person, which the screen does for every pane.
+    _a("log.edit", "e", "edit_entry", "Edit", "Correct the selected interaction"),
+    _a("log.delete", "x,delete", "delete_entry", "Delete", "Delete the selected interaction"),
+    _a(
+        "log.open",
+        "enter",
+        "screen.open_selected_contact",
+        "Open",
+        "Everything about this person",
+        footer=False,
+    ),
     # A contact's screen.
     _a("contact.back", "q", "dismiss", "Back", "Back to where you were", footer=False),
-    _a("contact.edit", "e", "edit", "Edit", "Change who, why, tier, circle or cadence"),
+    _a("contact.edit", "e", "edit", "Edit", "Change who, why, tags, notes, cadence…"),
     _a("contact.merge", "m", "merge", "Merge a duplicate", "Move a duplicate's history here"),
+    _a(
+        "contact.delete",
+        "D",
+        "delete_contact",
+        "Delete contact",
+        "Delete this person with their history (asks first, says how much)",
+    ),
+    _a("timeline.edit", "enter", "edit_entry", "Edit entry", "Correct the selected interaction"),
+    _a(
+        "timeline.delete",
+        "x,delete",
+        "delete_entry",
+        "Delete entry",
+        "Delete the selected interaction (asks first)",
+    ),
     # The review.
     _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),
     # Alt+arrows work while the reflection is being typed (it takes `[`, `]`, PageUp…).

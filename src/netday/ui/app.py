@@ -52,7 +52,8 @@ class NetdayApp(App[None]):
         """`demo`: the sample network `ctx` belongs to, if it is one (shown as DEMO);
         whoever opened it closes it."""
         super().__init__()
-        self.ctx = ctx
+        self.ctx = ctx.in_new_session()
+        """`ctx` acting as this planner: `u` takes back only what it did itself."""
         self.demo = demo
         self._opened_demo: DemoNetwork | None = None
         self._day = ctx.today()
@@ -78,7 +79,7 @@ class NetdayApp(App[None]):
         """From now on, work on a sample network the app opened (the welcome's third
         choice): the app closes it, and so removes its folder, on the way out."""
         self.changes.close()
-        self.ctx = demo.ctx
+        self.ctx = demo.ctx.acting_as(self.ctx.origin)
         self.demo = self._opened_demo = demo
         self.changes = ChangeCheck(demo.ctx)
         self._day = demo.ctx.today()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -12,17 +13,26 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from netday.errors import NetdayError
-from netday.services.contacts import edit_contact, show_contact
+from netday.services.contacts import (
+    ContactDeletion,
+    delete_contact,
+    deletion_of,
+    edit_contact,
+    show_contact,
+)
 from netday.services.context import Context
 from netday.services.merge import MergeReport, merge_text
-from netday.services.views import ContactDetail
+from netday.services.views import ContactDetail, InteractionView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
-from netday.ui.messages import ContactRead, Refused
+from netday.ui.messages import ContactRead, DataChanged, Refused
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.vocabulary import Direction
+
+if TYPE_CHECKING:
+    from netday.ui.app import NetdayApp
 
 
 def _field(label: str, value: str) -> Text:
@@ -66,6 +76,13 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
     return stacked(lines)
 
 
+class Timeline(DataTable[Text]):
+    """A contact's history, newest first; a logged interaction's row is keyed by its id
+    (invitations and posts have keys of their own), so it can be edited or deleted."""
+
+    BINDINGS = bindings(Scope.TIMELINE)
+
+
 class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.BACK, Scope.CONTACT)
 
@@ -78,13 +95,13 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact"):
             yield Static("", id="profile")
-            timeline: DataTable[Text] = DataTable(id="timeline", cursor_type="row")
+            timeline = Timeline(id="timeline", cursor_type="row")
             timeline.border_title = "Timeline"
             yield timeline
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#timeline", DataTable).add_columns("When", "Kind", "", "Note")
+        self.query_one(Timeline).add_columns("When", "Kind", "", "Note")
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -138,12 +155,13 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def show_detail(self, detail: ContactDetail) -> None:
         self.detail = detail
         self.query_one("#profile", Static).update(profile_text(detail, self.ctx.today()))
-        table = self.query_one("#timeline", DataTable)
+        table = self.query_one(Timeline)
+        row = table.cursor_row
         table.clear()
-        events: list[tuple[str, str, str, str]] = []
+        events: list[tuple[str, str, str, str, str]] = []
         for i in detail.interactions:
             mark = "" if i.direction == Direction.NEUTRAL else i.direction
-            events.append((f"{i.at:%Y-%m-%d %H:%M}", i.kind, mark, i.summary))
+            events.append((f"{i.at:%Y-%m-%d %H:%M}", i.kind, mark, i.summary, str(i.id)))
         for inv in detail.invites:
             events.append(
                 (
@@ -151,6 +169,7 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                     "invite",
                     inv.direction,
                     f"{inv.status}: {inv.message}",
+                    f"invite-{inv.id}",
                 )
             )
         for p in detail.posts:
@@ -160,7 +179,78 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                     "post",
                     p.status.replace("_", " "),
                     p.excerpt or p.url,
+                    f"post-{p.id}",
                 )
             )
-        for row in sorted(events, reverse=True):
-            table.add_row(*(cell(value) for value in row))
+        for *values, key in sorted(events, reverse=True):
+            table.add_row(*(cell(value) for value in values), key=key)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    # --- correcting the history -------------------------------------------------------
+
+    def selected_entry(self) -> InteractionView | None:
+        """The logged interaction under the timeline's cursor (None on an invitation or
+        a post, which are changed where they are listed)."""
+        table = self.query_one(Timeline)
+        if self.detail is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((i for i in self.detail.interactions if str(i.id) == key), None)
+
+    def _entry_or_say(self) -> InteractionView | None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("Choose a logged interaction: invitations and posts change where listed.")
+        return entry
+
+    def action_edit_entry(self) -> None:
+        from netday.ui.screens.interaction_form import edit_entry
+
+        if (entry := self._entry_or_say()) is not None:
+            edit_entry(self, self.ctx, entry, self.reload_after)
+
+    def action_delete_entry(self) -> None:
+        from netday.ui.screens.interaction_form import delete_entry
+
+        if (entry := self._entry_or_say()) is not None:
+            delete_entry(self, self.ctx, entry, lambda: self.reload_after(True))
+
+    # --- deleting the contact ---------------------------------------------------------
+
+    def action_delete_contact(self) -> None:
+        self.ask_to_delete()
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def ask_to_delete(self) -> None:
+        """How much history goes with this person is counted first, for the question."""
+        try:
+            going = deletion_of(self.ctx, str(self.contact_id))
+        except NetdayError as exc:
+            self.post_message(Refused(str(exc), "Not deleted"))
+            return
+        self.app.call_from_thread(self.confirm_deletion, going)
+
+    def confirm_deletion(self, going: ContactDeletion) -> None:
+        from netday.ui.screens.dialogs import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete_now()
+
+        question = f"Delete {going.what()}?\n(Archiving keeps the history: netday contact archive.)"
+        self.app.push_screen(Confirm(question), answered)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def delete_now(self) -> None:
+        try:
+            gone = delete_contact(self.ctx, str(self.contact_id))
+        except NetdayError as exc:
+            self.post_message(Refused(str(exc), "Not deleted"))
+            return
+        self.app.call_from_thread(self.deleted, gone)
+
+    def deleted(self, gone: ContactDeletion) -> None:
+        self.app.notify(f"Deleted {gone.what()}.")
+        self.dismiss(None)
+        cast("NetdayApp", self.app).today_screen.post_message(DataChanged())

@@ -1,4 +1,5 @@
-"""Add or edit a contact: who, why they matter, how often to be in touch.
+"""Add or edit a contact: who, why they matter, how often to be in touch, tags, notes
+and birthday.
 
 The cadence field takes "every 3 weeks" or an RRULE and previews the next three dates
 as you type. A new contact starts from the services' defaults (circle, tier, and the
@@ -14,10 +15,16 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
 
 from netday.errors import NetdayError
-from netday.services.contacts import ContactFields, NewContactDefaults, read_cadence
+from netday.services.contacts import (
+    ContactFields,
+    NewContactDefaults,
+    read_birthday,
+    read_cadence,
+    read_tags,
+)
 from netday.services.views import ContactDetail, ContactSummary
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable, plain
@@ -84,6 +91,19 @@ class ContactForm(Form[ContactFields, ContactSummary]):
         yield Input(
             editable(d.why) if d else "", placeholder="why they matter / how you met", id="why"
         )
+        with Horizontal(classes="pair"):
+            yield Input(
+                editable(", ".join(d.tags)) if d else "",
+                placeholder="tags, separated by commas",
+                id="tags",
+            )
+            yield Input(
+                d.birthday.isoformat() if d and d.birthday else "",
+                placeholder="birthday (YYYY-MM-DD)",
+                id="birthday",
+            )
+        notes = editable(d.notes) if d else ""
+        yield TextArea(notes, placeholder="notes", id="notes", compact=True)
 
     def on_mount(self) -> None:
         self.update_preview()
@@ -101,15 +121,28 @@ class ContactForm(Form[ContactFields, ContactSummary]):
     def collect(self) -> ContactFields:
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
         cadence = read_cadence(value["cadence"], self.today)
+        birthday = read_birthday(value["birthday"])
         return ContactFields(
             full_name=value["name"],
             company=value["company"],
             role=value["role"],
-            phone=value["phone"],
-            email=value["email"],
+            phone=self._unless_kept("phone", value["phone"]),
+            email=self._unless_kept("email", value["email"]),
             circle=self._choice("circle", CIRCLES),
             tier=self._choice("tier", TIERS),
             why=value["why"],
+            notes=self.query_one("#notes", TextArea).text.strip(),
+            tags=read_tags(value["tags"]),
+            birthday=birthday,
+            clear_birthday=birthday is None,
             cadence=cadence,
             clear_cadence=cadence is None,
         )
+
+    def _unless_kept(self, field: str, typed: str) -> str | None:
+        """None ("leave it") for a value the edit did not touch: an address book's phone
+        kept as imported is not judged again when only the tags change."""
+        if self.detail is None:
+            return typed
+        before = self.detail.summary.phone if field == "phone" else self.detail.email
+        return None if typed == editable(before).strip() else typed

@@ -18,7 +18,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, TextArea
 from textual.worker import Worker
 
 from netday.errors import NetdayError
@@ -39,7 +40,7 @@ class ModalForm(RecoversFromFailures, ModalScreen[ResultT | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._given: dict[Input, str] = {}
+        self._given: dict[Widget, str] = {}
         """What each field held when the form opened: anything else was typed."""
 
     def compose_fields(self) -> ComposeResult:
@@ -63,12 +64,18 @@ class ModalForm(RecoversFromFailures, ModalScreen[ResultT | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._given = {field: field.value for field in self.query(Input)}
+        self._given = self.field_texts()
+
+    def field_texts(self) -> dict[Widget, str]:
+        """The text in each of the form's text fields (one line or several)."""
+        texts: dict[Widget, str] = {field: field.value for field in self.query(Input)}
+        texts.update((area, area.text) for area in self.query(TextArea))
+        return texts
 
     def unsaved(self) -> str | None:
         """What was typed here (see `netday.ui.unsaved`): a field changed since it opened."""
-        typed = [f.value for f in self.query(Input) if f.value != self._given.get(f, "")]
-        if not any(value.strip() for value in typed):
+        typed = [t for f, t in self.field_texts().items() if t != self._given.get(f, "")]
+        if not any(text.strip() for text in typed):
             return None
         return f"what you typed in “{self.heading}” ({quoted(typed[0])})"
 

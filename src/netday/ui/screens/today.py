@@ -33,6 +33,7 @@ from netday.services.journal import log_interaction, parse_quick_entry
 from netday.services.planner import skip_call, snooze_contact
 from netday.services.posts import add_post, mark_commented, skip_post
 from netday.services.review import today_overview
+from netday.services.undo import undo_last
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView, TodayView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
@@ -201,6 +202,20 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def action_reload(self) -> None:
         self.run_job()
+
+    @work(thread=True, group="db", exit_on_error=False)
+    def action_undo(self) -> None:
+        """Take back this planner's last change (`netday.services.undo`), then show the day
+        (read after the undo is committed, so a read that started before it is older)."""
+        try:
+            label = undo_last(self.ctx)
+            ticket = self.take_ticket()
+            view = today_overview(self.ctx)
+        except NetdayError as exc:
+            self.post_message(Refused(str(exc), "Nothing undone"))
+            return
+        self.post_message(TodayRead(view, ticket))
+        self.app.call_from_thread(self.notify, f"Undone: {label}")
 
     def reload_after(self, result: object) -> None:
         """A form closed: if it saved something, show the day as it is now."""

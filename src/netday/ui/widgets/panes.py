@@ -6,18 +6,23 @@ markup, and these cells hold names, notes and excerpts.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from netday.services.context import Context
 from netday.services.invites import HELP_REPLY
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
 from netday.ui.actions import Scope, bindings
+from netday.ui.messages import DataChanged
 from netday.ui.text import assemble, cell, plain
 from netday.vocabulary import CallStatus, InviteDirection
 from netday.wording import short_date
+
+if TYPE_CHECKING:
+    from netday.ui.app import NetdayApp
 
 MARKS: dict[str, str] = {
     CallStatus.PLANNED: " ",
@@ -148,6 +153,35 @@ class LogPane(Pane):
     TITLE = "Interaction log"
     COLUMNS = (("Time", 5, 0), ("Kind", 7, 0), ("Who", 6, 2), ("Note", 6, 3))
     BINDINGS = bindings(Scope.LOG)
+
+    def selected_entry(self) -> InteractionView | None:
+        key = self.selected_key()
+        shown: tuple[InteractionView, ...] = self._last_shown or ()
+        return next((i for i in shown if str(i.id) == key), None)
+
+    def action_edit_entry(self) -> None:
+        """The form over the selected entry; the day is read again once it is saved."""
+        from netday.ui.screens.interaction_form import edit_entry
+
+        entry = self.selected_entry()
+        if entry is not None:
+            edit_entry(self, self._ctx(), entry, self._reread)
+
+    def action_delete_entry(self) -> None:
+        """Asks first, naming the person, the kind and the day."""
+        from netday.ui.screens.interaction_form import delete_entry
+
+        entry = self.selected_entry()
+        if entry is not None:
+            delete_entry(self, self._ctx(), entry, self._reread)
+
+    def _ctx(self) -> Context:
+        """The app's database at this moment (the demo's, once the welcome opened it)."""
+        return cast("NetdayApp", self.app).ctx
+
+    def _reread(self, result: object = True) -> None:
+        if result is not None:
+            self.post_message(DataChanged())  # the screen reads the day again
 
     def fill(self, log: tuple[InteractionView, ...]) -> None:
         for i in log:
