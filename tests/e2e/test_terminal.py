@@ -72,3 +72,42 @@ def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:
     )
     assert logged == [("call", "Caught up, all good", 7)]
     assert rows(db, "SELECT count(*) FROM plan_item WHERE status = 'done'") == [(1,)]
+
+
+def test_a_reflection_with_a_q_in_it_is_typed_not_a_quit_in_a_real_terminal(db_url: str) -> None:
+    """The review opens on its reflection: every letter typed lands there (the `q` of
+    "quick" once quit netday and sent the rest to the shell), at 80x24."""
+    db = db_url
+    added = netday_process("contact", "add", "Ana Souza", "--every", "3 weeks", db=db)
+    assert added.returncode == 0
+    session = f"netday-e2e-{uuid.uuid4().hex[:8]}"
+    command = (
+        f"NETDAY_TODAY={TODAY.isoformat()} {sys.executable} -m netday --db {shlex.quote(db)}; "
+        "echo NETDAY-EXITED; sleep 30"
+    )
+    env = {**os.environ, "TERM": "xterm-256color"}
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
+        check=True,
+        env=env,
+    )
+    try:
+        wait_for(session, "Today's calls")
+        tmux("send-keys", "-t", session, "r")
+        wait_for(session, "Reflection")
+        tmux("send-keys", "-t", session, "-l", "Made quick progress")
+        wait_for(session, "Made quick progress")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "Saved the reflection")
+        tmux("send-keys", "-t", session, "M-Left")
+        wait_for(session, "Review · Saturday 21 November 2026")
+        tmux("send-keys", "-t", session, "M-Right")
+        wait_for(session, "Review · Sunday 22 November 2026")
+        assert "NETDAY-EXITED" not in tmux("capture-pane", "-p", "-t", session)
+        tmux("send-keys", "-t", session, "Escape")
+        wait_for(session, "Today's calls")
+        tmux("send-keys", "-t", session, "q")
+        wait_for(session, "NETDAY-EXITED")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    assert rows(db, "SELECT note FROM day_review") == [("Made quick progress",)]

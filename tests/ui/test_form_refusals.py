@@ -82,7 +82,7 @@ async def test_the_review_refuses_a_day_that_has_not_started(ctx, open_app) -> N
     async with open_app() as pilot:
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("right_square_bracket")
+        await pilot.press("alt+right")
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ReviewScreen) and screen.day == ctx.today()
@@ -90,7 +90,7 @@ async def test_the_review_refuses_a_day_that_has_not_started(ctx, open_app) -> N
         assert "Sunday 22 November 2026" in summary
         warned = [n.message for n in pilot.app._notifications]
         assert "a day can be reviewed once it has started" in warned
-        await pilot.press("left_square_bracket")  # and the day before is the 21st
+        await pilot.press("alt+left")  # and the day before is the 21st
         await settle(pilot)
         assert "Saturday 21 November 2026" in str(
             screen.query_one("#review-summary", Static).render()
@@ -98,7 +98,8 @@ async def test_the_review_refuses_a_day_that_has_not_started(ctx, open_app) -> N
 
 
 async def test_a_late_result_for_another_day_is_dropped(ctx, open_app, monkeypatch) -> None:
-    """`[` then `]` quickly: if the day before comes back last, the review stays on today."""
+    """Alt+Left then Alt+Right quickly: if the day before comes back last, the review
+    stays on today."""
     person(ctx, "Ana Souza")
     yesterday = ctx.today() - dt.timedelta(days=1)
     release = threading.Event()
@@ -115,7 +116,7 @@ async def test_a_late_result_for_another_day_is_dropped(ctx, open_app, monkeypat
     async with open_app() as pilot:
         await pilot.press("r")
         await wait_until(pilot, lambda: len(returned) == 1)
-        await pilot.press("left_square_bracket", "right_square_bracket")
+        await pilot.press("alt+left", "alt+right")
         await wait_until(pilot, lambda: len(returned) == 2)
         release.set()
         await wait_until(pilot, lambda: len(returned) == 3)

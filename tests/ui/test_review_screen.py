@@ -41,7 +41,7 @@ async def test_yesterdays_review_can_be_finished_the_next_morning(ctx, clock, op
     async with open_app() as pilot:
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("left_square_bracket")
+        await pilot.press("alt+left")
         await settle(pilot)
         screen = pilot.app.screen
         assert "Sunday 22 November 2026" in str(

@@ -2,8 +2,10 @@
 
 The `BINDINGS` of the app, of each screen and of each pane are derived from this list
 (`bindings(Scope.…)`), and so are the footer (`label`, unless `footer` is False), the
-`?` panel (every binding in reach) and the command palette (the actions with a
-`palette` title, for the screen the palette was opened on). Every binding carries its
+`?` panel (`netday.ui.screens.keys`: the actions bound on the screen in front, grouped
+by `SCOPE_TITLES`) and the command palette (the actions with a `palette` title, for
+the screen the palette was opened on). Every screen but the main one binds
+`Scope.BACK` or `Scope.CLOSE`, so its footer starts with how to leave it. Every binding carries its
 `id`, so a user keymap can rebind it: `app.set_keymap({"today.review": "v"})`.
 """
 
@@ -37,6 +39,37 @@ class Scope(StrEnum):
     TRANSFER = "transfer"
     IMPORT = "import"
     EXPORT = "export"
+    KEYS = "keys"
+    BACK = "back"
+    """Leaving a full screen pushed over the main one (its footer says how)."""
+    CLOSE = "close"
+    """Leaving a box over another screen: a form, a dialog, the keys panel."""
+
+
+SCOPE_TITLES: dict[Scope, str] = {
+    Scope.APP: "Everywhere",
+    Scope.TODAY: "Today's screen",
+    Scope.CALLS: "Today's calls",
+    Scope.COMMENTS: "Comments to write",
+    Scope.INVITES: "Pending invites",
+    Scope.LOG: "Interaction log",
+    Scope.CONTACT: "A contact",
+    Scope.TIMELINE: "The timeline",
+    Scope.REVIEW: "The review",
+    Scope.TRIAGE: "Triage",
+    Scope.WELCOME: "Welcome",
+    Scope.FORM: "A form",
+    Scope.LOG_FORM: "Logging an interaction",
+    Scope.CONFIRM: "A question",
+    Scope.MERGE: "Merging a duplicate",
+    Scope.TRANSFER: "Import and export",
+    Scope.IMPORT: "Import",
+    Scope.EXPORT: "Export",
+    Scope.KEYS: "The keys",
+    Scope.BACK: "Leaving",
+    Scope.CLOSE: "Leaving",
+}
+"""Where an action applies, in the words of the keys panel (`?`)."""
 
 
 PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE})
@@ -59,6 +92,9 @@ class Action:
     footer: bool = True
     palette: str | None = None
     """The palette's title, for an action worth finding there."""
+    priority: bool = False
+    """Checked before the focused widget (and over every box): only for keys no text
+    field types, so a letter typed is never taken for a command."""
 
     def binding(self) -> Binding:
         action = f"screen.{self.action}" if self.scope in PANES else self.action
@@ -69,6 +105,7 @@ class Action:
             show=self.footer,
             id=self.id,
             tooltip=self.description,
+            priority=self.priority,
         )
 
 
@@ -81,12 +118,17 @@ def _a(
     *,
     footer: bool = True,
     palette: str | None = None,
+    priority: bool = False,
 ) -> Action:
     scope = Scope(id.split(".")[0])
-    return Action(id, key, action, label, description, scope, footer, palette)
+    return Action(id, key, action, label, description, scope, footer, palette, priority)
 
 
 ACTIONS: tuple[Action, ...] = (
+    # Leaving: every screen but the main one says on its footer how to leave it. The
+    # action is Textual's `Screen.dismiss` (a form is dismissed with None: nothing saved).
+    _a("back.leave", "escape", "dismiss", "Back", "Back to where you were"),
+    _a("close.leave", "escape", "dismiss", "Close", "Close this, saving nothing typed here"),
     # The main screen. All but the review stay out of the footer, which shows the
     # focused pane's own keys; `?` and the palette list them.
     _a(
@@ -178,6 +220,13 @@ ACTIONS: tuple[Action, ...] = (
         palette="Export",
     ),
     _a(
+        "today.quit",
+        "q",
+        "app.quit",
+        "Quit",
+        "Leave netday (asks first if something typed is not saved)",
+    ),
+    _a(
         "today.reload",
         "ctrl+r",
         "reload",
@@ -206,6 +255,14 @@ ACTIONS: tuple[Action, ...] = (
     _a("invites.withdraw", "w", "invite('withdraw')", "Withdraw", "Asks first"),
     _a("invites.follow_up", "f", "invite('follow_up')", "Follow up", "Note that you followed up"),
     _a(
+        "invites.open",
+        "enter",
+        "open_selected_contact",
+        "Open",
+        "The person, if the invitation is linked to a contact",
+        footer=False,
+    ),
+    _a(
         "invites.received",
         "g",
         "invite_received",
@@ -213,11 +270,20 @@ ACTIONS: tuple[Action, ...] = (
         "From whom, with or without a message",
         palette="Record an invitation you received",
     ),
-    # The Interaction log pane runs its own actions (it knows the entries it shows).
+    # The Interaction log pane runs its own actions (it knows the entries it shows),
+    # but for opening the person, which the screen does for every pane.
     _a("log.edit", "e", "edit_entry", "Edit", "Correct the selected interaction"),
     _a("log.delete", "x,delete", "delete_entry", "Delete", "Delete the selected interaction"),
+    _a(
+        "log.open",
+        "enter",
+        "screen.open_selected_contact",
+        "Open",
+        "Everything about this person",
+        footer=False,
+    ),
     # A contact's screen.
-    _a("contact.back", "escape,q", "app.pop_screen", "Back", "Back to where you were"),
+    _a("contact.back", "q", "dismiss", "Back", "Back to where you were", footer=False),
     _a("contact.edit", "e", "edit", "Edit", "Change who, why, tags, notes, cadence…"),
     _a("contact.merge", "m", "merge", "Merge a duplicate", "Move a duplicate's history here"),
     _a(
@@ -236,10 +302,22 @@ ACTIONS: tuple[Action, ...] = (
         "Delete the selected interaction (asks first)",
     ),
     # The review.
-    _a("review.back", "escape", "app.pop_screen", "Back", "Back to today"),
     _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),
-    _a("review.previous", "left_square_bracket", "day(-1)", "Day before", "Review the day before"),
-    _a("review.next", "right_square_bracket", "day(1)", "Day after", "Review the day after"),
+    # Alt+arrows work while the reflection is being typed (it takes `[`, `]`, PageUp…).
+    _a(
+        "review.previous",
+        "alt+left,left_square_bracket",
+        "day(-1)",
+        "Day before",
+        "Review the day before",
+    ),
+    _a(
+        "review.next",
+        "alt+right,right_square_bracket",
+        "day(1)",
+        "Day after",
+        "Review the day after",
+    ),
     _a("review.export", "ctrl+o", "export", "Export .md", "The review as Markdown"),
     # Triage.
     _a("triage.a", "a", "decide('a')", "Tier A", "Tier A, with its cadence"),
@@ -248,14 +326,11 @@ ACTIONS: tuple[Action, ...] = (
     _a("triage.personal", "p", "decide('personal')", "Personal", "Personal, the default cadence"),
     _a("triage.skip", "s", "decide('skip')", "Skip", "Decide later"),
     _a("triage.archive", "x", "decide('archive')", "Archive", "Never planned"),
-    _a("triage.back", "escape", "dismiss", "Back", "Back to today"),
     # The welcome on an empty database.
     _a("welcome.add", "a", "choose('add')", "Add a contact", "Start with one person"),
     _a("welcome.demo", "d", "choose('demo')", "Open the demo", "A sample network, thrown away"),
     _a("welcome.import", "i", "choose('import')", "Import contacts", "LinkedIn or vCard"),
-    _a("welcome.close", "escape", "choose('')", "Close", "Start on an empty day"),
     # Forms and dialogs.
-    _a("form.cancel", "escape", "cancel", "Cancel", "Close without saving"),
     _a("form.save", "ctrl+s", "save", "Save", "Save, if every field reads correctly"),
     _a("log-form.next", "down", "pick(1)", "Next match", "The next person found", footer=False),
     _a(
@@ -283,19 +358,18 @@ ACTIONS: tuple[Action, ...] = (
         footer=False,
     ),
     _a("confirm.yes", "y", "answer(True)", "Yes", "Go ahead"),
-    _a("confirm.no", "n,escape", "answer(False)", "No", "Do nothing"),
-    _a("merge.cancel", "escape", "cancel", "Cancel", "Merge nothing"),
+    _a("confirm.no", "n", "answer(False)", "No", "Do nothing"),
     _a("merge.run", "ctrl+s", "merge", "Merge", "Merge the highlighted duplicate (asks first)"),
-    _a("transfer.close", "escape", "close", "Close", "Close (a running job finishes first)"),
     _a("import.run", "ctrl+s", "run", "Import", "Import the file or folder"),
     _a("export.run", "ctrl+s", "run", "Export", "Write the export"),
+    _a("keys.close", "question_mark", "dismiss", "Keys", "Close the keys", footer=False),
     # Anywhere.
     _a(
         "app.keys",
         "question_mark",
-        "show_help_panel",
+        "keys",
         "Keys",
-        "Every key of the focused pane, the screen and the app",
+        "netday's keys, grouped by where they apply",
         palette="Show all keys",
     ),
     _a(
@@ -307,7 +381,24 @@ ACTIONS: tuple[Action, ...] = (
         footer=False,
         palette="Switch to the light or dark theme",
     ),
-    _a("app.quit", "q", "quit", "Quit", "Leave netday (everything is saved as you go)"),
+    _a(
+        "app.palette",
+        "ctrl+p",
+        "command_palette",
+        "Find",
+        "Any contact by name or company, any action",
+        footer=False,
+        priority=True,
+    ),
+    _a(
+        "app.quit",
+        "ctrl+q",
+        "quit",
+        "Quit",
+        "Leave netday (asks first if something typed is not saved)",
+        footer=False,
+        priority=True,
+    ),
 )
 
 BY_ID = {action.id: action for action in ACTIONS}

@@ -9,10 +9,11 @@ one policy for notifications and failed workers.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
@@ -25,8 +26,11 @@ from netday.ui.failures import RecoversFromFailures, debugging, summary, write_l
 from netday.ui.messages import DataChanged
 from netday.ui.screens.today import TodayScreen
 from netday.ui.themes import DARK, THEMES, switched
+from netday.ui.unsaved import HoldsTypedText, unsaved_question
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from netday.services.demo import DemoNetwork
 
 CHECK_SECONDS = 1.0
@@ -58,6 +62,7 @@ class NetdayApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DARK.name
+        self._asking_to_quit = False
 
     today_screen: TodayScreen
 
@@ -93,6 +98,47 @@ class NetdayApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = switched(self.current_theme.dark)
+
+    async def action_quit(self) -> None:
+        """Quit at once, unless something typed anywhere in the stack of screens would
+        be lost: then ask first, naming it (`q`, Ctrl+Q and the palette's Quit all
+        come here)."""
+        from netday.ui.screens.dialogs import Confirm
+
+        if self._asking_to_quit:
+            return
+        losses = [
+            lost
+            for screen in reversed(self.screen_stack)
+            if isinstance(screen, HoldsTypedText) and (lost := screen.unsaved())
+        ]
+        if not losses:
+            self.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            self._asking_to_quit = False
+            if yes:
+                self.exit()
+
+        self._asking_to_quit = True
+        self.push_screen(Confirm(unsaved_question(losses), title="Quit netday?"), answered)
+
+    def action_keys(self) -> None:
+        """The keys panel over the screen in front; on the panel (from the palette, say)
+        it closes it, as `?` and Escape there do."""
+        from netday.ui.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(KeysScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own, but for its keys panel: netday's (`?`, "Show all keys") replaces it."""
+        for command in super().get_system_commands(screen):
+            if command.callback not in (self.action_show_help_panel, self.action_hide_help_panel):
+                yield command
 
     def open_contact(self, contact_id: int) -> None:
         from netday.ui.screens.contact import ContactScreen

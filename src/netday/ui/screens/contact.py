@@ -84,7 +84,7 @@ class Timeline(DataTable[Text]):
 
 
 class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
-    BINDINGS = bindings(Scope.CONTACT)
+    BINDINGS = bindings(Scope.BACK, Scope.CONTACT)
 
     def __init__(self, ctx: Context, contact_id: int) -> None:
         super().__init__()

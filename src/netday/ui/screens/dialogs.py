@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -119,21 +119,24 @@ class MinutesForm(Form[int, TodayView]):
 
 
 class Confirm(ModalScreen[bool]):
-    """A destructive action asks first: y or Enter confirms, n or Escape does nothing."""
+    """A destructive action asks first: y confirms, n or Escape does nothing (the
+    callback gets False, or None from Escape: both mean no)."""
 
-    BINDINGS = bindings(Scope.CONFIRM)
+    BINDINGS = bindings(Scope.CONFIRM, Scope.CLOSE)
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, title: str = "Are you sure?") -> None:
         super().__init__()
         self.question = question
+        self.title_shown = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as box:
-            box.border_title = "Are you sure?"
-            yield Label(plain(self.question))
+            box.border_title = plain(self.title_shown)
+            yield Label(plain(self.question), id="question")
             with Horizontal(classes="buttons"):
                 yield Button("Yes", variant="error", id="yes")
                 yield Button("No", id="no")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

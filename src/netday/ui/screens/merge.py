@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets import Button, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
@@ -30,7 +30,7 @@ from netday.ui.tickets import DropsStaleResults
 class MergeDialog(DropsStaleResults, RecoversFromFailures, ModalScreen[MergeReport | None]):
     """KEEP is the contact on screen; the highlighted duplicate is OTHER."""
 
-    BINDINGS = bindings(Scope.MERGE)
+    BINDINGS = bindings(Scope.MERGE, Scope.CLOSE)
 
     def __init__(self, ctx: Context, contact_id: int, name: str) -> None:
         super().__init__()
@@ -48,6 +48,7 @@ class MergeDialog(DropsStaleResults, RecoversFromFailures, ModalScreen[MergeRepo
             with Horizontal(classes="buttons"):
                 yield Button("Merge", variant="error", id="merge-run")
                 yield Button("Cancel", id="cancel")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.load_candidates()
@@ -135,5 +136,5 @@ class MergeDialog(DropsStaleResults, RecoversFromFailures, ModalScreen[MergeRepo
         self.app.call_from_thread(self.dismiss, report)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def cancelled(self) -> None:
         self.dismiss(None)

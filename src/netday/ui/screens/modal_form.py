@@ -4,8 +4,9 @@
 instead of saving); `Form[DraftT, ResultT]` is the common case: `collect()` reads the
 fields into a draft, `save(draft)` (a service call, run in a worker) returns the
 result the form is dismissed with. A refusal (`NetdayError`) or any failure of the
-save shows in the form, which stays open with everything typed; Escape closes it
-without writing (dismissed with None).
+save shows in the form (wrapped, whole), which stays open with everything typed;
+Escape closes it without writing (dismissed with None), as its footer says. Quitting
+netday while a form holds typed text asks first (`unsaved`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, TextArea
 from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.text import plain
+from netday.ui.unsaved import quoted
 
 DraftT = TypeVar("DraftT")
 ResultT = TypeVar("ResultT")
@@ -32,7 +35,13 @@ ResultT = TypeVar("ResultT")
 class ModalForm(RecoversFromFailures, ModalScreen[ResultT | None]):
     """The box; subclasses give its fields, what shows under them, and its buttons."""
 
+    BINDINGS = bindings(Scope.CLOSE)
     heading = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._given: dict[Widget, str] = {}
+        """What each field held when the form opened: anything else was typed."""
 
     def compose_fields(self) -> ComposeResult:
         yield from ()
@@ -52,9 +61,28 @@ class ModalForm(RecoversFromFailures, ModalScreen[ResultT | None]):
             yield Label("", id="form-error")
             with Horizontal(classes="buttons"):
                 yield from self.compose_buttons()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._given = self.field_texts()
+
+    def field_texts(self) -> dict[Widget, str]:
+        """The text in each of the form's text fields (one line or several)."""
+        texts: dict[Widget, str] = {field: field.value for field in self.query(Input)}
+        texts.update((area, area.text) for area in self.query(TextArea))
+        return texts
+
+    def unsaved(self) -> str | None:
+        """What was typed here (see `netday.ui.unsaved`): a field changed since it opened."""
+        typed = [t for f, t in self.field_texts().items() if t != self._given.get(f, "")]
+        if not any(text.strip() for text in typed):
+            return None
+        return f"what you typed in “{self.heading}” ({quoted(typed[0])})"
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Label).update(plain(message))
+        error = self.query_one("#form-error", Label)
+        error.update(plain(message))
+        self.call_after_refresh(error.scroll_visible, animate=False)
 
     def after_failure(self, worker: Worker[object], message: str) -> None:
         self.show_error(message)
@@ -88,7 +116,7 @@ class Form(ModalForm[ResultT], Generic[DraftT, ResultT]):
         self._persist(draft)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def cancelled(self) -> None:
         self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)

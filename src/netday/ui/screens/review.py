@@ -1,6 +1,9 @@
 """The end-of-day review: two minutes, planned against done, a line of reflection.
 
-`[` and `]` move between days, so yesterday's review can be finished the next morning.
+The reflection is what the screen is for: it has the focus from the start and sits
+under the summary, above the tables (which scroll), so it shows at 80x24 and every
+letter typed lands in it. Alt+Left/Alt+Right (or `[`/`]` when the tables have the
+focus) move between days, so yesterday's review can be finished the next morning.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ import datetime as dt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import Worker
 
 from netday.errors import NetdayError
 from netday.io.markdown import export_review
@@ -24,6 +28,7 @@ from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import Refused, ReviewRead
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
+from netday.ui.unsaved import quoted
 from netday.ui.widgets.panes import MARKS
 from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural
@@ -47,34 +52,50 @@ def summary_text(r: ReviewView) -> Text:
 
 
 class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
-    BINDINGS = bindings(Scope.REVIEW)
+    BINDINGS = bindings(Scope.BACK, Scope.REVIEW)
 
     def __init__(self, ctx: Context, day: dt.date) -> None:
         super().__init__()
         self.ctx = ctx
         self.day = day
         self.review: ReviewView | None = None
+        self._stored_note = ""
+        """The reflection as the database has it (as last read or saved): anything else
+        in the field was typed and is not saved yet."""
+        self._saving = ""
+        self._note_day = day
+        self._leaving = False
+        """The day the reflection in the field belongs to."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="review"):
+        with Vertical(id="review-page"):
             yield Static("", id="review-summary")
-            plan: DataTable[Text] = DataTable(id="review-plan", cursor_type="row")
-            plan.border_title = "Planned vs done"
-            yield plan
-            log: DataTable[Text] = DataTable(id="review-log", cursor_type="row")
-            log.border_title = "Every interaction of the day"
-            yield log
             note = Input(
                 placeholder="a line of reflection (Enter or Ctrl+S saves)", id="reflection"
             )
             note.border_title = "Reflection"
             yield note
+            with VerticalScroll(id="review"):
+                plan: DataTable[Text] = DataTable(id="review-plan", cursor_type="row")
+                plan.border_title = "Planned vs done"
+                yield plan
+                log: DataTable[Text] = DataTable(id="review-log", cursor_type="row")
+                log.border_title = "Every interaction of the day"
+                yield log
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#review-plan", DataTable).add_columns("", "Who", "Why / status")
         self.query_one("#review-log", DataTable).add_columns("Time", "Kind", "Who", "Min", "Note")
+        self.query_one("#reflection", Input).focus()
         self.load()
+
+    def unsaved(self) -> str | None:
+        """The reflection typed and not saved (see `netday.ui.unsaved`)."""
+        typed = self.query_one("#reflection", Input).value
+        if typed.strip() == self._stored_note.strip():
+            return None
+        return f"the reflection of {long_date(self.day)} ({quoted(typed)})"
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load(self, note: str | None = None) -> None:
@@ -97,6 +118,7 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             self.show_review(message.review, message.saved)
 
     def on_refused(self, message: Refused) -> None:
+        self._leaving = False
         if self.is_fresh(message.ticket):
             self.day = self.review.date if self.review else self.day
             self.notify(message.message, severity="warning")
@@ -119,17 +141,44 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         for i in r.interactions:
             row = (f"{i.at:%H:%M}", i.kind, i.contact_name, str(i.minutes or ""), i.summary)
             log.add_row(*(cell(value) for value in row))
+        self.show_note(r, saved)
+
+    def show_note(self, r: ReviewView, saved: bool) -> None:
+        """The stored reflection goes into the field, unless what is there was typed
+        for this same day meanwhile (a first read that comes back after the first
+        letters): typed text is never overwritten."""
         note = self.query_one("#reflection", Input)
-        if not saved:
-            note.value = editable(r.note)
         if saved:
+            self._stored_note = self._saving
             self.notify(f"Saved the reflection of {long_date(r.date)}.")
+            if self._leaving:
+                self.dismiss(None)
+            return
+        typed_here = note.value != self._stored_note and r.date == self._note_day
+        self._stored_note = editable(r.note)
+        self._note_day = r.date
+        if not typed_here:
+            note.value = self._stored_note
 
     def on_input_submitted(self) -> None:
         self.action_save()
 
     def action_save(self) -> None:
-        self.load(self.query_one("#reflection", Input).value)
+        self._saving = self.query_one("#reflection", Input).value
+        self.load(self._saving)
+
+    def after_failure(self, worker: Worker[object], message: str) -> None:
+        """A save that failed keeps the screen open, with the reflection as typed."""
+        self._leaving = False
+
+    async def action_dismiss(self, result: None = None) -> None:
+        """Back to today; a reflection typed and not saved is saved first (leaving
+        once it is: a refusal keeps the screen open and says why)."""
+        if self.unsaved() is None:
+            self.dismiss(None)
+            return
+        self._leaving = True
+        self.action_save()
 
     def action_day(self, step: int) -> None:
         self.day += dt.timedelta(days=step)

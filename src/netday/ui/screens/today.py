@@ -8,8 +8,8 @@ never touch the database: every service call runs in a thread worker, and the fr
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from textual import on, work
@@ -42,6 +42,7 @@ from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import DataChanged, QuickLogged, Refused, TodayRead
 from netday.ui.text import Part, assemble
 from netday.ui.tickets import DropsStaleResults
+from netday.ui.unsaved import quoted
 from netday.ui.widgets.detail import Detail
 from netday.ui.widgets.panes import (
     CallsPane,
@@ -110,6 +111,22 @@ def header_text(view: TodayView, width: int = 1000, *, demo: bool = False) -> st
     return separator.join(parts)
 
 
+def person_on_row(view: TodayView, pane: Pane[Any], key: str) -> tuple[int | None, str] | None:
+    """(contact id, or None when unlinked; the name shown) of the person on the row of
+    `pane` with `key`: a call's contact, a post's author, an invitation's other party,
+    a logged interaction's contact. None when no row has that key any more."""
+    rows: Iterable[tuple[str, int | None, str]]
+    if isinstance(pane, CallsPane):
+        rows = ((str(c.contact.id), c.contact.id, c.contact.name) for c in view.plan.calls)
+    elif isinstance(pane, CommentsPane):
+        rows = ((str(p.id), p.author_id, p.author) for p in view.comments)
+    elif isinstance(pane, InvitesPane):
+        rows = ((str(i.id), i.contact_id, i.name) for i in view.invites)
+    else:
+        rows = ((str(i.id), i.contact_id, i.contact_name) for i in view.log)
+    return next(((who, name) for row, who, name in rows if row == key), None)
+
+
 class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.TODAY)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall"), (50, "-roomy")]
@@ -151,6 +168,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             compact=True,
         )
         yield Footer()
+
+    def unsaved(self) -> str | None:
+        """The quick-log line typed and not logged (see `netday.ui.unsaved`)."""
+        typed = self.query_one("#quick-log", Input).value
+        return f"the quick-log line {quoted(typed)}" if typed.strip() else None
 
     def on_mount(self) -> None:
         self.query_one(CallsPane).focus()
@@ -354,9 +376,20 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     # --- other screens --------------------------------------------------------------
 
     def action_open_selected_contact(self) -> None:
-        call = self.selected_call()
-        if call is not None:
-            self.netday.open_contact(call.contact.id)
+        """The person on the selected row of the focused pane (the Calls pane's when no
+        pane has the focus); a row that names nobody linked says so."""
+        focused = self.focused
+        pane = focused if isinstance(focused, Pane) else self.query_one(CallsPane)
+        key = pane.selected_key()
+        person = person_on_row(self.view, pane, key) if self.view and key else None
+        if person is None:
+            self.notify(f"Nothing selected in {pane.TITLE}.")
+            return
+        contact_id, name = person
+        if contact_id is None:
+            self.notify(f"{name or 'This row'} is not linked to a contact.")
+            return
+        self.netday.open_contact(contact_id)
 
     def action_triage(self) -> None:
         from netday.ui.screens.triage import TriageScreen

@@ -39,6 +39,7 @@ class TransferForm(ModalForm[bool]):
     Dismissed with None, except the import's "Triage now" (True)."""
 
     BINDINGS = bindings(Scope.TRANSFER)
+    """Escape (the box's `dismiss`) waits for a running job, like the Close button."""
     path_id = ""
     empty_path = ""
 
@@ -77,7 +78,11 @@ class TransferForm(ModalForm[bool]):
         raise NotImplementedError
 
     @on(Button.Pressed, "#close")
-    def action_close(self) -> None:
+    async def close_pressed(self) -> None:
+        await self.action_dismiss()
+
+    async def action_dismiss(self, result: bool | None = None) -> None:
+        """Close, unless a job runs (it cannot be stopped half-way): then say so."""
         if self.running:
             self.notify("Still running; it finishes on its own in a moment.")
             return

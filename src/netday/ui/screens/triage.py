@@ -46,7 +46,7 @@ def card_text(item: TriageItem) -> Text:
 
 
 class TriageScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
-    BINDINGS = bindings(Scope.TRIAGE)
+    BINDINGS = bindings(Scope.TRIAGE, Scope.BACK)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from netday.ui.actions import BY_ID, Scope, bindings
 
@@ -31,7 +31,8 @@ def _button(choice: str) -> Button:
 
 
 class WelcomeScreen(ModalScreen[str | None]):
-    BINDINGS = bindings(Scope.WELCOME)
+    BINDINGS = bindings(Scope.WELCOME, Scope.CLOSE)
+    """Escape closes it on an empty day (dismissed with None)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="welcome") as box:
@@ -46,6 +47,7 @@ class WelcomeScreen(ModalScreen[str | None]):
                 "opens a sample network in a temporary file: your own database stays empty.",
                 classes="hint",
             )
+        yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or None)
