@@ -1,4 +1,5 @@
-"""Screenshot comparisons (SVG) of the main, contact and review screens, two sizes each.
+"""Screenshot comparisons (SVG) of every screen, at 80x24, 120x40 and 200x60, in the
+dark and the light theme.
 
 The same seeded demo network, the same pinned clock: the same pixels. On a mismatch the
 new rendering is written beside the snapshot as `*.actual.svg`; to accept a deliberate
@@ -14,15 +15,32 @@ import pytest
 
 from netday.services.demo import seed_demo
 from netday.ui.app import NetdayApp
+from netday.ui.themes import DARK, LIGHT
 from tests.ui.conftest import settle, wait_until
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
-SIZES = [(120, 40), (80, 24)]
+SIZES = [(80, 24), (120, 40), (200, 60)]
+THEMES = [DARK.name, LIGHT.name]
+SCREENS: list[tuple[str, tuple[str, ...]]] = [
+    ("main", ()),
+    ("keys", ("question_mark",)),
+    ("contact", ("c",)),
+    ("review", ("r",)),
+    ("call-done", ("d",)),
+    ("add-contact", ("a",)),
+    ("log", ("l",)),
+    ("invite", ("i",)),
+    ("triage", ("t",)),
+    ("import", ("ctrl+o",)),
+    ("export", ("ctrl+e",)),
+]
+"""Each screen of the demo's day, with the keys a user presses from the main screen."""
 
 
-async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...]) -> str:
+async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...], theme: str) -> str:
     app = NetdayApp(ctx)
     async with app.run_test(size=size) as pilot:
+        app.theme = theme
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
@@ -49,11 +67,19 @@ def compare(name: str, svg: str) -> None:
     actual.unlink(missing_ok=True)
 
 
+@pytest.mark.sqlite_only("the pixels do not depend on the database: checked once")
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.removeprefix("netday-"))
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize(
-    ("screen", "keys"),
-    [("main", ()), ("contact", ("c",)), ("review", ("r",))],
-)
-async def test_screens_look_as_they_did(ctx, size, screen, keys) -> None:
+@pytest.mark.parametrize(("screen", "keys"), SCREENS, ids=[name for name, _ in SCREENS])
+async def test_screens_look_as_they_did(ctx, size, screen, keys, theme) -> None:
     seed_demo(ctx)
-    compare(f"{screen}-{size[0]}x{size[1]}", await screenshot(ctx, size, keys))
+    name = f"{screen}-{size[0]}x{size[1]}-{theme.removeprefix('netday-')}"
+    compare(name, await screenshot(ctx, size, keys, theme))
+
+
+@pytest.mark.sqlite_only("the pixels do not depend on the database: checked once")
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.removeprefix("netday-"))
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_welcome_looks_as_it_did(ctx, size, theme) -> None:
+    name = f"welcome-{size[0]}x{size[1]}-{theme.removeprefix('netday-')}"
+    compare(name, await screenshot(ctx, size, (), theme))
