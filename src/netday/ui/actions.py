@@ -60,6 +60,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.WELCOME: "Welcome",
     Scope.FORM: "A form",
     Scope.LOG_FORM: "Logging an interaction",
+    Scope.CHOICE: "A choice of options",
     Scope.CONFIRM: "A question",
     Scope.MERGE: "Merging a duplicate",
     Scope.TRANSFER: "Import and export",
