@@ -45,6 +45,7 @@ class Pane(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = self.TITLE
         self._last_shown: Any = None
+        self._shown_width = -1
 
     def on_mount(self) -> None:
         for index, (label, width, _) in enumerate(self.COLUMNS):
@@ -64,8 +65,14 @@ class Pane(DataTable[Text]):
                 self.columns[ColumnKey(f"c{index}")].width = max(width, room * weight // weights)
 
     def show(self, data: Any) -> None:
-        """Show fresh rows, keeping the cursor where it was."""
-        self._last_shown = data
+        """Show fresh rows, keeping the cursor where it was.
+
+        The same rows at the same width are left as they are: a key changes one pane or
+        two, and redrawing all four after each reload cost ~100 ms at 10,000 contacts.
+        """
+        if data == self._last_shown and self.size.width == self._shown_width:
+            return
+        self._last_shown, self._shown_width = data, self.size.width
         row = self.cursor_row
         self._fit()
         self.clear()
