@@ -16,7 +16,11 @@ frame that shows its result (the frame is also turned into the bytes a terminal 
 get, as a real run does). The floor: a cursor move in the floor app's DataTable, timed
 the same way in the same rounds. Medians and maxima; nothing is asserted.
 
-    .venv/bin/python benchmarks/tui.py [--runs 9] [--big PATH] [--skip-keys]
+    .venv/bin/python benchmarks/tui.py [--runs 9] [--big PATH] [--instructions]
+        [--skip-frames] [--skip-keys]
+
+`--instructions` also counts, under callgrind, the instructions each app executes up to
+its first frame (`shown.py`): unlike times, they do not move with the machine's load.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import datetime as dt
 import json
 import os
 import runpy
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -35,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -101,14 +107,50 @@ def contacts_in(db: Path) -> int:
         database.close()
 
 
-def dooit_command(work: Path) -> str | None:
-    """dooit on a database of its own holding the mark, its folders inside `work`
-    (None when dooit is not installed)."""
-    dooit = Path(sys.executable).with_name("dooit")
-    if not dooit.exists():
-        return None
+@dataclass(frozen=True)
+class Contender:
+    """An app whose first frame is timed: the text that shows it did its work, and how
+    to start it (`shown.py`'s name for it, its arguments, its environment)."""
+
+    name: str
+    mark: str
+    app: str
+    args: tuple[str, ...]
+    env: tuple[tuple[str, str], ...] = ()
+
+    def command(self) -> str:
+        """The shell command that starts it as a user would."""
+        env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env)
+        start = {
+            "floor": [sys.executable, str(SHARED / "floor_app.py")],
+            "netday": [sys.executable, "-m", "netday"],
+            "dooit": [str(Path(sys.executable).with_name("dooit"))],
+        }[self.app]
+        return f"env -u PYTHONDONTWRITEBYTECODE {env} {shlex.join([*start, *self.args])}"
+
+    def shown_command(self, out: Path) -> str:
+        """The same under callgrind, leaving as soon as the mark is on screen."""
+        env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env)
+        shown = [sys.executable, str(Path(__file__).with_name("shown.py")), self.mark, self.app]
+        grind = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+        command = shlex.join([*grind, *shown, *self.args])
+        return f"env -u PYTHONDONTWRITEBYTECODE PYTHONHASHSEED=0 {env} {command}"
+
+
+def contenders(work: Path, demo: Path, big: Path) -> list[Contender]:
+    """The floor, netday on the demo and at 10,000 contacts, and dooit if installed (on a
+    database of its own holding the mark, its folders inside `work`)."""
+    today = (("NETDAY_TODAY", TODAY),)
+    apps = [
+        Contender("floor_app", "READYMARK", "floor", (str(work / "floor.db"),)),
+        Contender("netday_demo", first_call(demo), "netday", ("--db", str(demo)), today),
+        Contender("netday_10k", first_call(big), "netday", ("--db", str(big)), today),
+    ]
+    if not Path(sys.executable).with_name("dooit").exists():
+        print("dooit is not installed (pip install -e '.[bench]'): measured without it")
+        return apps
     home = work / "dooit-home"
-    xdg = f"XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache"
+    env = tuple((f"XDG_{d.upper()}_HOME", str(home / d)) for d in ("data", "config", "cache"))
     db = work / "dooit.db"
     seed = (
         "import sys\n"
@@ -120,46 +162,72 @@ def dooit_command(work: Path) -> str | None:
         "    for i in range(5):\n"
         "        t = w.add_todo(); t.description = f'todo {i} of {name}'; t.save()\n"
     )
-    env = child_env(
-        XDG_DATA_HOME=f"{home}/data",
-        XDG_CONFIG_HOME=f"{home}/config",
-        XDG_CACHE_HOME=f"{home}/cache",
+    subprocess.run(
+        [sys.executable, "-c", seed, str(db), DOOIT_MARK], check=True, env=child_env(**dict(env))
     )
-    subprocess.run([sys.executable, "-c", seed, str(db), DOOIT_MARK], check=True, env=env)
-    return f"env {xdg} {dooit} --db {db}"
+    return [*apps, Contender("dooit", DOOIT_MARK, "dooit", ("--db", str(db)), env)]
 
 
-def first_frames(work: Path, demo: Path, big: Path, runs: int) -> dict[str, Any]:
-    """Medians of the four apps' first frames, alternated, and netday's ratios."""
-    exe = f"NETDAY_TODAY={TODAY} {sys.executable} -m netday --db"
-    apps: dict[str, tuple[str, str]] = {
-        "floor_app": ("READYMARK", f"{sys.executable} {SHARED / 'floor_app.py'} {work}/floor.db"),
-        "netday_demo": (first_call(demo), f"{exe} {demo}"),
-        "netday_10k": (first_call(big), f"{exe} {big}"),
-    }
-    dooit = dooit_command(work)
-    if dooit is None:
-        print("dooit is not installed (pip install -e '.[bench]'): measured without it")
-    else:
-        apps["dooit"] = (DOOIT_MARK, dooit)
-    times: dict[str, list[float]] = {name: [] for name in apps}
-    for round_ in range(runs + 1):  # the first round warms the caches and is not counted
-        for name, (mark, command) in apps.items():
-            ms = first_frame_ms(mark, command)
-            if ms is None:
-                raise SystemExit(
-                    f"{name} never showed {mark!r}: no time for an app that did not work"
-                )
-            if round_:
-                times[name].append(ms)
-    results: dict[str, Any] = {f"{n}_ms": statistics.median(t) for n, t in times.items()}
-    results["runs_ms"] = times
+def ratios(values: dict[str, float]) -> dict[str, float]:
+    """netday's figures over the floor app's and over dooit's."""
+    out = {}
     for name in ("netday_demo", "netday_10k"):
-        value = results[f"{name}_ms"]
-        results[f"{name}_to_floor"] = round(value / results["floor_app_ms"], 3)
-        if "dooit_ms" in results:
-            results[f"{name}_to_dooit"] = round(value / results["dooit_ms"], 3)
-    return results
+        for base in ("floor_app", "dooit"):
+            if name in values and base in values:
+                out[f"{name}_to_{base}"] = round(values[name] / values[base], 3)
+    return out
+
+
+def shown_ms(app: Contender) -> float:
+    ms = first_frame_ms(app.mark, app.command())
+    if ms is None:
+        raise SystemExit(f"{app.name} never showed {app.mark!r}: no figure for an app that failed")
+    return ms
+
+
+def warm_up(apps: list[Contender]) -> None:
+    """Each app once, not counted: it shows its mark (or the benchmark stops), the floor
+    app creates its database, and every cache a second start finds warm is warm."""
+    for app in apps:
+        shown_ms(app)
+
+
+def first_frames(apps: list[Contender], runs: int) -> dict[str, Any]:
+    """Medians of the apps' first frames (ms), alternated round after round."""
+    times: dict[str, list[float]] = {app.name: [] for app in apps}
+    for _ in range(runs):
+        for app in apps:
+            times[app.name].append(shown_ms(app))
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    return {"median_ms": medians, "ratios": ratios(medians), "runs_ms": times}
+
+
+def first_frame_instructions(apps: list[Contender], work: Path) -> dict[str, Any]:
+    """Instructions each app executes up to its first frame (callgrind, all at once in
+    their own 120x40 tmux sessions): the same on an idle or a busy machine."""
+    sessions = {}
+    for app in apps:
+        out = work / f"callgrind.{app.name}"
+        session = f"netday-bench-{os.getpid()}-{app.name}"
+        size = ["-x", str(SIZE[0]), "-y", str(SIZE[1])]
+        command = f"{app.shown_command(out)} 2>/dev/null"
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, *size, command], check=True)
+        sessions[app.name] = (session, out)
+    counts = {}
+    for name, (session, out) in sessions.items():
+        while (
+            subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode
+            == 0
+        ):
+            time.sleep(0.5)
+        summary = [line for line in out.read_text().splitlines() if line.startswith("summary:")]
+        if not summary:
+            raise SystemExit(f"{name}: callgrind wrote no summary (did it show its mark?)")
+        counts[name] = int(summary[0].split()[1]) / 1e9
+    return {
+        "giga_instructions": {k: round(v, 3) for k, v in counts.items()},
+        "ratios": ratios(counts),
+    }
 
 
 # --- keys -------------------------------------------------------------------------
@@ -449,6 +517,11 @@ def main() -> None:
     parser.add_argument("--big", help="a 10,000-contact database (built if missing)")
     parser.add_argument("--skip-keys", action="store_true")
     parser.add_argument("--skip-frames", action="store_true")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each app's instructions to its first frame (needs valgrind)",
+    )
     parser.add_argument("--keys-round", nargs=2, metavar=("APP", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.keys_round:
@@ -466,9 +539,13 @@ def main() -> None:
         netday("--db", str(big), "demo", "--contacts", "10000")
     if (count := contacts_in(big)) < 10_000:
         raise SystemExit(f"{big} holds {count} contacts, not 10,000")
-    results: dict[str, Any] = {"runs": args.runs, "machine": os.uname().nodename}
+    results: dict[str, Any] = {"runs": args.runs, "load_average": os.getloadavg()}
+    apps = contenders(work, demo, big)
+    warm_up(apps)
     if not args.skip_frames:
-        results["first_frame"] = first_frames(work, demo, big, args.runs)
+        results["first_frame"] = first_frames(apps, args.runs)
+    if args.instructions:
+        results["first_frame_instructions"] = first_frame_instructions(apps, work)
     if not args.skip_keys:
         results["keys_at_10k"] = key_times(work, big, args.runs)
     print(json.dumps(results, indent=2, ensure_ascii=False))
