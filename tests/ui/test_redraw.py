@@ -28,3 +28,22 @@ async def test_a_skip_rebuilds_the_calls_pane_and_leaves_the_comments_as_they_we
         assert str(calls.get_row_at(0)[0]) == "–"
         assert any(calls.rows[key] is not row for key, row in call_rows.items())
         assert all(comments.rows[key] is row for key, row in comment_rows.items())
+
+
+async def test_every_screen_has_its_own_background_so_the_screens_beneath_are_not_drawn(
+    ctx, open_app
+) -> None:
+    """Textual draws the screens beneath one whose background lets them show through, at
+    every frame; the screens' mixins once hid Screen's and ModalScreen's own CSS."""
+    person(ctx, "Ana Souza", last_call_days_ago=33)
+    async with open_app() as pilot:
+        app = pilot.app
+        assert app.screen.styles.background.a == 1  # the main screen
+        await pilot.press("c")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ContactScreen"
+        assert app.screen.styles.background.a == 1
+        await pilot.press("escape", "d")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CallDoneForm"
+        assert 0 < app.screen.styles.background.a < 1  # a form dims what it covers
