@@ -108,12 +108,12 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
 
 def _prepare(args: argparse.Namespace) -> bool:
     """Import what the command needs, then let garbage collection resume (see `main`);
-    True when the full-screen planner opens."""
-    import netday.cli.commands
-
+    True when the full-screen planner opens (which needs none of the commands' code)."""
     full_screen = args.command is None and sys.stdin.isatty() and sys.stdout.isatty()
     if full_screen:
-        import netday.ui.app  # noqa: F401
+        import netday.ui.app
+    else:
+        import netday.cli.commands  # noqa: F401
     gc.freeze()
     gc.enable()
     return full_screen
@@ -123,13 +123,13 @@ def _serve(
     args: argparse.Namespace, ctx: Context, demo: DemoNetwork | None, full_screen: bool
 ) -> int:
     """Open the full-screen planner, or run the command, on an open database."""
-    from netday.cli.commands import HANDLERS, cmd_today
-
     if full_screen:
         from netday.ui.app import NetdayApp
 
         NetdayApp(ctx, demo=demo).run()
         return 0
+    from netday.cli.commands import HANDLERS, cmd_today
+
     handler = HANDLERS.get(args.command or "", cmd_today)
     return handler(ctx, args)
 

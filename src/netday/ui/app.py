@@ -8,6 +8,8 @@ one policy for notifications and failed workers.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import traceback
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -34,6 +36,16 @@ if TYPE_CHECKING:
     from netday.services.demo import DemoNetwork
 
 CHECK_SECONDS = 1.0
+
+
+def preload_screens() -> None:
+    """Load the code of every screen and of the palette (and the Textual widgets they
+    use), so that no key pays an import the first time it opens one (the review, the
+    contact screen and the forms each cost 20 to 100 ms to load)."""
+    screens = importlib.import_module("netday.ui.screens")
+    found = pkgutil.iter_modules(screens.__path__, f"{screens.__name__}.")
+    for name in ("netday.ui.commands", *(module.name for module in found)):
+        importlib.import_module(name)
 
 
 def _palette_provider() -> type[Provider]:
@@ -73,6 +85,12 @@ class NetdayApp(App[None]):
     def on_mount(self) -> None:
         self.changes = ChangeCheck(self.ctx)
         self.set_interval(CHECK_SECONDS, self.check_for_changes)
+        self.call_after_refresh(self.preload)
+
+    @work(thread=True, group="preload", exit_on_error=False)
+    def preload(self) -> None:
+        """Once the first frame is out, the other screens' code loads in the background."""
+        preload_screens()
 
     def on_unmount(self) -> None:
         self.changes.close()

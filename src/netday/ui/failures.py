@@ -57,7 +57,17 @@ def write_log(error: BaseException, at: dt.datetime, where: str) -> Path:
     return path
 
 
-class RecoversFromFailures(DOMNode):
+if TYPE_CHECKING:
+    _Node = DOMNode
+else:
+    # A mixin, not a DOMNode at run time: Textual takes a class's inherited default CSS
+    # from its first DOMNode base, so `class S(RecoversFromFailures, Screen)` lost
+    # Screen's and ModalScreen's own (an opaque background: without it every screen
+    # was drawn over the ones beneath it, at every frame).
+    _Node = object
+
+
+class RecoversFromFailures(_Node):
     """A screen that runs workers: their failures go to the app's one handler
     (Textual posts a worker's state to the node that started it, and it does not
     bubble); `after_failure` is what the screen itself does about it."""
