@@ -139,15 +139,20 @@ class Terminal:
         return None
 
     def _background_at(self, text: str) -> str | None:
-        """The background colour where `text` first shows on the screen."""
+        """The background of the row where `text` first shows on the screen, taken at
+        the row's first cell inside its pane's border: a name's own style (a done call
+        drawn dim on the pane's colour) says nothing about the cursor; the row's does."""
         for line in self.screen(styled=True).splitlines():
-            plain, background = "", "default"
+            plain, backgrounds, background = "", [], "default"
             for styled_run, params, final in _runs(line):
+                plain += styled_run
+                backgrounds += [background] * len(styled_run)
                 if final == "m":
                     background = _background(params, background)
-                plain += styled_run
-                if text in plain:
-                    return background
+            at = plain.find(text)
+            if at >= 0:
+                border = plain.rfind("│", 0, at)
+                return backgrounds[border + 1]
         return None
 
     def focus_by_typing(self, text: str, holds: Callable[[str], bool], key: str = "Tab") -> None:
@@ -293,12 +298,14 @@ def comments(t: Terminal, posts: list[dict[str, str]]) -> None:
 
 
 def invitations(t: Terminal) -> None:
-    """Each invitation: `i`, to whom, Tab to the message, the message, Enter."""
+    """Each invitation: `i`, to whom, Enter (the person chosen, on to the message), the
+    message, Enter."""
     for who, message in INVITES:
         t.keys("i")
         t.wait_for("Send an invitation")
         t.type(who)
-        t.keys("Tab", "Tab")
+        t.wait_for(f"someone new: {who}")
+        t.keys("Enter")
         t.type(message)
         t.wait_for("names the person ✓")
         t.keys("Enter")
