@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -34,11 +36,10 @@ def wait_for(session: str, text: str, seconds: float = 20) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
-def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:
-    db = db_url
-    for name in ("Ana Souza", "Bruno Martin", "Chloé Dubois"):
-        assert netday_process("contact", "add", name, "--every", "3 weeks", db=db).returncode == 0
-        assert netday_process("log", name, "--at", "2026-10-20 10:00", db=db).returncode == 0
+@contextmanager
+def planner_in_tmux(db: str, width: int, height: int) -> Iterator[str]:
+    """netday on `db` in a tmux session of that size, today pinned; the session's name.
+    When netday exits the pane says NETDAY-EXITED (and stays, for `wait_for`)."""
     session = f"netday-e2e-{uuid.uuid4().hex[:8]}"
     command = (
         f"NETDAY_TODAY={TODAY.isoformat()} {sys.executable} -m netday --db {shlex.quote(db)}; "
@@ -46,11 +47,22 @@ def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:
     )
     env = {**os.environ, "TERM": "xterm-256color"}
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
+        ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command],
         check=True,
         env=env,
     )
     try:
+        yield session
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:
+    db = db_url
+    for name in ("Ana Souza", "Bruno Martin", "Chloé Dubois"):
+        assert netday_process("contact", "add", name, "--every", "3 weeks", db=db).returncode == 0
+        assert netday_process("log", name, "--at", "2026-10-20 10:00", db=db).returncode == 0
+    with planner_in_tmux(db, 120, 40) as session:
         wait_for(session, "Ana Souza · overdue by 12 days")
         tmux("send-keys", "-t", session, "d")
         wait_for(session, "Call with Ana Souza: done")
@@ -65,8 +77,6 @@ def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:
         assert "✓" in screen
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "NETDAY-EXITED")
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
     logged = rows(
         db, "SELECT kind, summary, minutes FROM interaction WHERE occurred_at >= '2026-11-22'"
     )
@@ -80,18 +90,7 @@ def test_a_reflection_with_a_q_in_it_is_typed_not_a_quit_in_a_real_terminal(db_u
     db = db_url
     added = netday_process("contact", "add", "Ana Souza", "--every", "3 weeks", db=db)
     assert added.returncode == 0
-    session = f"netday-e2e-{uuid.uuid4().hex[:8]}"
-    command = (
-        f"NETDAY_TODAY={TODAY.isoformat()} {sys.executable} -m netday --db {shlex.quote(db)}; "
-        "echo NETDAY-EXITED; sleep 30"
-    )
-    env = {**os.environ, "TERM": "xterm-256color"}
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
-        check=True,
-        env=env,
-    )
-    try:
+    with planner_in_tmux(db, 80, 24) as session:
         wait_for(session, "Today's calls")
         tmux("send-keys", "-t", session, "r")
         wait_for(session, "Reflection")
@@ -108,6 +107,4 @@ def test_a_reflection_with_a_q_in_it_is_typed_not_a_quit_in_a_real_terminal(db_u
         wait_for(session, "Today's calls")
         tmux("send-keys", "-t", session, "q")
         wait_for(session, "NETDAY-EXITED")
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
     assert rows(db, "SELECT note FROM day_review") == [("Made quick progress",)]
