@@ -97,11 +97,11 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             yield Static("", id="profile")
             timeline = Timeline(id="timeline", cursor_type="row")
             timeline.border_title = "Timeline"
+            timeline.add_columns("When", "Kind", "", "Note")
             yield timeline
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Timeline).add_columns("When", "Kind", "", "Note")
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)

@@ -142,6 +142,9 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         """The pane the detail panel describes: the one focused last."""
         self._advance_from: str | None = None
         """The call just marked done: the cursor moves on once the plan shows it done."""
+        self._preparing = False
+        """A form is being prepared (its defaults read off the event loop): until it
+        shows, the screen takes no other command (see `check_action`)."""
 
     @property
     def netday(self) -> NetdayApp:
@@ -250,6 +253,9 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def on_resize(self) -> None:
         self.show_header()
         self.call_after_refresh(self.share_rows)
+
+    def on_pane_remeasured(self, _: Pane.Remeasured) -> None:
+        self.share_rows()
 
     # --- the detail panel follows the cursor and the focus --------------------------
 
@@ -476,7 +482,19 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         form = MinutesForm(current, lambda minutes: today_overview(ctx, minutes))
         self.app.push_screen(form, self.reload_after)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No command while a form is being prepared: letters typed into a pane by
+        mistake ("a" for Add contact, then "i", "c", "q"...) open one box, not a stack of
+        them (the rest are dropped, never run) and never quit under a form about to show."""
+        return None if self._preparing else True
+
+    def prepared(self) -> None:
+        """The form being prepared is shown (or could not be): commands run again."""
+        self._preparing = False
+        self.refresh_bindings()
+
     def action_add_contact(self) -> None:
+        self._preparing = True
         self.open_contact_form()
 
     @work(thread=True, group="defaults", exit_on_error=False)
@@ -485,11 +503,16 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.ui.screens.contact_form import ContactForm
 
         ctx = self.ctx
-        defaults = new_contact_defaults(ctx)
+        try:
+            defaults = new_contact_defaults(ctx)
+        except BaseException:
+            self.app.call_from_thread(self.prepared)
+            raise
 
         def show() -> None:  # on the event loop: widgets are made there, not in a thread
             form = ContactForm(ctx.today(), defaults, save=lambda f: add_contact(ctx, f))
             self.app.push_screen(form, self.reload_after)
+            self.prepared()
 
         self.app.call_from_thread(show)
 
@@ -518,6 +541,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     # --- invitations ----------------------------------------------------------------
 
     def action_invite_send(self) -> None:
+        self._preparing = True
         self.open_invite_form()
 
     @work(thread=True, group="templates", exit_on_error=False)
@@ -526,7 +550,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.ui.screens.network_forms import InviteDraft, InviteForm
 
         ctx = self.ctx
-        templates = [body for _, body in list_templates(ctx)]
+        try:
+            templates = [body for _, body in list_templates(ctx)]
+        except BaseException:
+            self.app.call_from_thread(self.prepared)
+            raise
 
         def save(d: InviteDraft) -> InviteView:
             return send_invite(
@@ -535,6 +563,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         def show() -> None:  # on the event loop: widgets are made there, not in a thread
             self.app.push_screen(InviteForm(ctx, templates, save), self.reload_after)
+            self.prepared()
 
         self.app.call_from_thread(show)
 

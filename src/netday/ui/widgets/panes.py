@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from rich.cells import cell_len
 from rich.padding import Padding
 from rich.text import Text
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -148,6 +149,8 @@ class Pane(DataTable[Text], Generic[Item]):
         self._empty = ""
         self._empty_lines: list[Strip] = []
         self._shown = False
+        self._wanted = 0
+        """What `rows_wanted` said last: a resize that changes it is reported."""
         self._shown_items: tuple[Item, ...] = ()
         """The items on show: the same items read again are left as they are, since
         rebuilding all four panes after each key cost ~100 ms at 10,000 contacts."""
@@ -187,9 +190,20 @@ class Pane(DataTable[Text], Generic[Item]):
         self._shown = True
         self._lay_out()
 
+    class Remeasured(Message):
+        """The lines this pane wants changed with its width (an empty pane's reason
+        wraps anew): the screen shares the rows again."""
+
     def on_resize(self) -> None:
         if self._shown:
             self._lay_out()
+            if self.rows_wanted() != self._wanted:
+                self.post_message(self.Remeasured())
+
+    @property
+    def shows_a_day(self) -> bool:
+        """A day's view has been shown (its rows, or why there are none)."""
+        return self._shown
 
     @property
     def is_empty(self) -> bool:
@@ -199,8 +213,10 @@ class Pane(DataTable[Text], Generic[Item]):
     def rows_wanted(self) -> int:
         """Lines this pane's content takes (its border aside): what it asks the screen for."""
         if not self._rows:
-            return max(1, len(self._wrapped_reason()))
-        return sum(r.height for r in self._rows)
+            self._wanted = max(1, len(self._wrapped_reason()))
+        else:
+            self._wanted = sum(r.height for r in self._rows)
+        return self._wanted
 
     def _room(self) -> int:
         """Cells for the columns and their padding."""
