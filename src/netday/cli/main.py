@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netday.cleaning import for_terminal, quoted
+from netday.cli.options import only_global_options
 from netday.clock import Clock
 from netday.config import make_clock, resolve_db_url
 from netday.errors import NetdayError
@@ -70,9 +71,12 @@ def _db_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    from netday.cli.parser import build_parser
+    words = sys.argv[1:] if argv is None else argv
+    args = only_global_options(words)
+    if args is None:
+        from netday.cli.parser import build_parser
 
-    args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(words)
     clock = make_clock(args.today)
     if args.demo:
         return _run_on_demo(args, clock)
