@@ -111,15 +111,17 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
 
 
 def _prepare(args: argparse.Namespace) -> bool:
-    """Import what the command needs, then let garbage collection resume (see `main`);
-    True when the full-screen planner opens (which needs none of the commands' code)."""
+    """Import what the command needs, then let garbage collection resume (see `main`),
+    or for the full-screen planner, which needs none of the commands' code (True), once
+    its first frame is out (`NetdayApp.first_frame_out`)."""
     full_screen = args.command is None and sys.stdin.isatty() and sys.stdout.isatty()
     if full_screen:
         import netday.ui.app
     else:
         import netday.cli.commands  # noqa: F401
     gc.freeze()
-    gc.enable()
+    if not full_screen:
+        gc.enable()
     return full_screen
 
 
