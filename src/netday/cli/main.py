@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netday.cleaning import for_terminal, quoted
+from netday.cli.options import only_global_options
 from netday.clock import Clock
 from netday.config import make_clock, resolve_db_url
 from netday.errors import NetdayError
@@ -70,9 +71,12 @@ def _db_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    from netday.cli.parser import build_parser
+    words = sys.argv[1:] if argv is None else argv
+    args = only_global_options(words)
+    if args is None:
+        from netday.cli.parser import build_parser
 
-    args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(words)
     clock = make_clock(args.today)
     if args.demo:
         return _run_on_demo(args, clock)
@@ -107,15 +111,17 @@ def _run_command(args: argparse.Namespace, url: str, clock: Clock) -> int:
 
 
 def _prepare(args: argparse.Namespace) -> bool:
-    """Import what the command needs, then let garbage collection resume (see `main`);
-    True when the full-screen planner opens (which needs none of the commands' code)."""
+    """Import what the command needs, then let garbage collection resume (see `main`),
+    or for the full-screen planner, which needs none of the commands' code (True), once
+    its first frame is out (`NetdayApp.first_frame_out`)."""
     full_screen = args.command is None and sys.stdin.isatty() and sys.stdout.isatty()
     if full_screen:
         import netday.ui.app
     else:
         import netday.cli.commands  # noqa: F401
     gc.freeze()
-    gc.enable()
+    if not full_screen:
+        gc.enable()
     return full_screen
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from netday.cleaning import quoted, strip_controls
+from netday.cli.options import add_global_options
 from netday.io.formats import CALENDAR_DAYS
 from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
 from netday.services import demo_data
@@ -138,16 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="netday",
         description="A daily networking planner. With no command: today's plan.",
     )
-    parser.add_argument("--db", help="database file or SQLAlchemy URL (env NETDAY_DB)")
-    parser.add_argument("--today", help="pin today's date, YYYY-MM-DD (env NETDAY_TODAY)")
-    parser.add_argument(
-        "--demo", action="store_true", help="use a fresh demo database; your own is untouched"
-    )
-    parser.add_argument(
-        "--no-backup",
-        action="store_true",
-        help="upgrade an older database without backing it up first",
-    )
+    add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     p = sub.add_parser("today", help="today's calls, comments, invites and log")

@@ -8,6 +8,7 @@ one policy for notifications and failed workers.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import traceback
@@ -85,7 +86,14 @@ class NetdayApp(App[None]):
     def on_mount(self) -> None:
         self.changes = ChangeCheck(self.ctx)
         self.set_interval(CHECK_SECONDS, self.check_for_changes)
-        self.call_after_refresh(self.preload)
+        self.call_after_refresh(self.first_frame_out)
+
+    def first_frame_out(self) -> None:
+        """Garbage collection resumes (the command line pauses it while netday starts:
+        the start allocates objects that live on, and collecting among them only delays
+        the first frame, by 1% of its instructions); the other screens' code loads."""
+        gc.enable()
+        self.preload()
 
     @work(thread=True, group="preload", exit_on_error=False)
     def preload(self) -> None:
