@@ -180,12 +180,35 @@ def pytest_report_header(config: pytest.Config) -> str:
     return "netday backend: SQLite"
 
 
+UI_FLOWS_ON_SERVER = frozenset(
+    {
+        "test_main_screen.py",
+        "test_network_flows.py",
+        "test_undo.py",
+        "test_corrections.py",
+        "test_import_and_triage.py",
+        "test_triage_into_plan.py",
+        "test_welcome.py",
+    }
+)
+"""The screens' flows that also run on a server. The screens hold no SQL (the layer
+contracts in tests/unit/test_layers.py): every service they call is tested on both
+databases; the rest of tests/ui (keys, layout, words, pixels) runs on SQLite only, which
+keeps CI's two runs within its time."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On a server, skip the tests that are about the SQLite file, saying why."""
+    """On a server, skip the tests that are about the SQLite file, saying why, and the
+    screen tests that are not about the database's work (`UI_FLOWS_ON_SERVER`)."""
     if not ON_SERVER:
         return
+    ui = Path(__file__).with_name("ui")
     for item in items:
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None:
             reason = marker.args[0] if marker.args else marker.kwargs.get("reason", "")
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+        elif item.path.parent == ui and item.path.name not in UI_FLOWS_ON_SERVER:
+            item.add_marker(
+                pytest.mark.skip(reason="SQLite only: a screen test with no database flow")
+            )

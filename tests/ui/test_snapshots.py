@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import DataTable
 
 from netday.services.demo import seed_demo
 from netday.ui.app import NetdayApp
@@ -52,8 +54,13 @@ async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...], theme: s
         # The main screen under a box has shown its day too (each pane its rows or why not).
         await wait_until(pilot, lambda: all(p.shows_a_day for p in panes(app)))
         await settle(pilot)
-        # A table sizes its columns on the frame after its rows arrive: under load the
-        # first export can catch the frame before. The picture taken is one that holds.
+        # A table sizes its columns when its message queue runs dry (Textual's DataTable
+        # measures on Idle): under load the export can come first. Measure them now,
+        # then take a picture that holds.
+        for table in app.screen.query(DataTable):
+            await table._on_idle(events.Idle())
+            table.refresh()
+        await settle(pilot)
         shot = app.export_screenshot()
         for _ in range(STILL_TRIES):
             await settle(pilot)
