@@ -160,3 +160,25 @@ async def test_import_and_export_summaries_show_paths_as_typed(ctx, open_app, tm
             pilot.app.screen.query_one("#form-error").render()
         )
         shown(pilot)
+
+
+async def test_the_log_entry_form_and_the_keys_panel(ctx, open_app) -> None:
+    """Issue 10's new screens over hostile data: the form that corrects a logged entry
+    (pre-filled with its note) and the keys panel."""
+    from netday.ui.screens.interaction_form import InteractionForm
+    from netday.ui.screens.keys import KeysScreen
+
+    poison(ctx)
+    async with open_app() as pilot:
+        log = pilot.app.query_one(LogPane)
+        assert log.row_count
+        log.focus()
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, InteractionForm))
+        await settle(pilot)
+        note = pilot.app.screen.query_one("#note", Input).value
+        assert controls_in(note) == []
+        shown(pilot)
+        await pilot.press("escape", "question_mark")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, KeysScreen))
+        shown(pilot)
