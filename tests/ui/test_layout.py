@@ -305,3 +305,25 @@ def test_the_text_column_takes_the_room_and_names_give_way_last() -> None:
     assert fit_widths(columns, [3, 20, 60], 20, 2) == [None, 10, 6]
     # A short text never takes the names' room.
     assert fit_widths(columns, [3, 20, 8], 38, 2) == [3, 20, 38 - 6 - 23]
+
+
+async def test_todays_few_calls_are_never_hidden_beside_fifty_posts(ctx, open_app) -> None:
+    """Seen at 10,000 contacts: 50 posts to comment on took the column in proportion,
+    and the Calls pane kept 3 lines for 3 calls of 2 lines each (the third hidden)."""
+    seed_demo(ctx)  # 3 calls of 2 lines each
+    for n in range(50):
+        add_post(ctx, "Ana Souza", f"https://example.org/post/{n}", f"Post number {n}")
+    async with open_app(size=(120, 40)) as pilot:
+        calls = pilot.app.query_one(CallsPane)
+        assert calls.row_count == 3
+        assert calls.scrollable_content_region.height >= calls.rows_wanted() == 6
+        comments = pilot.app.query_one(CommentsPane)
+        assert comments.row_count >= 50  # the pane shows a bounded list
+        assert comments.scrollable_content_region.height >= 20  # the fullest takes the rest
+        screen = terminal_text(pilot.app)
+        for call in today_overview(ctx).plan.calls:
+            assert call.contact.name in screen
+    async with open_app(size=(80, 24)) as pilot:  # and the posts keep a few rows
+        calls, comments = pilot.app.query_one(CallsPane), pilot.app.query_one(CommentsPane)
+        assert calls.scrollable_content_region.height >= 6
+        assert comments.scrollable_content_region.height >= 3

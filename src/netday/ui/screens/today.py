@@ -236,19 +236,27 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         header.update(assemble(*pieces))
 
     def share_rows(self) -> None:
-        """Each column's panes share its height by the rows they hold: in proportion to
-        their rows, except that an empty pane, or one holding less than half of what
-        the fullest one holds, gets no more than it needs and a line to spare (the
-        fullest takes the rest), and no pane with rows is squeezed below a few of them."""
+        """Each column's panes share its height by the rows they hold. A pane holding
+        less than half of what the fullest one holds (or nothing) gets exactly what it
+        needs, so today's few calls are never hidden beside fifty posts, unless that
+        would leave another pane fewer than a few rows; the fullest takes the rest;
+        panes of similar sizes share in proportion, none squeezed below a few rows."""
         for column in self.query(".column"):
             panes = list(column.query(Pane))
             wanted = [pane.rows_wanted() + BORDER for pane in panes]
             fullest = wanted.index(max(wanted))
+            least = [min(rows, FEW_ROWS + BORDER) for rows in wanted]
+            room = column.size.height
             for index, (pane, rows) in enumerate(zip(panes, wanted, strict=True)):
-                small = pane.is_empty or 2 * rows <= wanted[fullest]
-                pane.styles.height = f"{rows}fr"
-                pane.styles.min_height = min(rows, FEW_ROWS + BORDER)
-                pane.styles.max_height = rows + 1 if small and index != fullest else None
+                small = index != fullest and (pane.is_empty or 2 * rows <= wanted[fullest])
+                if small:
+                    others_least = sum(least) - least[index]
+                    fits = rows if not room else min(rows, room - others_least)
+                    pane.styles.height = max(least[index], fits)
+                    pane.styles.min_height = None
+                else:
+                    pane.styles.height = f"{rows}fr"
+                    pane.styles.min_height = least[index]
 
     def on_resize(self) -> None:
         self.show_header()

@@ -151,6 +151,8 @@ class Pane(DataTable[Text], Generic[Item]):
         self._shown = False
         self._wanted = 0
         """What `rows_wanted` said last: a resize that changes it is reported."""
+        self._laid_out_at = 0
+        """The width the rows were laid out at (0: not yet, the pane has no width)."""
         self._shown_items: tuple[Item, ...] = ()
         """The items on show: the same items read again are left as they are, since
         rebuilding all four panes after each key cost ~100 ms at 10,000 contacts."""
@@ -195,7 +197,9 @@ class Pane(DataTable[Text], Generic[Item]):
         wraps anew): the screen shares the rows again."""
 
     def on_resize(self) -> None:
-        if self._shown:
+        """Lay the rows out again only when the width changed: the columns depend on it
+        alone, and the screen changes the panes' heights as it shares the rows."""
+        if self._shown and self.size.width != self._laid_out_at:
             self._lay_out()
             if self.rows_wanted() != self._wanted:
                 self.post_message(self.Remeasured())
@@ -226,6 +230,12 @@ class Pane(DataTable[Text], Generic[Item]):
         return plain(self._empty, f"italic {LABEL}")
 
     def _lay_out(self) -> None:
+        """Fit the columns to the pane's width and put the rows in. Before the pane has
+        a width (a view shown as the screen mounts) nothing is laid out: the first
+        resize does it, so the first frame is drawn once, at the right width."""
+        self._laid_out_at = self.size.width
+        if not self._laid_out_at:
+            return
         selected = self.selected_key()
         index = self.cursor_row
         self.clear(columns=True)
