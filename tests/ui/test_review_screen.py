@@ -56,3 +56,25 @@ async def test_yesterdays_review_can_be_finished_the_next_morning(ctx, clock, op
     exported = default_data_dir() / "exports" / "netday-review-2026-11-22.md"
     assert exported.read_text().startswith("# Review of Sunday 22 November 2026")
     assert "Written the morning after" in exported.read_text()
+
+
+async def test_changing_day_saves_the_reflection_typed_first(ctx, clock, open_app) -> None:
+    """Seen: Alt+← with a reflection typed showed the day before and the typed line was
+    gone, never saved. Changing day now saves it first, as leaving the review does."""
+    person(ctx, "Ana Souza", last_call_days_ago=30)
+    plan_for(ctx)
+    async with open_app() as pilot:
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press(*"A quiet day", "alt+left")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert "Saturday 21 November 2026" in str(
+            screen.query_one("#review-summary", Static).render()
+        )
+        assert screen.query_one("#reflection", Input).value == ""  # the 21st's own
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert screen.query_one("#reflection", Input).value == "A quiet day"
+    assert review_day(ctx).note == "A quiet day"

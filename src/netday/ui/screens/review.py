@@ -64,8 +64,11 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         in the field was typed and is not saved yet."""
         self._saving = ""
         self._note_day = day
-        self._leaving = False
         """The day the reflection in the field belongs to."""
+        self._leaving = False
+        self._step_after_save = 0
+        """Days to move once the reflection typed for this day is saved (Alt+←/→ with
+        a reflection typed: it is saved first, never dropped)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-page"):
@@ -119,6 +122,7 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def on_refused(self, message: Refused) -> None:
         self._leaving = False
+        self._step_after_save = 0
         if self.is_fresh(message.ticket):
             self.day = self.review.date if self.review else self.day
             self.notify(message.message, severity="warning")
@@ -153,6 +157,9 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             self.notify(f"Saved the reflection of {long_date(r.date)}.")
             if self._leaving:
                 self.dismiss(None)
+            elif self._step_after_save:
+                step, self._step_after_save = self._step_after_save, 0
+                self.action_day(step)
             return
         typed_here = note.value != self._stored_note and r.date == self._note_day
         self._stored_note = editable(r.note)
@@ -170,6 +177,7 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def after_failure(self, worker: Worker[object], message: str) -> None:
         """A save that failed keeps the screen open, with the reflection as typed."""
         self._leaving = False
+        self._step_after_save = 0
 
     async def action_dismiss(self, result: None = None) -> None:
         """Back to today; a reflection typed and not saved is saved first (leaving
@@ -181,6 +189,11 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.action_save()
 
     def action_day(self, step: int) -> None:
+        """Another day; a reflection typed and not saved is saved first, as leaving does."""
+        if self.unsaved() is not None:
+            self._step_after_save = step
+            self.action_save()
+            return
         self.day += dt.timedelta(days=step)
         self.load()
 
