@@ -154,7 +154,7 @@ class _Builder:
         self, contact_id: int, kind: InteractionKind, at: dt.datetime, **extra: Any
     ) -> None:
         low, high = MINUTES[kind]
-        row = {
+        row: dict[str, Any] = {
             "contact_id": contact_id,
             "kind": kind,
             "occurred_at": at,
