@@ -58,6 +58,12 @@ class SettingsValues:
     invite_expiry_days: int = _number(
         21, 1, DAYS_AHEAD_MAX, "days after which an unanswered invitation may be withdrawn"
     )
+    call_tries: int = _number(
+        3,
+        1,
+        10,
+        "unanswered calls in a row the plan brings a person back for, before it stops insisting",
+    )
     tier_a_cadence: str = _cadence("every 3 weeks", "the cadence of a contact triaged as tier A")
     tier_b_cadence: str = _cadence("every 2 months", "the cadence of a contact triaged as tier B")
     tier_c_cadence: str = _cadence("every 4 months", "the cadence of a contact triaged as tier C")

@@ -46,6 +46,27 @@ class InteractionKind(StrEnum):
     NOTE = "note"
 
 
+class CallOutcome(StrEnum):
+    """How a call went: only an answered one is a conversation (restarts the cadence);
+    the others are tries, and the plan brings the person back (practice 3). Stored for
+    calls and video calls only; other kinds have none."""
+
+    ANSWERED = "answered"
+    NO_ANSWER = "no-answer"
+    MESSAGE_LEFT = "message"
+
+
+UNANSWERED: tuple[CallOutcome, ...] = (CallOutcome.NO_ANSWER, CallOutcome.MESSAGE_LEFT)
+"""A try, not a conversation: the plan brings the person back the next day."""
+
+OUTCOME_SAID: dict[str, str] = {
+    CallOutcome.ANSWERED: "answered",
+    CallOutcome.NO_ANSWER: "no answer",
+    CallOutcome.MESSAGE_LEFT: "left a message",
+}
+"""Each call outcome as a person says it: the call-done dialog's options, a log line."""
+
+
 class Direction(StrEnum):
     """Who gave: the give / ask balance of an interaction."""
 

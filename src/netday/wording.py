@@ -32,3 +32,11 @@ def days_ago(days: int) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def weekday(day: dt.date, today: dt.date) -> str:
+    """`Monday` for a day of the past week, `3 Nov` before that: when something was
+    tried ("tried Monday, no answer")."""
+    if 0 < (today - day).days < 7:
+        return f"{day:%A}"
+    return short_date(day)

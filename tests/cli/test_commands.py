@@ -83,6 +83,7 @@ def test_today_json_has_the_documented_shape(cli, network) -> None:
         "snoozed_until",
         "last_talk",
         "promise",
+        "outcome",
     }
     assert call["contact"]["name"] == "Ana Souza"
     assert call["status"] == "planned"
@@ -351,3 +352,25 @@ def test_an_untriaged_contact_reads_untriaged(cli, tmp_path: Path) -> None:
     row = next(line for line in cli("contact", "list").out.splitlines() if "Dana" in line)
     assert " - Dana O'Neil" in row and "untriaged" in row
     assert json.loads(cli("contact", "show", "dana", "--json").out)["summary"]["untriaged"]
+
+
+def test_a_call_outcome_is_stored_and_in_the_json(cli) -> None:
+    """`--outcome no-answer`: the call is logged, today's call ticked as attempted (its
+    outcome in `today --json`), the cadence untouched; tomorrow Ana is first, with why."""
+    assert cli("contact", "add", "Ana Souza", "--every", "3 weeks").code == 0
+    assert cli("log", "ana", "hello?", "--at", "2026-10-20 10:00").code == 0
+    due = json.loads(cli("contact", "show", "ana", "--json").out)["summary"]["next_due"]
+    assert json.loads(cli("today", "--json").out)["calls"][0]["contact"]["name"] == "Ana Souza"
+    logged = json.loads(cli("log", "ana", "voicemail", "--outcome", "no-answer", "--json").out)
+    assert (logged["kind"], logged["outcome"]) == ("call", "no-answer")
+    call = json.loads(cli("today", "--json").out)["calls"][0]
+    assert (call["status"], call["outcome"]) == ("done", "no-answer")
+    assert "no answer: back tomorrow" in cli("plan", "show").out
+    shown = json.loads(cli("contact", "show", "ana", "--json").out)
+    assert shown["summary"]["next_due"] == due
+    assert [i["outcome"] for i in shown["interactions"]] == ["no-answer", "answered"]
+    tomorrow = json.loads(cli("today", "--json", today="2026-11-23").out)["calls"][0]
+    assert tomorrow["reason"] == "tried Sunday, no answer"
+    edited = cli("log", "edit", str(logged["id"]), "--outcome", "answered", "--json")
+    assert json.loads(edited.out)["outcome"] == "answered"
+    assert cli("log", "ana", "--kind", "email", "--outcome", "message").code != 0

@@ -17,6 +17,7 @@ CHANGED = {
     "default_cadence": "every 9 days",
     "invite_follow_up_days": "3",
     "invite_expiry_days": "5",
+    "call_tries": "1",
     "tier_a_cadence": "every 10 days",
     "tier_b_cadence": "every 11 days",
     "tier_c_cadence": "every 12 days",
@@ -74,3 +75,8 @@ def test_every_setting_is_honoured_by_the_command_line(cli, tmp_path: Path) -> N
     ]
     for said, cadence in zip(decided, ("10 days", "11 days", "12 days", "9 days"), strict=True):
         assert f"every {cadence}" in said
+
+    # call_tries: after one unanswered call the plan stops insisting (the default is 3).
+    assert cli("log", "due person0", "--outcome", "no-answer").code == 0
+    calls = json.loads(cli("today", "--json", today="2026-11-23").out)["calls"]
+    assert calls[0]["reason"] == "1 try without an answer: try another way"

@@ -10,6 +10,7 @@ import pytest
 from netday.cli.parser import build_parser
 from netday.cli.render import MARKS
 from netday.vocabulary import (
+    CallOutcome,
     CallStatus,
     Circle,
     InteractionKind,
@@ -43,6 +44,7 @@ def _choices(argv: list[str], option: str) -> tuple[str, ...]:
         (["contact", "edit"], "--tier", Tier),
         (["contact", "list"], "--circle", Circle),
         (["log"], "--kind", InteractionKind),
+        (["log"], "--outcome", CallOutcome),
         (["invite", "list"], "--status", InviteStatus),
         (["invite", "list"], "--direction", InviteDirection),
     ],

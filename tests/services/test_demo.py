@@ -117,6 +117,7 @@ def test_today_opens_on_a_plan_and_a_streak(ctx: Context) -> None:
     reasons = [c.reason for c in today.plan.calls]
     assert any("invite accepted" in r for r in reasons)
     assert any("follow-up promised" in r for r in reasons)
+    assert reasons[0] == "tried Saturday, no answer"  # a message left, then no answer
     assert today.comments and today.invites and not today.is_empty
 
 

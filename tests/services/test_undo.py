@@ -135,6 +135,9 @@ ACTIONS: dict[str, Callable[[Context], object]] = {
     "call done": lambda c: journal.log_interaction(
         c, open_call(c), kind="call", summary="Talked", minutes=12, follow_up_on=c.today()
     ),
+    "call not answered": lambda c: journal.log_interaction(
+        c, open_call(c), kind="call", summary="Rang twice", outcome="no-answer"
+    ),
     "call skipped": lambda c: planner.skip_call(c, open_call(c)),
     "call snoozed": lambda c: planner.snooze_contact(c, open_call(c), dt.date(2026, 11, 27)),
     "interaction logged": lambda c: journal.log_interaction(
@@ -189,6 +192,9 @@ CORRECTIONS: dict[str, Callable[[Context, int], object]] = {
     ),
     "interaction moved to yesterday": lambda c, i: journal.edit_interaction(
         c, i, journal.InteractionChanges(at=c.now() - dt.timedelta(days=1))
+    ),
+    "call was not answered after all": lambda c, i: journal.edit_interaction(
+        c, i, journal.InteractionChanges(outcome="message")
     ),
     "interaction deleted": lambda c, i: journal.delete_interaction(c, i),
     "contact deleted with its history": lambda c, i: contacts.delete_contact(

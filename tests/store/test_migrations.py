@@ -165,3 +165,42 @@ def test_0005_adds_the_undo_steps_and_takes_them_away(db_url: str) -> None:
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert rows(db_url, "SELECT count(*) FROM undo_step") == [(0,)]
+
+
+def test_0006_keeps_every_row_and_every_earlier_call_was_answered(db_url: str) -> None:
+    """A database at 0005 with calls, a meeting and its settings upgrades with every row
+    read back as it was: the calls answered, the meeting with no outcome, the tries
+    setting at its default; down to 0005 again, every row stays."""
+    db = Database(db_url)
+    upgrade(db, "0005")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        conn.execute(text("UPDATE settings SET minutes_per_day = 45"))
+        for iid, kind in enumerate(("call", "video", "meeting"), start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                    " direction, created_at) VALUES (:id, 1, :kind, '2026-11-20 10:00:00',"
+                    " :kind, 'neutral', '2026-11-20 10:00:00')"
+                ),
+                {"id": iid, "kind": kind},
+            )
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT id, kind, summary, outcome FROM interaction ORDER BY id") == [
+        (1, "call", "call", "answered"),
+        (2, "video", "video", "answered"),
+        (3, "meeting", "meeting", None),
+    ]
+    assert rows(db_url, "SELECT minutes_per_day, call_tries FROM settings") == [(45, 3)]
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    db = Database(db_url)
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0005")
+    finally:
+        db.close()
+    assert rows(db_url, "SELECT count(*) FROM interaction") == [(3,)]
+    assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(45,)]

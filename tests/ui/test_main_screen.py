@@ -79,6 +79,25 @@ async def test_marking_a_call_done_with_a_quick_note(ctx, open_app) -> None:
         assert statuses == ["done", "planned", "planned"]
 
 
+async def test_a_call_not_answered_is_one_key_and_comes_back_tomorrow(ctx, open_app, clock) -> None:
+    """`d` on Chloé, Ctrl+N (no answer) while the note has the focus, a note with every
+    letter typed as text, Enter: the call is stored unanswered and ticked as attempted
+    (↻); tomorrow Chloé, the least overdue, opens the plan, saying why."""
+    three_due(ctx)
+    async with open_app() as pilot:
+        await pilot.press("down", "down", "d", "ctrl+n", *"no one, voicemail", "enter")
+        await settle(pilot)
+        calls = pilot.app.query_one(CallsPane)
+        assert cell_text(calls, 2, 0) == "↻"
+        assert "Chloé Dubois · no answer · back tomorrow" in cell_text(calls, 2, 1)
+    (row,) = logged_today(ctx)
+    assert (row.kind, row.outcome, row.summary) == ("call", "no-answer", "no one, voicemail")
+    clock.advance(dt.timedelta(days=1))
+    async with open_app() as pilot:
+        first = cell_text(pilot.app.query_one(CallsPane), 0, 1)
+        assert first.startswith("Chloé Dubois · tried Sunday, no answer")
+
+
 async def test_escape_cancels_without_writing(ctx, open_app) -> None:
     three_due(ctx)
     async with open_app() as pilot:

@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from netday.services.contacts import show_contact
 from netday.services.invites import send_invite
+from netday.services.journal import log_interaction
 from netday.services.settings import SETTING_NAMES, change_setting, get_settings
 from netday.store.models import Contact
 from netday.ui.screens.contact_form import ContactForm
@@ -26,6 +27,7 @@ from tests.services.helpers import person
 from tests.ui.conftest import settle, wait_until
 
 TOMORROW = "2026-11-23"
+DAY = dt.timedelta(days=1)
 
 Check = Callable[..., Awaitable[None]]
 CHECKS: dict[str, Check] = {}
@@ -127,6 +129,18 @@ async def an_old_invitation_suggests_withdrawing(ctx, cli, open_app, clock, name
     assert "withdraw" in cli("invite", "list").out
     async with open_app() as pilot:
         assert str(pilot.app.query_one(InvitesPane).get_row_at(0)[3]) == "withdraw?"
+
+
+@checks("call_tries")
+async def the_plan_stops_insisting_after_the_tries(ctx, cli, open_app, clock, name: str) -> None:
+    change_setting(ctx, name, "1")
+    person(ctx, "Ana Souza")
+    log_interaction(ctx, "ana", kind="call", outcome="no-answer", at=clock.now() - DAY)
+    said = "1 try without an answer: try another way"
+    async with open_app() as pilot:
+        pane = pilot.app.query_one(CallsPane)
+        assert said in str(pane.get_row_at(0)[1])
+    assert said not in cli("today", today=TOMORROW).out  # said once, by today's plan
 
 
 def test_every_setting_is_checked() -> None:

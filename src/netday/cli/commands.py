@@ -52,6 +52,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         minutes=args.minutes,
         direction=_direction(args) or Direction.NEUTRAL,
         follow_up_on=follow,
+        outcome=args.outcome,
     )
     _out(
         dumps(view)
@@ -70,6 +71,7 @@ def cmd_log_change(ctx: Context, args: argparse.Namespace) -> int:
     else:
         changes = journal.InteractionChanges(
             kind=args.kind,
+            outcome=args.outcome,
             direction=_direction(args),
             at=journal.read_moment(ctx, args.at) if args.at is not None else None,
             minutes=args.minutes,
@@ -79,7 +81,7 @@ def cmd_log_change(ctx: Context, args: argparse.Namespace) -> int:
             clear_follow_up=args.no_follow_up,
         )
         if changes == journal.InteractionChanges():
-            raise NetdayError("say what to change: --note, --kind, --at, --minutes, ...")
+            raise NetdayError("say what to change: --note, --kind, --outcome, --at, ...")
         view = journal.edit_interaction(ctx, args.id, changes)
         verb = "saved"
     _out(dumps(view) if args.json else f"{verb}: " + render.interaction_line(view, True).strip())

@@ -13,7 +13,15 @@ from netday.cli.options import add_global_options
 from netday.io.formats import CALENDAR_DAYS
 from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
 from netday.services import demo_data
-from netday.vocabulary import Circle, InteractionKind, InviteDirection, InviteStatus, Tier, values
+from netday.vocabulary import (
+    CallOutcome,
+    Circle,
+    InteractionKind,
+    InviteDirection,
+    InviteStatus,
+    Tier,
+    values,
+)
 
 USAGE_ERROR_CHARS = 300
 
@@ -117,6 +125,7 @@ def _log_changes(log: OneLineParser) -> None:
     p.add_argument("id", type=ID, help="the interaction's id (#12 in `today`, `contact show`)")
     p.add_argument("--note", help="what happened (replaces the note)")
     p.add_argument("--kind", choices=values(InteractionKind))
+    p.add_argument("--outcome", choices=values(CallOutcome), help="how a call went")
     p.add_argument("--at", "--when", dest="at", help='when: "14:30", "yesterday 16:00"')
     minutes = p.add_mutually_exclusive_group()
     minutes.add_argument("--minutes", type=MINUTES)
@@ -156,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("contact", help="id or part of the name")
     p.add_argument("note", nargs="?", default="", help="what happened")
     p.add_argument("--kind", default=InteractionKind.CALL.value, choices=values(InteractionKind))
+    p.add_argument(
+        "--outcome",
+        choices=values(CallOutcome),
+        help="how a call went (answered unless said): only an answered one restarts "
+        "the cadence; the others bring the person back tomorrow",
+    )
     p.add_argument("--at", help='when: "14:30", "yesterday 16:00", "2026-11-20 09:15"')
     p.add_argument("--minutes", type=MINUTES)
     balance = p.add_mutually_exclusive_group()

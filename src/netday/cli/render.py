@@ -25,7 +25,14 @@ from netday.services.views import (
     ReviewView,
     TodayView,
 )
-from netday.vocabulary import CallStatus, Direction, InviteDirection, InviteStatus
+from netday.vocabulary import (
+    OUTCOME_SAID,
+    UNANSWERED,
+    CallStatus,
+    Direction,
+    InviteDirection,
+    InviteStatus,
+)
 from netday.wording import long_date, plural, short_date
 
 if TYPE_CHECKING:  # merge is imported only by the commands that use it
@@ -72,6 +79,8 @@ def call_line(call: PlannedCall) -> list[str]:
         status = f" (snoozed until {short_date(call.snoozed_until)})"
     elif call.status == CallStatus.SKIPPED:
         status = " (skipped)"
+    elif call.outcome in UNANSWERED:
+        status = f" ({OUTCOME_SAID[call.outcome]}: back tomorrow)"
     return [f"  {call.position}. {MARKS[call.status]} {head}", f"         {call.reason}{status}"]
 
 
@@ -80,6 +89,7 @@ def interaction_line(i: InteractionView, with_date: bool = False) -> str:
     extra = [
         x
         for x in (
+            OUTCOME_SAID[i.outcome] if i.outcome in UNANSWERED else "",
             f"{i.minutes} min" if i.minutes else "",
             i.direction if i.direction != Direction.NEUTRAL else "",
         )

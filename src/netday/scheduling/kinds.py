@@ -3,7 +3,7 @@ themselves are declared once in `netday.vocabulary`)."""
 
 from __future__ import annotations
 
-from netday.vocabulary import InteractionKind
+from netday.vocabulary import UNANSWERED, InteractionKind
 
 CONVERSATION_KINDS: tuple[InteractionKind, ...] = (
     InteractionKind.CALL,
@@ -13,7 +13,11 @@ CONVERSATION_KINDS: tuple[InteractionKind, ...] = (
     InteractionKind.EMAIL,
     InteractionKind.EVENT,
 )
-"""These restart a relative cadence and fulfil a promised follow-up."""
+"""These tick the person off that day's plan; answered (`is_answered`), they also restart
+a relative cadence, fulfil a promised follow-up and are the last talk."""
+
+CALL_KINDS: tuple[InteractionKind, ...] = (InteractionKind.CALL, InteractionKind.VIDEO)
+"""The kinds that have an outcome (`CallOutcome`): a call can go unanswered."""
 
 LIGHT_TOUCH_KINDS: tuple[InteractionKind, ...] = (
     InteractionKind.COMMENT,
@@ -24,4 +28,11 @@ LIGHT_TOUCH_KINDS: tuple[InteractionKind, ...] = (
 
 
 def is_conversation(kind: str) -> bool:
+    """A kind of conversation, answered or not: what ticks a plan's call."""
     return kind in CONVERSATION_KINDS
+
+
+def is_answered(kind: str, outcome: str | None) -> bool:
+    """A conversation that happened: restarts the cadence, fulfils a promise. A call
+    without an outcome (written before outcomes, or in bulk) was answered."""
+    return kind in CONVERSATION_KINDS and outcome not in UNANSWERED

@@ -1,9 +1,11 @@
 """Choosing today's calls: who, in what order, and why.
 
 The rule (PRODUCT.md, practice 3): three to five calls a day, sized to the time there
-is; promised follow-ups first, then whoever is most overdue relative to their cadence
-and most important, never more than two from one company, nobody snoozed; when too few
-are due, the ones due soonest in the coming week. Every pick says why it was chosen.
+is; a call that went unanswered first (the person comes back the next day, until too
+many tries: `Tries`), then promised follow-ups, then whoever is most overdue relative
+to their cadence and most important, never more than two from one company, nobody
+snoozed; when too few are due, the ones due soonest in the coming week. Every pick says
+why it was chosen.
 """
 
 from __future__ import annotations
@@ -14,14 +16,42 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netday.scheduling.cadence import Cadence
-from netday.vocabulary import Tier
-from netday.wording import days_ago, short_date
+from netday.vocabulary import CallOutcome, Tier
+from netday.wording import days_ago, short_date, weekday
 
 TIER_WEIGHT: dict[str, float] = {Tier.A: 3.0, Tier.B: 2.0, Tier.C: 1.0}
 """How much being overdue counts for each tier; the order of `Tier` breaks ties."""
 LOOKAHEAD_DAYS = 7
 DEFAULT_CADENCE_DAYS = 30.0
 MAX_PER_COMPANY = 2
+TRIES_REMEMBERED_DAYS = 14
+"""Unanswered calls older than this no longer bring a person back: a try two weeks ago
+is history, and the person is planned by their cadence again."""
+
+
+@dataclass(frozen=True)
+class Tries:
+    """The unanswered calls to one person since the last conversation with them (within
+    `TRIES_REMEMBERED_DAYS`): the plan brings them back the next day while `insists`,
+    says once that it stops (`gives_up`), then plans them by their cadence again."""
+
+    count: int
+    last_on: dt.date
+    outcome: str
+    """How the last try went: `CallOutcome.NO_ANSWER` or `CallOutcome.MESSAGE_LEFT`."""
+    limit: int
+    """The `call_tries` setting: how many tries the plan brings the person back for."""
+    told: bool = False
+    """A plan after the last try already said that it stops insisting."""
+
+    @property
+    def insists(self) -> bool:
+        return self.count < self.limit
+
+    @property
+    def gives_up(self) -> bool:
+        """The day the plan says it stops insisting (once)."""
+        return not self.insists and not self.told
 
 
 @dataclass(frozen=True)
@@ -37,6 +67,7 @@ class Candidate:
     follow_up_kind: str | None = None
     follow_up_since: dt.date | None = None
     snoozed_until: dt.date | None = None
+    tries: Tries | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +101,18 @@ def follow_up_reason(candidate: Candidate, today: dt.date) -> str:
     return f"follow-up promised on {short_date(since)}{when}"
 
 
+def tries_reason(tries: Tries, today: dt.date) -> str:
+    """ "tried Monday, no answer", "left a message Monday", and after the last try the
+    plan insists on: "3 tries without an answer: try another way"."""
+    if not tries.insists:
+        count = "1 try" if tries.count == 1 else f"{tries.count} tries"
+        return f"{count} without an answer: try another way"
+    when = weekday(tries.last_on, today)
+    if tries.outcome == CallOutcome.MESSAGE_LEFT:
+        return f"left a message {when}"
+    return f"tried {when}, no answer"
+
+
 def due_reason(candidate: Candidate, today: dt.date) -> str:
     assert candidate.next_due is not None
     days = (today - candidate.next_due).days
@@ -92,6 +135,11 @@ def overdue_score(candidate: Candidate, today: dt.date) -> float:
     return TIER_WEIGHT.get(candidate.tier, 1.0) * (1.0 + overdue / max(1.0, length))
 
 
+_TRIED, _PROMISED, _OVERDUE, _SOON = range(4)
+"""The groups of a plan, in order: a call that went unanswered, a promised follow-up,
+the overdue (most overdue first), the due soon."""
+
+
 def choose_calls(
     candidates: Iterable[Candidate],
     today: dt.date,
@@ -110,12 +158,14 @@ def choose_calls(
         if c.snoozed_until is not None and c.snoozed_until > today:
             continue
         tier = tier_rank.get(c.tier, 3)
-        if c.follow_up_on is not None and c.follow_up_on <= today:
-            ranked.append(((0, c.follow_up_on.toordinal(), tier, c.contact_id), c))
+        if c.tries is not None and (c.tries.insists or c.tries.gives_up):
+            ranked.append(((_TRIED, c.tries.last_on.toordinal(), tier, c.contact_id), c))
+        elif c.follow_up_on is not None and c.follow_up_on <= today:
+            ranked.append(((_PROMISED, c.follow_up_on.toordinal(), tier, c.contact_id), c))
         elif c.next_due is not None and c.next_due <= today:
-            ranked.append(((1, -overdue_score(c, today), tier, c.contact_id), c))
+            ranked.append(((_OVERDUE, -overdue_score(c, today), tier, c.contact_id), c))
         elif c.next_due is not None and c.next_due <= horizon:
-            ranked.append(((2, c.next_due.toordinal(), tier, c.contact_id), c))
+            ranked.append(((_SOON, c.next_due.toordinal(), tier, c.contact_id), c))
     ranked.sort(key=lambda item: item[0])
     counts: Counter[int] = Counter(company_counts or {})
     chosen: list[Pick] = []
@@ -126,9 +176,11 @@ def choose_calls(
             if counts[c.company_id] >= MAX_PER_COMPANY:
                 continue
             counts[c.company_id] += 1
-        if key[0] == 0:
+        if key[0] == _TRIED and c.tries is not None:
+            chosen.append(Pick(c.contact_id, tries_reason(c.tries, today), 100.0))
+        elif key[0] == _PROMISED:
             chosen.append(Pick(c.contact_id, follow_up_reason(c, today), 100.0))
         else:
-            score = overdue_score(c, today) if key[0] == 1 else 0.0
+            score = overdue_score(c, today) if key[0] == _OVERDUE else 0.0
             chosen.append(Pick(c.contact_id, due_reason(c, today), round(score, 3)))
     return chosen

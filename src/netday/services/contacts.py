@@ -17,10 +17,10 @@ from netday.config import parse_iso_date
 from netday.errors import NetdayError
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence, spread_key
-from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.lookup import company_key, name_key, resolve_contact
+from netday.services.outcomes import answered
 from netday.services.settings import load_settings
 from netday.services.snapshots import (
     SUMMARY_COLUMNS,
@@ -115,7 +115,7 @@ def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | 
 def last_conversation_on(session: Session, contact_id: int) -> dt.date | None:
     last = session.scalar(
         select(func.max(Interaction.occurred_at)).where(
-            Interaction.contact_id == contact_id, Interaction.kind.in_(CONVERSATION_KINDS)
+            Interaction.contact_id == contact_id, answered()
         )
     )
     return last.date() if last else None

@@ -30,7 +30,7 @@ from netday.errors import NetdayError
 from netday.limits import COUNT_MAX
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence, spread_key
-from netday.scheduling.kinds import CONVERSATION_KINDS
+from netday.scheduling.kinds import CALL_KINDS, CONVERSATION_KINDS, is_answered
 from netday.services.context import Context
 from netday.services.demo_data import (
     CADENCES,
@@ -56,6 +56,7 @@ from netday.services.demo_data import (
     TEMPLATE,
     TIER_WEIGHTS,
     TOPICS,
+    TRIES,
     WHY,
 )
 from netday.settings_fields import SettingsValues
@@ -74,6 +75,7 @@ from netday.store.models import (
 from netday.store.schema import open_database
 from netday.vocabulary import (
     CadenceKind,
+    CallOutcome,
     CallStatus,
     Circle,
     Direction,
@@ -152,7 +154,7 @@ class _Builder:
         self, contact_id: int, kind: InteractionKind, at: dt.datetime, **extra: Any
     ) -> None:
         low, high = MINUTES[kind]
-        row = {
+        row: dict[str, Any] = {
             "contact_id": contact_id,
             "kind": kind,
             "occurred_at": at,
@@ -162,11 +164,12 @@ class _Builder:
             if kind in CONVERSATION_KINDS
             else Direction.NEUTRAL,
             "follow_up_on": None,
+            "outcome": CallOutcome.ANSWERED if kind in CALL_KINDS else None,
             "created_at": at,
         }
         row.update(extra)
         self.interactions.append(row)
-        if kind in CONVERSATION_KINDS:
+        if is_answered(kind, row["outcome"]):
             day = at.date()
             if day > self.last_talk.get(contact_id, dt.date.min):
                 self.last_talk[contact_id] = day
@@ -294,6 +297,22 @@ class _Builder:
             )
             c.update(follow_up_on=due, follow_up_kind="promised", follow_up_since=since)
 
+    def tries(self, active: list[dict[str, Any]]) -> None:
+        """One person called twice without an answer (a message left the day before
+        yesterday, no answer yesterday): today's plan opens on them, saying so. Not one
+        of yesterday's plan, nor anyone owed a follow-up, whose reason it would hide."""
+        yesterday = self.today - dt.timedelta(days=1)
+        planned = {i["contact_id"] for i in self.plan_items if i["plan_date"] == yesterday}
+        free = [c for c in active if c["follow_up_on"] is None and c["id"] not in planned]
+        if not free:
+            return
+        tried = self.rng.choice(free)["id"]
+        for back, outcome, note in zip(
+            (2, 1), (CallOutcome.MESSAGE_LEFT, CallOutcome.NO_ANSWER), TRIES, strict=True
+        ):
+            at = dt.datetime.combine(self.today - dt.timedelta(days=back), dt.time(17, 15))
+            self.interaction(tried, InteractionKind.CALL, at, outcome=outcome, summary=note)
+
     def schedule(self) -> None:
         """Each contact's next due date, from its cadence and its last conversation."""
         for c in self.contacts:
@@ -348,6 +367,7 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
         b.schedule()
         invites, accepted_ids = _invites(b, active, company_names, now)
         b.accepted(accepted_ids)
+        b.tries(active)
         posts = _posts(b, active, now)
         _write(session, b, invites, posts)
         for back in range(2, STREAK_DAYS + 1):

@@ -250,6 +250,8 @@ SUMMARIES: Final = {
 }
 STREAK_CALL: Final = "Five-minute call: how are you doing?"
 PROMISE: Final = "Promised to send over the notes and check back."
+TRIES: Final = ("Rang to hear how the launch went; left a message.", "Tried again: no answer.")
+"""Two calls that went unanswered, the day before yesterday and yesterday."""
 REVIEW_NOTES: Final = (
     "Good calls; follow up with the two intros.",
     "Short day, but every call done.",

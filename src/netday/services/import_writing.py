@@ -17,11 +17,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from netday.scheduling.cadence import Cadence
-from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.services.contacts import apply_cadence, refresh_next_due
 from netday.services.identity import Known, is_profile_url, traits
 from netday.services.import_rules import NewContact, Target
 from netday.services.lookup import company_key, name_key
+from netday.services.outcomes import answered
 from netday.services.records import InviteRecord
 from netday.store.models import Company, Contact, ContactDetail, ContactTag, Interaction, Invite
 from netday.store.upsert import insert_all_missing
@@ -221,7 +221,7 @@ def last_conversations(session: Session, ids: Sequence[int]) -> dict[int, dt.dat
     return dict(
         session.execute(
             select(Interaction.contact_id, func.max(Interaction.occurred_at))
-            .where(Interaction.contact_id.in_(ids), Interaction.kind.in_(CONVERSATION_KINDS))
+            .where(Interaction.contact_id.in_(ids), answered())
             .group_by(Interaction.contact_id)
         ).all()
     )

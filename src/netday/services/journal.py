@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from netday.cleaning import clean_block, quoted
 from netday.errors import NetdayError, NotFound
 from netday.limits import ID_MAX, LONG_TEXT, MINUTES_MAX
-from netday.scheduling.kinds import CONVERSATION_KINDS, is_conversation
+from netday.scheduling.kinds import CALL_KINDS, CONVERSATION_KINDS, is_answered, is_conversation
 from netday.scheduling.when import in_range, parse_day, parse_moment
 from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
+from netday.services.outcomes import answered, check_outcome
 from netday.services.snapshots import interaction_view
 from netday.services.undo import undoable
 from netday.services.views import InteractionView
@@ -64,13 +65,16 @@ def _checked(
     at: dt.datetime,
     follow_up_on: dt.date | None,
     now: dt.datetime,
-) -> str:
+    outcome: str | None = None,
+) -> tuple[str, str | None]:
     """Every rule an interaction's values follow, for a new one and an edited one alike;
-    returns the summary cleaned, or `NetdayError` says what is wrong."""
+    returns the summary cleaned and the outcome stored (`check_outcome`), or
+    `NetdayError` says what is wrong."""
     if kind not in values(InteractionKind):
         raise NetdayError(f"kind must be one of {listed(InteractionKind)}, not {quoted(kind)}")
     if direction not in values(Direction):
         raise NetdayError(f"direction must be one of {listed(Direction)}")
+    stored_outcome = check_outcome(kind, outcome)
     check_minutes(minutes)
     clean = summary_text(summary)
     in_range(at.date(), f"{at:%Y-%m-%d %H:%M}")
@@ -80,7 +84,7 @@ def _checked(
         raise NetdayError("an interaction cannot be logged in the future")
     if follow_up_on is not None and follow_up_on < at.date():
         raise NetdayError("a follow-up date cannot be before the interaction")
-    return clean
+    return clean, stored_outcome
 
 
 def record_interaction(
@@ -94,13 +98,16 @@ def record_interaction(
     minutes: int | None = None,
     direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
+    outcome: str | None = None,
 ) -> Interaction:
     """Write one interaction and everything it changes, inside the caller's transaction.
 
-    A conversation fulfils a promised follow-up made before it, lifts a snooze, restarts
-    the cadence and ticks the contact off that day's plan. Light touches change none of that.
+    A conversation lifts a snooze and ticks the contact off that day's plan; answered
+    (a call's `outcome`), it also fulfils a promised follow-up made before it and
+    restarts the cadence. A call not answered is a try: the plan brings the person back
+    (`services.outcomes`). Light touches change none of that.
     """
-    summary = _checked(
+    summary, outcome = _checked(
         kind=kind,
         direction=direction,
         minutes=minutes,
@@ -108,6 +115,7 @@ def record_interaction(
         at=at,
         follow_up_on=follow_up_on,
         now=now,
+        outcome=outcome,
     )
     row = Interaction(
         contact_id=contact.id,
@@ -117,12 +125,14 @@ def record_interaction(
         summary=summary,
         direction=direction,
         follow_up_on=follow_up_on,
+        outcome=outcome,
         created_at=now,
     )
     session.add(row)
     if is_conversation(kind):
         promised_before = contact.follow_up_since is None or contact.follow_up_since <= at.date()
-        if contact.follow_up_on is not None and promised_before:
+        talked = is_answered(kind, outcome)
+        if talked and contact.follow_up_on is not None and promised_before:
             contact.follow_up_on = contact.follow_up_kind = contact.follow_up_since = None
         if contact.snoozed_until is not None and at.date() >= now.date():
             contact.snoozed_until = None
@@ -154,7 +164,10 @@ def log_interaction(
     minutes: int | None = None,
     direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
+    outcome: str | None = None,
 ) -> InteractionView:
+    """Log one interaction (`record_interaction`); `outcome` is a call's (answered when
+    not given)."""
     now = ctx.now()
     with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref)
@@ -168,6 +181,7 @@ def log_interaction(
             minutes=minutes,
             direction=direction,
             follow_up_on=follow_up_on,
+            outcome=outcome,
         )
         article = "an" if row.kind[0] in "aeiou" else "a"
         step.label = f"Logged {article} {row.kind} with {contact.full_name}"
@@ -177,9 +191,11 @@ def log_interaction(
 @dataclass(frozen=True)
 class InteractionChanges:
     """What an edit changes; None leaves a field as it is, and the `clear_` flags empty
-    the two optional fields (a form sends every field, the CLI only those given)."""
+    the two optional fields (a form sends every field, the CLI only those given). A
+    call's outcome is kept when the kind stays a call, and dropped when it no longer is."""
 
     kind: str | None = None
+    outcome: str | None = None
     direction: str | None = None
     at: dt.datetime | None = None
     minutes: int | None = None
@@ -217,7 +233,8 @@ def edit_interaction(
         follow_up_on = (
             None if changes.clear_follow_up else _given(changes.follow_up_on, row.follow_up_on)
         )
-        summary = _checked(
+        kept_outcome = row.outcome if kind in CALL_KINDS else None
+        summary, outcome = _checked(
             kind=kind,
             direction=direction,
             minutes=minutes,
@@ -225,6 +242,7 @@ def edit_interaction(
             at=at,
             follow_up_on=follow_up_on,
             now=now,
+            outcome=changes.outcome or kept_outcome,
         )
         wanted = {
             "kind": kind,
@@ -233,6 +251,7 @@ def edit_interaction(
             "minutes": minutes,
             "summary": summary,
             "follow_up_on": follow_up_on,
+            "outcome": outcome,
         }
         for name, value in wanted.items():
             if getattr(row, name) != value:
@@ -345,7 +364,7 @@ def _settle_promise(session: Session, contact: Contact) -> None:
         for talk in session.scalars(
             select(Interaction).where(
                 Interaction.contact_id == contact.id,
-                Interaction.kind.in_(CONVERSATION_KINDS),
+                answered(),
                 Interaction.occurred_at >= day_bounds(promise.occurred_at.date())[0],
             )
         )

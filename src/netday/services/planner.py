@@ -11,12 +11,12 @@ from sqlalchemy import Date, Row, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError
-from netday.scheduling.kinds import CONVERSATION_KINDS
 from netday.scheduling.plan import (
     DEFAULT_CADENCE_DAYS,
     LOOKAHEAD_DAYS,
     TIER_WEIGHT,
     Candidate,
+    Tries,
     choose_calls,
     plan_size,
 )
@@ -24,6 +24,7 @@ from netday.scheduling.when import in_range, parse_day
 from netday.services.context import Context
 from netday.services.journal import check_minutes
 from netday.services.lookup import resolve_contact
+from netday.services.outcomes import answered, open_tries, outcomes_on
 from netday.services.settings import SettingsView, load_settings
 from netday.services.snapshots import cadence_from_columns, contact_summary
 from netday.services.undo import undoable
@@ -53,7 +54,7 @@ _COLUMNS = (
 )
 
 
-def _candidate(row: Row[*tuple[Any, ...]]) -> Candidate:
+def _candidate(row: Row[*tuple[Any, ...]], tries: Tries | None) -> Candidate:
     return Candidate(
         contact_id=row.id,
         tier=row.tier,
@@ -66,13 +67,15 @@ def _candidate(row: Row[*tuple[Any, ...]]) -> Candidate:
         follow_up_kind=row.follow_up_kind,
         follow_up_since=row.follow_up_since,
         snoozed_until=row.snoozed_until,
+        tries=tries,
     )
 
 
 def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candidate], bool]:
     """The few contacts worth considering today, and whether the list was cut short.
 
-    Promised follow-ups that are due, the `limit` most overdue by the planner's own
+    People whose call went unanswered (`open_tries`), promised follow-ups that are
+    due, the `limit` most overdue by the planner's own
     score (tier weight x how late relative to the cadence, ranked in SQL), and the
     `limit` due soonest in the coming week. `choose_calls` then applies the exact rules
     to this short list, so the work stays bounded however large the network grows.
@@ -86,6 +89,8 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     lateness = days_between(literal(today, Date), Contact.next_due_on) / func.coalesce(
         Contact.cadence_days, DEFAULT_CADENCE_DAYS
     )
+    tries = open_tries(session, today, load_settings(session).call_tries)
+    tried = select(*_COLUMNS).where(active, Contact.id.in_(list(tries)))
     follow_ups = select(*_COLUMNS).where(active, Contact.follow_up_on <= today)
     overdue = (
         select(*_COLUMNS)
@@ -101,11 +106,12 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     )
     found: dict[int, Candidate] = {}
     cut = False
-    for query, bounded in ((follow_ups, False), (overdue, True), (upcoming, True)):
+    queries = ((tried, False), (follow_ups, False), (overdue, True), (upcoming, True))
+    for query, bounded in queries:
         rows = session.execute(query).all()
         cut = cut or (bounded and len(rows) >= limit)
         for row in rows:
-            found.setdefault(row.id, _candidate(row))
+            found.setdefault(row.id, _candidate(row, tries.get(row.id)))
     return list(found.values()), cut
 
 
@@ -219,7 +225,7 @@ def last_talks(session: Session, contact_ids: Collection[int]) -> dict[int, Last
         )
         .where(
             Interaction.contact_id.in_(contact_ids),
-            Interaction.kind.in_(CONVERSATION_KINDS),
+            answered(),
         )
         .subquery()
     )
@@ -244,10 +250,13 @@ def _promise(contact: Contact) -> Promise | None:
 
 def plan_view(session: Session, plan: DayPlan) -> PlanView:
     """The plan as the screens show it: each call with its contact, the last
-    conversation and any follow-up still open (two queries for the whole plan)."""
+    conversation, any follow-up still open and, once done, how the call went (a few
+    queries for the whole plan)."""
     ids = [i.contact_id for i in plan.items]
     contacts = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
     talks = last_talks(session, ids)
+    done = [i.contact_id for i in plan.items if i.status == CallStatus.DONE]
+    outcomes = outcomes_on(session, done, plan.plan_date)
     return PlanView(
         date=plan.plan_date,
         minutes=plan.minutes,
@@ -260,6 +269,7 @@ def plan_view(session: Session, plan: DayPlan) -> PlanView:
                 snoozed_until=item.snoozed_until,
                 last_talk=talks.get(item.contact_id),
                 promise=_promise(contacts[item.contact_id]),
+                outcome=outcomes.get(item.contact_id),
             )
             for index, item in enumerate(sorted(plan.items, key=lambda i: i.position), start=1)
         ),

@@ -107,6 +107,7 @@ def interaction_view(row: Interaction, contact_name: str) -> InteractionView:
         summary=row.summary,
         direction=row.direction,
         follow_up_on=row.follow_up_on,
+        outcome=row.outcome,
     )
 
 

@@ -41,6 +41,8 @@ class InteractionView:
     summary: str
     direction: str
     follow_up_on: dt.date | None
+    outcome: str | None = None
+    """A call's `CallOutcome` (answered, no-answer, message); None for other kinds."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ class PlannedCall:
     snoozed_until: dt.date | None
     last_talk: LastTalk | None = None
     promise: Promise | None = None
+    outcome: str | None = None
+    """Once done: answered (any conversation that day was), else how the last try went
+    (`CallOutcome`): the person comes back tomorrow."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from netday.settings_fields import FIELDS as SETTING_FIELDS
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER, SettingField
 from netday.vocabulary import (
     CadenceKind,
+    CallOutcome,
     CallStatus,
     Circle,
     DetailKind,
@@ -168,6 +169,7 @@ class Interaction(Base):
     __table_args__ = (
         one_of("kind", InteractionKind),
         one_of("direction", Direction),
+        one_of("outcome", CallOutcome, nullable=True),
         Index("ix_interaction_contact_time", "contact_id", "occurred_at"),
     )
 
@@ -179,6 +181,9 @@ class Interaction(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     direction: Mapped[str] = mapped_column(String(8), default=Direction.NEUTRAL)
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(10))
+    """How a call or video call went (`CallOutcome`); NULL for the other kinds. Only an
+    answered one is a conversation: `services.outcomes` says so in SQL."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
@@ -296,9 +301,11 @@ class UndoStep(Base):
     """JSON: every row changed, with its table, key, and images before and after."""
 
 
-SETTINGS_ADDED_LATER = frozenset({"tier_a_cadence", "tier_b_cadence", "tier_c_cadence"})
+SETTINGS_ADDED_LATER = frozenset(
+    {"tier_a_cadence", "tier_b_cadence", "tier_c_cadence", "call_tries"}
+)
 """Settings whose column was added to databases that already had their settings row
-(migration 0004): the database fills them in itself, so they carry a server default."""
+(migrations 0004, 0006): the database fills them in itself, so they carry a server default."""
 
 CADENCE_SPEC_CHARS = 100
 """A stored cadence setting is the short spec `change_setting` writes (`every 3 weeks`)."""
@@ -307,14 +314,15 @@ CADENCE_SPEC_CHARS = 100
 def _setting_column(setting: SettingField) -> Column[int] | Column[str]:
     """The column of one declared setting, with the declaration's default."""
     name, default = setting.name, setting.default
+    server_default = str(default) if name in SETTINGS_ADDED_LATER else None
     if setting.kind == "number":
-        return Column(name, Integer, nullable=False, default=default)
+        return Column(name, Integer, nullable=False, default=default, server_default=server_default)
     return Column(
         name,
         String(CADENCE_SPEC_CHARS),
         nullable=False,
         default=default,
-        server_default=str(default) if name in SETTINGS_ADDED_LATER else None,
+        server_default=server_default,
     )
 
 

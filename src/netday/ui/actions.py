@@ -16,6 +16,8 @@ from enum import StrEnum
 
 from textual.binding import Binding, BindingType
 
+from netday.vocabulary import CallOutcome
+
 
 class Scope(StrEnum):
     """Where an action applies: the node whose BINDINGS hold it."""
@@ -33,6 +35,7 @@ class Scope(StrEnum):
     WELCOME = "welcome"
     FORM = "form"
     LOG_FORM = "log-form"
+    CALL_DONE = "call-done"
     CHOICE = "choice"
     CONFIRM = "confirm"
     MERGE = "merge"
@@ -60,6 +63,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.WELCOME: "Welcome",
     Scope.FORM: "A form",
     Scope.LOG_FORM: "Logging an interaction",
+    Scope.CALL_DONE: "Marking a call done",
     Scope.CHOICE: "A choice of options",
     Scope.CONFIRM: "A question",
     Scope.MERGE: "Merging a duplicate",
@@ -333,6 +337,21 @@ ACTIONS: tuple[Action, ...] = (
     _a("welcome.import", "i", "choose('import')", "Import contacts", "LinkedIn or vCard"),
     # Forms and dialogs.
     _a("form.save", "ctrl+s", "save", "Save", "Save, if every field reads correctly"),
+    # How a call went: keys no text field types, so the note is typed freely meanwhile.
+    _a(
+        "call-done.no_answer",
+        "ctrl+n",
+        f"outcome('{CallOutcome.NO_ANSWER}')",
+        "No answer",
+        "Nobody answered: the cadence waits, they come back tomorrow (again: answered)",
+    ),
+    _a(
+        "call-done.message",
+        "ctrl+l",
+        f"outcome('{CallOutcome.MESSAGE_LEFT}')",
+        "Left a message",
+        "You left a message: they come back tomorrow (again: answered)",
+    ),
     _a("log-form.next", "down", "pick(1)", "Next match", "The next person found", footer=False),
     _a(
         "log-form.previous",

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -24,38 +24,59 @@ from netday.services.views import InteractionView, PlannedCall, PlanView, TodayV
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import assemble, plain, stacked
-from netday.ui.widgets.choice import Choice
+from netday.ui.widgets.choice import Choice, ChoiceButton
 from netday.ui.widgets.detail import day, last_talk_text
-from netday.vocabulary import Direction
+from netday.vocabulary import OUTCOME_SAID, CallOutcome, Direction
 
 DIRECTIONS = {Direction.NEUTRAL: "neutral", Direction.GAVE: "I gave", Direction.ASKED: "I asked"}
 
 
 @dataclass(frozen=True)
-class CallOutcome:
+class CallNote:
     note: str
     minutes: int | None
     direction: str
     follow_up_on: dt.date | None
+    outcome: str = CallOutcome.ANSWERED
 
 
-class CallDoneForm(Form[CallOutcome, InteractionView]):
+OUTCOME_PREFIX = "outcome-"
+"""The outcome options' widget ids: `outcome-answered`, `outcome-no-answer`, …"""
+
+
+class CallDoneForm(Form[CallNote, InteractionView]):
     """Mark a call done with a quick note; the form opens on what was said last time and
-    any follow-up still owed, so the note can pick up where that left off."""
+    any follow-up still owed, so the note can pick up where that left off.
+
+    How the call went is a choice above the note, answered unless said otherwise: one
+    key (`call-done.no_answer`, `call-done.message`, keys no text field types) says
+    otherwise while the note is being typed, and again takes it back; shift+tab and the
+    arrows reach it too. The note has the focus, so `d`, a note and Enter stay the routine.
+    """
+
+    BINDINGS = bindings(Scope.CALL_DONE)
+    AUTO_FOCUS = "#note"
 
     def __init__(
-        self, call: PlannedCall, ctx: Context, save: Callable[[CallOutcome], InteractionView]
+        self, call: PlannedCall, ctx: Context, save: Callable[[CallNote], InteractionView]
     ) -> None:
         super().__init__(save)
         self.heading = f"Call with {call.contact.name}: done"
         self.call = call
         self.ctx = ctx
+        self.outcome: str = CallOutcome.ANSWERED
 
     def compose_fields(self) -> ComposeResult:
         context = [assemble(("last talk ", "dim"), last_talk_text(self.call))]
         if self.call.promise is not None:
             context.append(assemble(("follow-up ", "dim"), f"due {day(self.call.promise.due)}"))
         yield Static(stacked(context), id="call-context")
+        yield Choice(
+            list(OUTCOME_SAID.values()),
+            list(OUTCOME_SAID).index(self.outcome),
+            ids=[OUTCOME_PREFIX + outcome for outcome in OUTCOME_SAID],
+            id="outcome",
+        )
         yield Input(placeholder="what you talked about", id="note")
         yield Input(placeholder="minutes", id="minutes", type="integer")
         yield Choice(
@@ -68,14 +89,25 @@ class CallDoneForm(Form[CallOutcome, InteractionView]):
             placeholder="follow-up date (tomorrow, friday, 2026-12-01): optional", id="follow-up"
         )
 
-    def collect(self) -> CallOutcome:
+    def action_outcome(self, outcome: str) -> None:
+        """Say how the call went; the same key again makes it answered."""
+        chosen = CallOutcome.ANSWERED if self.outcome == outcome else outcome
+        self.outcome = chosen
+        self.query_one(f"#{OUTCOME_PREFIX}{chosen}", ChoiceButton).value = True
+
+    @on(RadioSet.Changed, "#outcome")
+    def outcome_chosen(self, event: RadioSet.Changed) -> None:
+        self.outcome = (event.pressed.id or "").removeprefix(OUTCOME_PREFIX)
+
+    def collect(self) -> CallNote:
         follow_text = self.query_one("#follow-up", Input).value.strip()
         pressed = self.query_one("#direction", Choice).pressed_button
-        return CallOutcome(
+        return CallNote(
             note=self.query_one("#note", Input).value.strip(),
             minutes=read_minutes(self.query_one("#minutes", Input).value),
             direction=pressed.id if pressed and pressed.id else Direction.NEUTRAL,
             follow_up_on=read_day(self.ctx, follow_text) if follow_text else None,
+            outcome=self.outcome,
         )
 
 

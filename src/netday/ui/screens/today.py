@@ -433,7 +433,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     # --- the calls pane -------------------------------------------------------------
 
     def action_call_done(self) -> None:
-        from netday.ui.screens.dialogs import CallDoneForm, CallOutcome
+        from netday.ui.screens.dialogs import CallDoneForm, CallNote
 
         call = self.selected_call()
         if call is None:
@@ -444,15 +444,16 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         contact_id = str(call.contact.id)
         ctx = self.ctx
 
-        def save(outcome: CallOutcome) -> InteractionView:
+        def save(done: CallNote) -> InteractionView:
             return log_interaction(
                 ctx,
                 contact_id,
                 kind=InteractionKind.CALL,
-                summary=outcome.note,
-                minutes=outcome.minutes,
-                direction=outcome.direction,
-                follow_up_on=outcome.follow_up_on,
+                summary=done.note,
+                minutes=done.minutes,
+                direction=done.direction,
+                follow_up_on=done.follow_up_on,
+                outcome=done.outcome,
             )
 
         def saved(result: InteractionView | None) -> None:

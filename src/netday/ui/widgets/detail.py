@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
 from netday.ui.text import Part, assemble, plain, stacked
-from netday.vocabulary import CallStatus, Direction, InviteDirection
+from netday.vocabulary import OUTCOME_SAID, UNANSWERED, CallStatus, Direction, InviteDirection
 from netday.wording import days_ago, plural, short_date
 
 LABEL = "dim"
@@ -54,7 +54,9 @@ def call_detail(call: PlannedCall) -> Text:
     if c.phone:
         lines[0].append_text(assemble((" · ", LABEL), c.phone))
     state = ""
-    if call.status == CallStatus.DONE:
+    if call.outcome in UNANSWERED:
+        state = f"{OUTCOME_SAID[call.outcome]} · back tomorrow · "
+    elif call.status == CallStatus.DONE:
         state = "done ✓ · "
     elif call.status == CallStatus.SKIPPED:
         state = "skipped · "
@@ -116,6 +118,7 @@ def invite_detail(invite: InviteView) -> Text:
 
 def interaction_detail(i: InteractionView) -> Text:
     facts = _joined(
+        OUTCOME_SAID[i.outcome] if i.outcome in UNANSWERED else "",
         f"{i.minutes} min" if i.minutes else "",
         "" if i.direction == Direction.NEUTRAL else f"you {i.direction}",
         f"follow-up {day(i.follow_up_on)}" if i.follow_up_on else "",

@@ -42,7 +42,7 @@ from netday.ui.widgets.detail import (
     invite_detail,
     post_detail,
 )
-from netday.vocabulary import CallStatus, InviteDirection
+from netday.vocabulary import OUTCOME_SAID, UNANSWERED, CallStatus, InviteDirection
 from netday.wording import plural, short_date
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ MARKS: dict[str, str] = {
     CallStatus.SNOOZED: "z",
 }
 """Where a planned call stands, as one character (every `CallStatus` has one)."""
+TRIED = "↻"
+"""A call done but not answered (no answer, a message left): the person comes back."""
 SCROLLBAR = 1
 """Kept free at the right for the pane's scrollbar (`scrollbar-size-vertical` in the tcss)."""
 TEXT_MIN = 14
@@ -331,6 +333,8 @@ class CallsPane(Pane[PlannedCall]):
             why = f"snoozed until {short_date(item.snoozed_until)}"
         elif item.status == CallStatus.SKIPPED:
             why = f"skipped · {why}"
+        elif item.outcome in UNANSWERED:
+            why = f"{OUTCOME_SAID[item.outcome]} · back tomorrow"
         context = [c.company]
         if item.last_talk is not None:
             talk = item.last_talk
@@ -345,7 +349,9 @@ class CallsPane(Pane[PlannedCall]):
             (f" · {why}", "italic" if planned else "dim"),
             ("\n" + " · ".join(p for p in context if p), LABEL),
         )
-        mark = plain(MARKS[item.status], "bold green" if item.status == CallStatus.DONE else "")
+        tried = item.outcome in UNANSWERED
+        shown = TRIED if tried else MARKS[item.status]
+        mark = plain(shown, "bold green" if item.status == CallStatus.DONE and not tried else "")
         return (_ellipsis(mark), _ellipsis(line))
 
     def why_empty(self, view: TodayView) -> str:
