@@ -26,11 +26,13 @@ def upgrade() -> None:
         )
     # Every call logged before outcomes existed was a conversation: it was answered.
     op.execute("UPDATE interaction SET outcome = 'answered' WHERE kind IN ('call', 'video')")
+    op.create_index("ix_interaction_outcome_time", "interaction", ["outcome", "occurred_at"])
     with op.batch_alter_table("settings") as batch:
         batch.add_column(sa.Column("call_tries", sa.Integer(), server_default="3", nullable=False))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_interaction_outcome_time", table_name="interaction")
     with op.batch_alter_table("settings") as batch:
         batch.drop_column("call_tries")
     with op.batch_alter_table("interaction") as batch:
