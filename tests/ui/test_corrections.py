@@ -17,6 +17,7 @@ from netday.ui.screens.contact import ContactScreen, Timeline
 from netday.ui.screens.dialogs import Confirm
 from netday.ui.screens.interaction_form import InteractionForm
 from netday.ui.screens.today import TodayScreen
+from netday.ui.widgets.choice import Choice
 from netday.ui.widgets.panes import CallsPane, LogPane
 from tests.services.helpers import person
 from tests.ui.conftest import settle, terminal_text
@@ -56,6 +57,40 @@ async def test_editing_an_entry_of_the_interaction_log(ctx, open_app) -> None:
         assert "coffee: their new" in terminal_text(pilot.app)
     entry = show_contact(ctx, "ana").interactions[0]
     assert (entry.id, entry.summary, entry.minutes) == (logged.id, "coffee: their new team", 25)
+
+
+async def test_a_call_logged_as_answered_is_corrected_to_no_answer(ctx, open_app) -> None:
+    """The edit form holds the call's outcome too: a call marked answered by mistake is
+    set right from the keyboard (arrows in the choice), and stops counting as a talk."""
+    person(ctx, "Ana Souza", last_call_days_ago=30)
+    logged = log_interaction(ctx, "ana", kind="call", summary="rang, nobody")
+    async with open_app() as pilot:
+        pilot.app.screen.query_one(LogPane).focus()
+        await pilot.press("e")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, InteractionForm)
+        choice = form.query_one("#outcome", Choice)
+        assert choice.pressed_button is not None
+        assert choice.pressed_button.id == "outcome-answered"
+        choice.focus()
+        await pilot.press("right", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TodayScreen)
+        ana = show_contact(ctx, "ana")
+        assert ana.last_conversation is not None
+        assert ana.last_conversation < dt.date(2026, 11, 22)  # the try was no talk
+        log_interaction(ctx, "ana", kind="meeting", summary="coffee")
+        pilot.app.screen.action_reload()
+        await settle(pilot)
+        await pilot.press("up", "e")  # the meeting, newest: no outcome to show
+        await settle(pilot)
+        assert "meeting" in pilot.app.screen.heading
+        assert not pilot.app.screen.query_one("#outcome", Choice).display
+        await pilot.press("escape")
+    ana = show_contact(ctx, "ana")
+    entry = ana.interactions[1]
+    assert (entry.id, entry.outcome) == (logged.id, "no-answer")
 
 
 async def test_deleting_todays_call_asks_first_and_unticks_the_plan(ctx, open_app) -> None:

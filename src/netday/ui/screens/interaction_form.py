@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.dom import DOMNode
 from textual.widgets import Input, Select
 
 from netday.errors import NetdayError
+from netday.scheduling.kinds import CALL_KINDS
 from netday.services.context import Context
 from netday.services.journal import (
     InteractionChanges,
@@ -26,11 +28,11 @@ from netday.services.journal import (
 )
 from netday.services.views import InteractionView
 from netday.ui.messages import Refused
-from netday.ui.screens.dialogs import DIRECTIONS, Confirm
+from netday.ui.screens.dialogs import DIRECTIONS, OUTCOME_PREFIX, Confirm
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import editable
 from netday.ui.widgets.choice import Choice
-from netday.vocabulary import Direction, InteractionKind, values
+from netday.vocabulary import OUTCOME_SAID, CallOutcome, Direction, InteractionKind, values
 from netday.wording import long_date, short_date
 
 
@@ -65,6 +67,14 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
             compact=True,
             id="kind",
         )
+        outcome = Choice(  # how a call went: shown while the kind is a call
+            list(OUTCOME_SAID.values()),
+            list(OUTCOME_SAID).index(e.outcome or CallOutcome.ANSWERED),
+            ids=[OUTCOME_PREFIX + outcome for outcome in OUTCOME_SAID],
+            id="outcome",
+        )
+        outcome.display = e.kind in CALL_KINDS
+        yield outcome
         yield Input(f"{e.at:%Y-%m-%d %H:%M}", placeholder="when (14:30, yesterday 16:00)", id="at")
         yield Input(editable(e.summary), placeholder="what happened", id="note")
         yield Input(
@@ -85,6 +95,10 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
             id="follow-up",
         )
 
+    @on(Select.Changed, "#kind")
+    def kind_changed(self, event: Select.Changed) -> None:
+        self.query_one("#outcome", Choice).display = event.value in CALL_KINDS
+
     def collect(self) -> InteractionChanges:
         """The fields as the services' readers read them; a blank minutes or follow-up
         field clears it."""
@@ -92,10 +106,15 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
         if not text["at"]:
             raise NetdayError("say when it happened (14:30, yesterday 16:00, 2026-11-20 09:15)")
         pressed = self.query_one("#direction", Choice).pressed_button
+        how = self.query_one("#outcome", Choice).pressed_button
+        kind = str(self.query_one("#kind", Select).value)
         minutes = read_minutes(text["minutes"])
         follow_up = read_day(self.ctx, text["follow-up"]) if text["follow-up"] else None
         return InteractionChanges(
-            kind=str(self.query_one("#kind", Select).value),
+            kind=kind,
+            outcome=(
+                (how.id or "").removeprefix(OUTCOME_PREFIX) if how and kind in CALL_KINDS else None
+            ),
             direction=pressed.id if pressed and pressed.id else Direction.NEUTRAL,
             at=read_moment(self.ctx, text["at"]),
             minutes=minutes,
