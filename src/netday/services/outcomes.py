@@ -37,13 +37,19 @@ def answered(row: type[Interaction] = Interaction) -> ColumnElement[bool]:
     )
 
 
+def has_outcome(kind: str) -> bool:
+    """Whether an interaction of this kind has an outcome: a call or a video call (the
+    forms show the outcome choice for these kinds only)."""
+    return kind in CALL_KINDS
+
+
 def check_outcome(kind: str, outcome: str | None) -> str | None:
     """The outcome stored for an interaction of `kind`: a call's (answered unless said
     otherwise), none for other kinds; `NetdayError` for a word outside `CallOutcome` or
     an unanswered meeting."""
     if outcome is not None and outcome not in values(CallOutcome):
         raise NetdayError(f"outcome must be one of {listed(CallOutcome)}, not {quoted(outcome)}")
-    if kind in CALL_KINDS:
+    if has_outcome(kind):
         return outcome or CallOutcome.ANSWERED
     if outcome not in (None, CallOutcome.ANSWERED):
         raise NetdayError(f"only a call or a video call can go unanswered, not a {kind}")

@@ -16,7 +16,6 @@ from textual.dom import DOMNode
 from textual.widgets import Input, Select
 
 from netday.errors import NetdayError
-from netday.scheduling.kinds import CALL_KINDS
 from netday.services.context import Context
 from netday.services.journal import (
     InteractionChanges,
@@ -26,6 +25,7 @@ from netday.services.journal import (
     read_minutes,
     read_moment,
 )
+from netday.services.outcomes import has_outcome
 from netday.services.views import InteractionView
 from netday.ui.messages import Refused
 from netday.ui.screens.dialogs import DIRECTIONS, OUTCOME_PREFIX, Confirm
@@ -73,7 +73,7 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
             ids=[OUTCOME_PREFIX + outcome for outcome in OUTCOME_SAID],
             id="outcome",
         )
-        outcome.display = e.kind in CALL_KINDS
+        outcome.display = has_outcome(e.kind)
         yield outcome
         yield Input(f"{e.at:%Y-%m-%d %H:%M}", placeholder="when (14:30, yesterday 16:00)", id="at")
         yield Input(editable(e.summary), placeholder="what happened", id="note")
@@ -97,7 +97,7 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
 
     @on(Select.Changed, "#kind")
     def kind_changed(self, event: Select.Changed) -> None:
-        self.query_one("#outcome", Choice).display = event.value in CALL_KINDS
+        self.query_one("#outcome", Choice).display = has_outcome(str(event.value))
 
     def collect(self) -> InteractionChanges:
         """The fields as the services' readers read them; a blank minutes or follow-up
@@ -113,7 +113,7 @@ class InteractionForm(Form[InteractionChanges, InteractionView]):
         return InteractionChanges(
             kind=kind,
             outcome=(
-                (how.id or "").removeprefix(OUTCOME_PREFIX) if how and kind in CALL_KINDS else None
+                (how.id or "").removeprefix(OUTCOME_PREFIX) if how and has_outcome(kind) else None
             ),
             direction=pressed.id if pressed and pressed.id else Direction.NEUTRAL,
             at=read_moment(self.ctx, text["at"]),
