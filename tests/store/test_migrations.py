@@ -181,9 +181,9 @@ def test_0006_keeps_every_row_and_every_earlier_call_was_answered(db_url: str) -
                 text(
                     "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
                     " direction, created_at) VALUES (:id, 1, :kind, '2026-11-20 10:00:00',"
-                    " :kind, 'neutral', '2026-11-20 10:00:00')"
-                ),
-                {"id": iid, "kind": kind},
+                    " :summary, 'neutral', '2026-11-20 10:00:00')"
+                ),  # one parameter per column: PostgreSQL types each parameter once
+                {"id": iid, "kind": kind, "summary": kind},
             )
     db.close()
     open_database(db_url, NOW, backup=False).close()
