@@ -39,8 +39,12 @@ _names = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may touch the user's real data folder, write into the checkout (an export
-    to "the current folder" lands in the test's own) or depend on the real date."""
+    to "the current folder" lands in the test's own), depend on the real date, or on the
+    size of the terminal pytest runs in (pytest-xdist's workers set COLUMNS=80 and
+    LINES=24, which every program they start, tmux's sessions included, would obey)."""
     monkeypatch.delenv("NETDAY_DB", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
     monkeypatch.delenv("NETDAY_TODAY", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

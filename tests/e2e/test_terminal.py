@@ -21,8 +21,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+SERVER = f"netday-e2e-{os.getpid()}"
+"""This process's own tmux server: sessions of tests running beside it (pytest-xdist
+workers) or the user's own tmux never share its options, such as the window size."""
+TMUX = ("tmux", "-L", SERVER, "-f", "/dev/null")
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run([*TMUX, *args], check=True, capture_output=True, text=True).stdout
 
 
 def wait_for(session: str, text: str, seconds: float = 20) -> str:
@@ -47,14 +53,14 @@ def planner_in_tmux(db: str, width: int, height: int) -> Iterator[str]:
     )
     env = {**os.environ, "TERM": "xterm-256color"}
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command],
+        [*TMUX, "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command],
         check=True,
         env=env,
     )
     try:
         yield session
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        subprocess.run([*TMUX, "kill-session", "-t", session], check=False)
 
 
 def test_log_a_call_from_the_keyboard_in_a_real_terminal(db_url: str) -> None:

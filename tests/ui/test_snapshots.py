@@ -9,6 +9,7 @@ change, run with NETDAY_UPDATE_SNAPSHOTS=1 and look at the new files before comm
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,8 @@ SCREENS: list[tuple[str, tuple[str, ...]]] = [
 ]
 """Each screen of the demo's day, with the keys a user presses from the main screen."""
 STILL_TRIES = 5
+STABLE_DATA_HOME = Path(tempfile.gettempdir()) / "netday-snapshots" / "xdg-data"
+"""The data folder the pictured screens see (nothing is written there)."""
 
 
 async def screenshot(ctx, size: tuple[int, int], keys: tuple[str, ...], theme: str) -> str:
@@ -95,7 +98,10 @@ def compare(name: str, svg: str) -> None:
 @pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.removeprefix("netday-"))
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(("screen", "keys"), SCREENS, ids=[name for name, _ in SCREENS])
-async def test_screens_look_as_they_did(ctx, size, screen, keys, theme) -> None:
+async def test_screens_look_as_they_did(ctx, size, screen, keys, theme, monkeypatch) -> None:
+    # The export screen shows the export folder: one path for every run, whatever the
+    # test's own folder is called (it is numbered by the order tests run in).
+    monkeypatch.setenv("XDG_DATA_HOME", str(STABLE_DATA_HOME))
     seed_demo(ctx)
     name = f"{screen}-{size[0]}x{size[1]}-{theme.removeprefix('netday-')}"
     compare(name, await screenshot(ctx, size, keys, theme))
