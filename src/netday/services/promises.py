@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -49,6 +50,16 @@ def promise_view(row: Promise, name: str) -> PromiseView:
     )
 
 
+@dataclass(frozen=True)
+class NewPromise:
+    """A promise made in a conversation, as a form read it (`read_promise`): the call
+    is logged and the promise noted in one step (`journal.log_interaction`)."""
+
+    owed_by: str
+    what: str
+    due: dt.date
+
+
 # --- the rules ------------------------------------------------------------------------
 
 
@@ -83,13 +94,14 @@ def read_due(ctx: Context, text: str) -> dt.date:
     return parse_day(text, ctx.today())
 
 
-def read_promise(ctx: Context, text: str) -> tuple[str, dt.date]:
+def read_promise(ctx: Context, text: str, owed_by: str = OwedBy.ME) -> NewPromise:
     """ "the deck by friday" as typed in a form: what, and the day after the last " by "
     (without one, due today)."""
     what, sep, when = text.strip().rpartition(" by ")
     if not sep:
-        return check_what(text), ctx.today()
-    return check_what(what), read_due(ctx, when)
+        return NewPromise(check_owed_by(owed_by), check_what(text), ctx.today())
+    due = check_due(read_due(ctx, when), ctx.today())
+    return NewPromise(check_owed_by(owed_by), check_what(what), due)
 
 
 # --- writing --------------------------------------------------------------------------
