@@ -10,6 +10,7 @@ cleaning and go in through the services.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sqlalchemy import select
@@ -18,7 +19,8 @@ from netday.services.context import Context
 from netday.services.invites import send_invite
 from netday.services.journal import log_interaction
 from netday.services.posts import add_post
-from netday.store.models import Contact, Interaction, Invite, Post
+from netday.services.promises import add_promise
+from netday.store.models import Contact, Interaction, Invite, Post, Promise
 from tests.services.helpers import person
 
 TITLE = "\x1b]0;pwned-title\x07"
@@ -54,6 +56,7 @@ def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
     log_interaction(ctx, str(dee.id), kind="email", summary="today's note")
     send_invite(ctx, "Hi Cara, glad to connect", name=names[3])
     add_post(ctx, str(bob.id), excerpt="a post")
+    add_promise(ctx, str(bob.id), "a promise", ctx.today() + dt.timedelta(days=3), owed_by="them")
     role, company, said = (LINKED, CLICK, CLICK) if markup else ("CTO", "Initech", "Ana")
     with ctx.db.transaction() as s:
         for contact in s.scalars(select(Contact)):
@@ -71,4 +74,6 @@ def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
             invite.message += CLIPBOARD
         for post in s.scalars(select(Post)):
             post.excerpt = f"{role} {SEQUENCES}"
+        for promise in s.scalars(select(Promise)):
+            promise.what = f"{said} owed {SEQUENCES}"
     return {"ana": ana.id, "bob": bob.id, "dee": dee.id}

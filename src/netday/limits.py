@@ -27,6 +27,10 @@ CADENCE_TEXT: Final = 300
 """What a user types as a cadence (`every 3 weeks`, an RRULE)."""
 LONG_TEXT: Final = 20_000
 """Why, notes, a summary, a message, an excerpt, a comment, a reflection: about ten pages."""
+PROMISE: Final = 300
+"""What a promise is ("the deck", "an intro to their CTO"): one line, said in a plan's reason."""
+PROMISES_SHOWN: Final = 5
+"""Open promises shown per person with a planned call: a call row has room for a few."""
 TAGS_PER_CONTACT: Final = 100
 DETAILS_PER_CONTACT: Final = 100
 """Extra e-mails, phones and URLs on one contact."""

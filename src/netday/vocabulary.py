@@ -67,6 +67,14 @@ OUTCOME_SAID: dict[str, str] = {
 """Each call outcome as a person says it: the call-done dialog's options, a log line."""
 
 
+class OwedBy(StrEnum):
+    """Whose promise it is (practice 4, both ways): what I promised someone, or what
+    they promised me. Mine put the person in the plan to keep it; theirs, to ask."""
+
+    ME = "me"
+    THEM = "them"
+
+
 class Direction(StrEnum):
     """Who gave: the give / ask balance of an interaction."""
 

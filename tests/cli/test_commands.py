@@ -84,6 +84,7 @@ def test_today_json_has_the_documented_shape(cli, network) -> None:
         "last_talk",
         "promise",
         "outcome",
+        "promises",
     }
     assert call["contact"]["name"] == "Ana Souza"
     assert call["status"] == "planned"

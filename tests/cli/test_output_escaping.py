@@ -25,6 +25,8 @@ COMMANDS = {
     "review": (("review",), (DEE, CLICK)),
     "invite list": (("invite", "list"), ("Cara [/]",)),
     "post list": (("post", "list"), (BOB, LINKED)),
+    "promise list": (("promise", "list"), (BOB, f"they owe {CLICK} owed ^[]0;")),
+    "promise list --json": (("promise", "list", "--json"), (CLICK,)),
     "triage": (("triage",), (DEE,)),
     "export md": (("export", "md", "--date", "2026-11-22"), (CLICK,)),
     "export md --week": (("export", "md", "--week"), (CLICK,)),

@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from netday.io.contentlines import escape_text
 from netday.io.markdown import export_review, md_block
 from netday.services.context import Context
-from netday.store.models import Contact, DayReview, Interaction
+from netday.store.models import Contact, DayReview, Interaction, Promise
 from tests.conftest import TODAY
 
 HOSTILE = (
@@ -55,6 +55,7 @@ def hostile(cli, ctx):
     cli("contact", "add", "Bo Chen")
     cli("log", "Ana", "first call")
     cli("review", "--note", "fine")
+    cli("promise", "add", "Ana", "the deck")
     text = hostile_text(ctx)
     with ctx.db.transaction() as session:
         session.execute(
@@ -70,6 +71,7 @@ def hostile(cli, ctx):
         )
         session.execute(update(Interaction).values(summary=text + "\n# heading\n- item"))
         session.execute(update(DayReview).values(note=text + "\n# heading\n1. item"))
+        session.execute(update(Promise).values(what=text + "\n# heading\n- item"))
     return ctx
 
 
@@ -126,7 +128,7 @@ def test_markdown_export_is_text_to_a_markdown_viewer(cli, hostile, tmp_path):
     markup = {"html_inline", "html_block", "link_open", "em_open", "strong_open", "code_inline"}
     assert not kinds & markup, kinds & markup
     headings = [t for t in tokens if t.type == "heading_open"]
-    assert len(headings) == 7  # the title and the six sections, none from the data
+    assert len(headings) == 8  # the title and the seven sections, none from the data
     rendered = MarkdownIt("commonmark").render(text)
     assert "&lt;script&gt;" in rendered and "*bold*" in rendered and "# heading" in rendered
 

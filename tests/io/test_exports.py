@@ -36,6 +36,35 @@ def test_ics_has_planned_calls_due_dates_follow_ups_and_calendar_rrules(cli, tmp
     assert today, [str(e["SUMMARY"]) for e in events]
 
 
+def test_ics_has_the_open_promises_either_way(cli, tmp_path):
+    cli("contact", "add", "Ana Lima", "--every", "3 weeks")
+    cli("promise", "add", "ana", "the deck", "--due", "2026-11-25")
+    cli("promise", "add", "ana", "an intro", "--due", "2026-11-26", "--theirs")
+    cli("promise", "add", "ana", "kept", "--due", "2026-11-27")
+    assert cli("promise", "done", "3").code == 0
+    out = tmp_path / "netday.ics"
+    assert cli("export", "ics", "--days", "30", "--out", str(out)).code == 0
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    promised = {
+        str(e["SUMMARY"]): e.decoded("DTSTART") for e in events if "promise" in str(e["UID"])
+    }
+    assert promised == {
+        "Promised Ana Lima: the deck": dt.date(2026, 11, 25),
+        "Ask Ana Lima: an intro": dt.date(2026, 11, 26),
+    }
+
+
+def test_the_markdown_review_lists_the_promises_that_came_due(cli):
+    cli("contact", "add", "Ana Lima", "--every", "3 weeks")
+    cli("promise", "add", "ana", "the *deck*")
+    cli("promise", "add", "ana", "an intro", "--theirs")
+    cli("promise", "done", "1")
+    out = cli("export", "md", "--date", "today").out
+    assert "## Promises that came due" in out
+    assert "- [x] you owe Ana Lima the \\*deck\\* (due 22 Nov)" in out
+    assert "- [ ] Ana Lima owes you an intro (due 22 Nov)" in out
+
+
 def test_ics_days_is_checked(cli):
     result = cli("export", "ics", "--days", "0")
     assert result.code == 1 and "--days must be between 1 and 366" in result.err

@@ -194,3 +194,21 @@ def test_dates_outside_the_range_are_refused_by_the_services(ctx: Context, ana: 
         review.review_day(ctx, dt.date(1, 1, 1))
     with pytest.raises(DateError):
         contacts.edit_contact(ctx, str(ana), ContactFields(birthday=dt.date(1800, 1, 1)))
+
+
+def test_a_promise_is_bounded_cleaned_and_dated_within_range(ctx: Context, ana: int) -> None:
+    from netday.services import promises
+    from netday.store.models import Promise
+
+    for what in ("p" * (limits.PROMISE + 1), "p" * 130_000):
+        with pytest.raises(TooLong, match=f"a promise is longer than {limits.PROMISE}"):
+            promises.add_promise(ctx, str(ana), what, ctx.today())
+    with pytest.raises(DateError):
+        promises.add_promise(ctx, str(ana), "x", dt.date(2200, 1, 1))
+    with pytest.raises(NotFound):
+        promises.edit_promise(ctx, limits.ID_MAX + 1, what="x")
+    kept = promises.add_promise(ctx, str(ana), "p" * limits.PROMISE, ctx.today())
+    assert len(kept.what) == limits.PROMISE
+    said = promises.add_promise(ctx, str(ana), "the\x1b]0;x\x07 deck\r\nnow\u202e", ctx.today())
+    assert said.what == "the]0;x deck now\u202e"  # controls out, one line, as every line
+    assert _count(ctx, Promise) == 2

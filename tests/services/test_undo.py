@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 
 from netday import limits
 from netday.errors import NetdayError
-from netday.services import contacts, invites, journal, planner, posts, triage
+from netday.services import contacts, invites, journal, planner, posts, promises, triage
 from netday.services.context import Context
 from netday.services.demo import seed_demo
 from netday.services.importing import run_import
@@ -29,6 +29,7 @@ from netday.store.models import (
     Invite,
     PlanItem,
     Post,
+    Promise,
     UndoStep,
 )
 from netday.vocabulary import CallStatus, InviteDirection, InviteStatus, PostStatus
@@ -123,6 +124,18 @@ def a_call_logged_today(ctx: Context) -> int:
     return journal.log_interaction(ctx, open_call(ctx), kind="call", summary="Talked").id
 
 
+def a_promise(ctx: Context, *, kept: bool = False) -> int:
+    """One of the demo ledger's promises, open or kept."""
+    with ctx.db.reading() as s:
+        found = s.scalars(
+            select(Promise.id)
+            .where(Promise.done_at.is_not(None) if kept else Promise.done_at.is_(None))
+            .order_by(Promise.id)
+        ).first()
+        assert found is not None
+        return found
+
+
 def quick_log(ctx: Context, line: str) -> object:
     """What the quick-log line does with `line` (`{}` standing for someone's name)."""
     with ctx.db.reading() as s:
@@ -184,6 +197,16 @@ ACTIONS: dict[str, Callable[[Context], object]] = {
         ),
     ),
     "post added": lambda c: posts.add_post(c, someone(c), "https://example.com/p/9", "AI"),
+    "promise made": lambda c: promises.add_promise(c, someone(c), "the deck", c.today()),
+    "promise received": lambda c: promises.add_promise(
+        c, someone(c), "an intro", c.today(), owed_by="them"
+    ),
+    "promise kept": lambda c: promises.mark_done(c, a_promise(c)),
+    "promise reopened": lambda c: promises.mark_done(c, a_promise(c, kept=True), done=False),
+    "promise edited": lambda c: promises.edit_promise(
+        c, a_promise(c), what="the slides", due=c.today() + dt.timedelta(days=9)
+    ),
+    "promise deleted": lambda c: promises.delete_promise(c, a_promise(c)),
 }
 
 CORRECTIONS: dict[str, Callable[[Context, int], object]] = {

@@ -204,3 +204,61 @@ def test_0006_keeps_every_row_and_every_earlier_call_was_answered(db_url: str) -
         db.close()
     assert rows(db_url, "SELECT count(*) FROM interaction") == [(3,)]
     assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(45,)]
+
+
+def test_0007_adds_the_promise_ledger_beside_every_row_and_takes_it_away(db_url: str) -> None:
+    """A database at 0006 with a contact, a call and an open follow-up upgrades with every
+    row as it was (the follow-up stays the log's, nothing is copied: one home per idea)
+    and an empty ledger that takes promises; down to 0006, only the ledger goes."""
+    db = Database(db_url)
+    upgrade(db, "0006")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        conn.execute(
+            text(
+                "UPDATE contact SET follow_up_on = :due, follow_up_kind = 'promised',"
+                " follow_up_since = :since"
+            ),
+            {"due": dt.date(2026, 11, 25), "since": dt.date(2026, 11, 20)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                " direction, follow_up_on, outcome, created_at) VALUES (1, 1, 'call',"
+                " '2026-11-20 10:00:00', 'the deck', 'neutral', :due, 'answered',"
+                " '2026-11-20 10:05:00')"
+            ),
+            {"due": dt.date(2026, 11, 25)},
+        )
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    # Raw SQL reads a date back as text on SQLite and as a date on PostgreSQL.
+    texts = lambda sql: [tuple(map(str, row)) for row in rows(db_url, sql)]  # noqa: E731
+    assert texts("SELECT full_name, follow_up_on, follow_up_kind FROM contact") == [
+        ("Ana", "2026-11-25", "promised")
+    ]
+    assert texts("SELECT id, summary, follow_up_on FROM interaction") == [
+        ("1", "the deck", "2026-11-25")
+    ]
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO promise (contact_id, owed_by, what, due_on, interaction_id,"
+                " created_at) VALUES (1, 'me', 'the deck', :due, 1, '2026-11-20 10:05:00')"
+            ),
+            {"due": dt.date(2026, 11, 25)},
+        )
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0006")
+            assert not inspect(conn).has_table("promise")
+    finally:
+        db.close()
+    assert rows(db_url, "SELECT count(*) FROM interaction") == [(1,)]
+    assert texts("SELECT follow_up_on FROM contact") == [("2026-11-25",)]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT count(*) FROM promise") == [(0,)]

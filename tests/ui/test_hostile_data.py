@@ -182,3 +182,19 @@ async def test_the_log_entry_form_and_the_keys_panel(ctx, open_app) -> None:
         await pilot.press("escape", "question_mark")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, KeysScreen))
         shown(pilot)
+
+
+async def test_promises_in_the_call_row_the_detail_and_the_call_done_dialog(ctx, open_app) -> None:
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("down")
+        await settle(pilot)
+        assert f"owed {CLICK} owed ^[]0;" in row(pilot.app.query_one(CallsPane), 1)[1]
+        detail = str(pilot.app.query_one("#detail", Static).render())
+        assert f"promise they owe {CLICK} owed ^[]0;pwned-title^G" in detail
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CallDoneForm)
+        context = str(pilot.app.screen.query_one("#call-context", Static).render())
+        assert f"they owe {CLICK} owed ^[]0;pwned-title^G" in context
+        assert f"they owe {CLICK} owed" in shown(pilot)

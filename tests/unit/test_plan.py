@@ -114,3 +114,31 @@ def test_plan_invariants(rows: list[tuple[int, str, int | None]], size: int) -> 
     assert all(companies.count(c) <= 2 for c in companies)
     assert all(by_id[i].next_due <= TODAY + dt.timedelta(days=7) for i in ids)
     assert all(p.reason for p in picks)
+
+
+def test_promises_come_due_rank_with_follow_ups_and_say_whose() -> None:
+    from netday.scheduling.promises import DuePromise
+
+    mine = DuePromise("me", "the deck", TODAY - dt.timedelta(days=20), "Ana")
+    theirs = DuePromise("them", "the intro", TODAY, "Bo")
+    later = DuePromise("me", "a reference", TODAY + dt.timedelta(days=2), "Cy")
+    candidates = [
+        due(1, 30),
+        due(2, 0, promise=theirs),
+        due(3, -20, promise=mine),  # not due by its cadence: the promise brings them
+        due(4, 40, promise=later),  # a promise not yet due changes nothing
+        due(5, -5, follow_up_on=TODAY - dt.timedelta(days=3)),
+    ]
+    picks = choose_calls(candidates, TODAY, size=5)
+    assert [p.contact_id for p in picks] == [3, 5, 2, 4, 1]
+    assert picks[0].reason == f"you promised the deck by {TODAY - dt.timedelta(days=20):%-d %b}"
+    assert picks[2].reason == "Bo promised the intro by today: ask"
+    assert picks[3].reason.startswith("overdue by 40 days")
+
+
+def test_a_follow_up_and_a_promise_due_together_say_the_promise() -> None:
+    from netday.scheduling.promises import DuePromise
+
+    promise = DuePromise("me", "x" * 100, TODAY, "Ana")
+    (pick,) = choose_calls([due(1, -9, follow_up_on=TODAY, promise=promise)], TODAY, size=1)
+    assert pick.reason == f"you promised {'x' * 59}… by today"

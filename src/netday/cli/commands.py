@@ -12,9 +12,19 @@ from netday.cli import render
 from netday.cli.jsonify import dumps, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.errors import NetdayError
-from netday.services import contacts, invites, journal, planner, posts, review, settings, undo
+from netday.services import (
+    contacts,
+    invites,
+    journal,
+    planner,
+    posts,
+    promises,
+    review,
+    settings,
+    undo,
+)
 from netday.services.context import Context
-from netday.vocabulary import Direction, InviteStatus, PostStatus
+from netday.vocabulary import Direction, InviteStatus, OwedBy, PostStatus
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
@@ -121,7 +131,7 @@ def cmd_contact(ctx: Context, args: argparse.Namespace) -> int:
         _out(dumps(summary) if args.json else f"saved {render.contact_row(summary)}")
     elif args.action == "show":
         detail = contacts.show_contact(ctx, args.contact)
-        _out(dumps(detail) if args.json else render.contact_text(detail))
+        _out(dumps(detail) if args.json else render.contact_text(detail, ctx.today()))
     elif args.action == "list":
         rows = contacts.list_contacts(
             ctx,
@@ -270,6 +280,48 @@ def cmd_post(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_promise(ctx: Context, args: argparse.Namespace) -> int:
+    today = ctx.today()
+    if args.action == "add":
+        owed_by = OwedBy.THEM if args.theirs else OwedBy.ME
+        due = promises.read_due(ctx, args.due)
+        view = promises.add_promise(ctx, args.contact, args.what, due, owed_by=owed_by)
+        _out(f"noted: {render.promise_line(view, today).strip()}")
+    elif args.action in ("done", "reopen"):
+        view = promises.mark_done(ctx, args.id, done=args.action == "done")
+        _out(
+            f"{'kept' if args.action == 'done' else 'open again'}: "
+            f"{render.promise_line(view, today).strip()}"
+        )
+    elif args.action == "edit":
+        whose = OwedBy.THEM if args.theirs else OwedBy.ME if args.mine else None
+        view = promises.edit_promise(
+            ctx,
+            args.id,
+            what=args.what,
+            due=promises.read_due(ctx, args.due) if args.due is not None else None,
+            owed_by=whose,
+        )
+        _out(f"edited: {render.promise_line(view, today).strip()}")
+    elif args.action == "delete":
+        view = promises.delete_promise(ctx, args.id)
+        _out(f"deleted: {render.promise_line(view, today).strip()}")
+    else:
+        if args.contact:
+            found = promises.promises_of(ctx, args.contact)
+            rows = [
+                p for p in found if (args.all or p.is_open) and (not args.due or p.due <= today)
+            ]
+        else:
+            rows = list(promises.list_promises(ctx, due_only=args.due, include_done=args.all))
+        _out(
+            dumps(rows)
+            if args.json
+            else "\n".join(render.promise_line(r, today) for r in rows) or "no open promises"
+        )
+    return 0
+
+
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     day = journal.read_day(ctx, args.date) if args.date else ctx.today()
     if args.note is not None or args.minutes is not None:
@@ -323,6 +375,7 @@ HANDLERS: dict[str, Handler] = {
     "plan": cmd_plan,
     "invite": cmd_invite,
     "post": cmd_post,
+    "promise": cmd_promise,
     "review": cmd_review,
     "demo": cmd_demo,
     "settings": cmd_settings,

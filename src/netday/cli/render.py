@@ -8,11 +8,13 @@ clipboard or clear the screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from netday.cleaning import for_terminal
+from netday.services.promises import promise_line as promise_line_of
 from netday.services.review import review_headline
 from netday.services.views import (
     ContactDetail,
@@ -22,6 +24,7 @@ from netday.services.views import (
     PlannedCall,
     PlanView,
     PostView,
+    PromiseView,
     ReviewView,
     TodayView,
 )
@@ -118,6 +121,11 @@ def post_line(p: PostView) -> str:
     return f"  #{p.id} {p.author} · {age} · {what}"
 
 
+def promise_line(p: PromiseView, today: dt.date) -> str:
+    """`  #4 Ana Souza · you owe the deck by 2 Nov`."""
+    return f"  #{p.id} {p.contact_name} · {promise_line_of(p, today)}"
+
+
 def plan_text(plan: PlanView) -> list[str]:
     lines = [f"TODAY'S CALLS ({plan.done}/{len(plan.calls)} done, {plan.minutes} min)"]
     if not plan.calls:
@@ -152,7 +160,7 @@ def contact_row(c: ContactSummary) -> str:
     return f"#{c.id:<5} {tier} {c.name}{company} · {cadence} · {due}"
 
 
-def contact_text(d: ContactDetail) -> str:
+def contact_text(d: ContactDetail, today: dt.date) -> str:
     c = d.summary
     lines = [f"#{c.id} {c.name}" + (" (archived)" if c.archived else "")]
     if who(c):
@@ -185,6 +193,9 @@ def contact_text(d: ContactDetail) -> str:
     if d.snoozed_until:
         lines.append(f"  snoozed until {d.snoozed_until.isoformat()}")
     lines.append(f"  balance: gave {d.gave} · asked {d.asked}")
+    if d.promises:
+        lines.append("  promises:")
+        lines += [f"    #{p.id} {promise_line_of(p, today)}" for p in d.promises]
     if d.interactions:
         lines.append("  timeline:")
         lines += ["  " + interaction_line(i, with_date=True) for i in d.interactions]
@@ -213,6 +224,8 @@ def review_text(r: ReviewView) -> str:
     lines += [invite_line(i) for i in (*r.invites_sent, *r.invites_answered)] or ["  none"]
     lines += ["", f"INTERACTIONS ({len(r.interactions)})"]
     lines += [interaction_line(i) for i in r.interactions] or ["  none"]
+    lines += ["", f"PROMISES THAT CAME DUE ({len(r.promises_due)})"]
+    lines += [promise_line(p, r.date) for p in r.promises_due] or ["  none"]
     lines += ["", "CARRIES OVER TO TOMORROW"]
     lines += [f"  call {c.contact.name}: {c.reason}" for c in r.carry_over]
     lines += [

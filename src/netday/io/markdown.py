@@ -20,7 +20,7 @@ from netday.services.exporting import default_export_folder
 from netday.services.review import review_day
 from netday.services.views import ReviewView
 from netday.vocabulary import CallStatus
-from netday.wording import long_date, plural
+from netday.wording import long_date, plural, short_date
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _INLINE_ACTIVE = re.compile(r"[\\`*_|~]|\](?=[(\[])")
@@ -90,6 +90,14 @@ def review_markdown(r: ReviewView, level: int = 1) -> str:
     out += [f"- {md(i.status)}: {md(i.name)}" for i in r.invites_answered]
     if not (r.invites_sent or r.invites_answered):
         out.append("None.")
+    if r.promises_due:  # a section only on a day a promise came due: most days none did
+        out += section("Promises that came due")
+        out += [
+            f"- [{' ' if p.is_open else 'x'}] "
+            + (f"you owe {md(p.contact_name)}" if p.mine else f"{md(p.contact_name)} owes you")
+            + f" {md(p.what)} (due {short_date(p.due)})"
+            for p in r.promises_due
+        ]
     out += section("Carries over")
     out += [f"- Call {md(c.contact.name)}" for c in r.carry_over]
     out += [

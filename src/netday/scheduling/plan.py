@@ -2,7 +2,8 @@
 
 The rule (PRODUCT.md, practice 3): three to five calls a day, sized to the time there
 is; a call that went unanswered first (the person comes back the next day, until too
-many tries: `Tries`), then promised follow-ups, then whoever is most overdue relative
+many tries: `Tries`), then promised follow-ups and promises come due (mine to keep,
+theirs to ask about: `scheduling.promises`), then whoever is most overdue relative
 to their cadence and most important, never more than two from one company, nobody
 snoozed; when too few are due, the ones due soonest in the coming week. Every pick says
 why it was chosen.
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netday.scheduling.cadence import Cadence
+from netday.scheduling.promises import DuePromise, promise_reason
 from netday.vocabulary import CallOutcome, Tier
 from netday.wording import days_ago, short_date, weekday
 
@@ -68,6 +70,8 @@ class Candidate:
     follow_up_since: dt.date | None = None
     snoozed_until: dt.date | None = None
     tries: Tries | None = None
+    promise: DuePromise | None = None
+    """The open promise, either way, due first (`scheduling.promises`), if any."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,22 @@ def follow_up_reason(candidate: Candidate, today: dt.date) -> str:
     due = candidate.follow_up_on or today
     when = "" if due >= today else f", due {short_date(due)}"
     return f"follow-up promised on {short_date(since)}{when}"
+
+
+def _promised_on(c: Candidate, today: dt.date) -> dt.date | None:
+    """The day a promise came due, when one has by today: a follow-up promised in the
+    log, or a promise of the ledger (either way), whichever came due first."""
+    days = [d for d in (c.follow_up_on, c.promise and c.promise.due) if d and d <= today]
+    return min(days) if days else None
+
+
+def promised_reason(c: Candidate, today: dt.date) -> str:
+    """What a pick in the promised group says: the ledger's promise when it came due
+    first (or the same day: it says more), else the follow-up."""
+    p = c.promise
+    if p is not None and p.due <= today and (c.follow_up_on is None or p.due <= c.follow_up_on):
+        return promise_reason(p, today)
+    return follow_up_reason(c, today)
 
 
 def tries_reason(tries: Tries, today: dt.date) -> str:
@@ -160,8 +180,8 @@ def choose_calls(
         tier = tier_rank.get(c.tier, 3)
         if c.tries is not None and (c.tries.insists or c.tries.gives_up):
             ranked.append(((_TRIED, c.tries.last_on.toordinal(), tier, c.contact_id), c))
-        elif c.follow_up_on is not None and c.follow_up_on <= today:
-            ranked.append(((_PROMISED, c.follow_up_on.toordinal(), tier, c.contact_id), c))
+        elif (promised := _promised_on(c, today)) is not None:
+            ranked.append(((_PROMISED, promised.toordinal(), tier, c.contact_id), c))
         elif c.next_due is not None and c.next_due <= today:
             ranked.append(((_OVERDUE, -overdue_score(c, today), tier, c.contact_id), c))
         elif c.next_due is not None and c.next_due <= horizon:
@@ -179,7 +199,7 @@ def choose_calls(
         if key[0] == _TRIED and c.tries is not None:
             chosen.append(Pick(c.contact_id, tries_reason(c.tries, today), 100.0))
         elif key[0] == _PROMISED:
-            chosen.append(Pick(c.contact_id, follow_up_reason(c, today), 100.0))
+            chosen.append(Pick(c.contact_id, promised_reason(c, today), 100.0))
         else:
             score = overdue_score(c, today) if key[0] == _OVERDUE else 0.0
             chosen.append(Pick(c.contact_id, due_reason(c, today), round(score, 3)))

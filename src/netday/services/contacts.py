@@ -21,6 +21,7 @@ from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.lookup import company_key, name_key, resolve_contact
 from netday.services.outcomes import answered
+from netday.services.promises import ledger_of
 from netday.services.settings import load_settings
 from netday.services.snapshots import (
     SUMMARY_COLUMNS,
@@ -431,6 +432,7 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
             posts=tuple(post_view(p, contact.full_name, today) for p in posts),
             created_at=contact.created_at,
             updated_at=contact.updated_at,
+            promises=ledger_of(session, contact),
         )
 
 

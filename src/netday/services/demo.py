@@ -44,6 +44,7 @@ from netday.services.demo_data import (
     INVITE_RECEIVED,
     KINDS,
     LAST,
+    LEDGER,
     MINUTES,
     POST_EXCERPTS,
     PROMISE,
@@ -71,6 +72,7 @@ from netday.store.models import (
     MessageTemplate,
     PlanItem,
     Post,
+    Promise,
 )
 from netday.store.schema import open_database
 from netday.vocabulary import (
@@ -127,6 +129,7 @@ class _Builder:
         self.tags: list[dict[str, Any]] = []
         self.plans: list[dict[str, Any]] = []
         self.plan_items: list[dict[str, Any]] = []
+        self.promise_rows: list[dict[str, Any]] = []
 
     def text(self, pattern: str, **extra: str) -> str:
         values = {
@@ -296,6 +299,39 @@ class _Builder:
                 summary=PROMISE,
             )
             c.update(follow_up_on=due, follow_up_kind="promised", follow_up_since=since)
+        self.ledger(promised, active)
+
+    def ledger(self, promised: list[dict[str, Any]], active: list[dict[str, Any]]) -> None:
+        """Promises both ways: mine due today on the first person owed a follow-up
+        (made in the same call), theirs in a few days, two on someone else, one kept
+        yesterday. Chosen without the random generator, so the rest of the demo is drawn
+        as before."""
+        today = self.today
+        first = promised[0]
+        other = next((c for c in reversed(active) if c not in promised), first)
+        second = promised[1] if len(promised) > 1 else other
+        since = first["follow_up_since"]
+        for (owed_by, what), contact, due, done in zip(
+            LEDGER,
+            (first, second, other, other, first),
+            (0, 3, 6, 2, -1),
+            (False, False, False, False, True),
+            strict=True,
+        ):
+            made = dt.datetime.combine(since, dt.time(11))
+            self.promise_rows.append(
+                {
+                    "contact_id": contact["id"],
+                    "owed_by": owed_by,
+                    "what": what,
+                    "due_on": today + dt.timedelta(days=due),
+                    "done_at": dt.datetime.combine(today - dt.timedelta(days=1), dt.time(16))
+                    if done
+                    else None,
+                    "interaction_id": None,
+                    "created_at": min(made, self.now),
+                }
+            )
 
     def tries(self, active: list[dict[str, Any]]) -> None:
         """One person called twice without an answer (a message left the day before
@@ -402,6 +438,7 @@ def _write(
         (invites, "contact_id"),
         (posts, "author_id"),
         (b.plan_items, "contact_id"),
+        (b.promise_rows, "contact_id"),
     ):
         for row in rows:
             if row[key] is not None:
@@ -413,6 +450,8 @@ def _write(
         session.execute(insert(Invite), invites)
     if posts:
         session.execute(insert(Post), posts)
+    if b.promise_rows:
+        session.execute(insert(Promise), b.promise_rows)
     existing_plans = set(session.scalars(select(DayPlan.plan_date)))
     plans = [p for p in b.plans if p["plan_date"] not in existing_plans]
     kept = {p["plan_date"] for p in plans}

@@ -250,6 +250,14 @@ SUMMARIES: Final = {
 }
 STREAK_CALL: Final = "Five-minute call: how are you doing?"
 PROMISE: Final = "Promised to send over the notes and check back."
+LEDGER: Final = (
+    ("me", "the deck from the workshop"),
+    ("them", "an intro to their CTO"),
+    ("me", "a reference for the product role"),
+    ("them", "feedback on my proposal"),
+    ("them", "the slides from their talk"),
+)
+"""Promises of the demo's ledger (whose, what): the first is due today, the last kept."""
 TRIES: Final = ("Rang to hear how the launch went; left a message.", "Tried again: no answer.")
 """Two calls that went unanswered, the day before yesterday and yesterday."""
 REVIEW_NOTES: Final = (

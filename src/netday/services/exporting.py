@@ -20,8 +20,8 @@ from netday.services.records import CalendarItem, ContactRecord, InteractionReco
 from netday.services.review import review_day
 from netday.services.snapshots import cadence_of
 from netday.services.views import ReviewView
-from netday.store.models import Contact, DayPlan, Interaction, PlanItem
-from netday.vocabulary import CadenceKind, CallStatus, DetailKind
+from netday.store.models import Contact, DayPlan, Interaction, PlanItem, Promise
+from netday.vocabulary import CadenceKind, CallStatus, DetailKind, OwedBy
 
 PAGE = 1000
 
@@ -119,7 +119,8 @@ def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
 
 
 def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
-    """Today's planned calls, then who falls due and what was promised in the coming days.
+    """Today's planned calls, then who falls due, the follow-ups and the open promises
+    (either way) due in the coming days.
 
     A calendar cadence ("first Monday of the month") is one recurring event with its
     RRULE; a relative one restarts after every conversation, so only its next date is known.
@@ -191,6 +192,32 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                     day=contact.follow_up_on,
                     title=f"Follow up with {contact.full_name}",
                     description=_describe(contact, "a follow-up you promised"),
+                    minutes=15,
+                )
+            )
+        owed = session.execute(
+            select(Promise, Contact)
+            .join(Contact, Contact.id == Promise.contact_id)
+            .where(
+                Contact.archived.is_(False),
+                Promise.done_at.is_(None),
+                Promise.due_on >= today,
+                Promise.due_on < end,
+            )
+            .order_by(Promise.due_on, Promise.id)
+        ).all()
+        for promise, contact in owed:
+            mine = promise.owed_by == OwedBy.ME
+            items.append(
+                CalendarItem(
+                    uid=f"promise-{promise.id}@netday",
+                    day=promise.due_on,
+                    title=f"Promised {contact.full_name}: {promise.what}"
+                    if mine
+                    else f"Ask {contact.full_name}: {promise.what}",
+                    description=_describe(
+                        contact, "a promise you made" if mine else "a promise made to you"
+                    ),
                     minutes=15,
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -18,6 +19,7 @@ from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.outcomes import answered, check_outcome
+from netday.services.promises import NewPromise, record_promise
 from netday.services.snapshots import interaction_view
 from netday.services.undo import undoable
 from netday.services.views import InteractionView
@@ -165,9 +167,10 @@ def log_interaction(
     direction: str = Direction.NEUTRAL,
     follow_up_on: dt.date | None = None,
     outcome: str | None = None,
+    promises: Sequence[NewPromise] = (),
 ) -> InteractionView:
     """Log one interaction (`record_interaction`); `outcome` is a call's (answered when
-    not given)."""
+    not given). `promises` made in it are noted with it, in the same undoable step."""
     now = ctx.now()
     with undoable(ctx) as (session, step):
         contact = resolve_contact(session, ref)
@@ -183,6 +186,16 @@ def log_interaction(
             follow_up_on=follow_up_on,
             outcome=outcome,
         )
+        for p in promises:
+            record_promise(
+                session,
+                contact,
+                owed_by=p.owed_by,
+                what=p.what,
+                due=p.due,
+                now=now,
+                interaction_id=row.id,
+            )
         article = "an" if row.kind[0] in "aeiou" else "a"
         step.label = f"Logged {article} {row.kind} with {contact.full_name}"
         return interaction_view(row, contact.full_name)

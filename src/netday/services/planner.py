@@ -20,11 +20,13 @@ from netday.scheduling.plan import (
     choose_calls,
     plan_size,
 )
+from netday.scheduling.promises import DuePromise
 from netday.scheduling.when import in_range, parse_day
 from netday.services.context import Context
 from netday.services.journal import check_minutes
 from netday.services.lookup import resolve_contact
 from netday.services.outcomes import answered, open_tries, outcomes_on
+from netday.services.promises import due_promises, open_promises_of
 from netday.services.settings import SettingsView, load_settings
 from netday.services.snapshots import cadence_from_columns, contact_summary
 from netday.services.undo import undoable
@@ -54,7 +56,9 @@ _COLUMNS = (
 )
 
 
-def _candidate(row: Row[*tuple[Any, ...]], tries: Tries | None) -> Candidate:
+def _candidate(
+    row: Row[*tuple[Any, ...]], tries: Tries | None, promise: DuePromise | None
+) -> Candidate:
     return Candidate(
         contact_id=row.id,
         tier=row.tier,
@@ -68,14 +72,15 @@ def _candidate(row: Row[*tuple[Any, ...]], tries: Tries | None) -> Candidate:
         follow_up_since=row.follow_up_since,
         snoozed_until=row.snoozed_until,
         tries=tries,
+        promise=promise,
     )
 
 
 def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candidate], bool]:
     """The few contacts worth considering today, and whether the list was cut short.
 
-    People whose call went unanswered (`open_tries`), promised follow-ups that are
-    due, the `limit` most overdue by the planner's own
+    People whose call went unanswered (`open_tries`), promised follow-ups and
+    promises (either way) that are due, the `limit` most overdue by the planner's own
     score (tier weight x how late relative to the cadence, ranked in SQL), and the
     `limit` due soonest in the coming week. `choose_calls` then applies the exact rules
     to this short list, so the work stays bounded however large the network grows.
@@ -92,6 +97,8 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     tries = open_tries(session, today, load_settings(session).call_tries)
     tried = select(*_COLUMNS).where(active, Contact.id.in_(list(tries)))
     follow_ups = select(*_COLUMNS).where(active, Contact.follow_up_on <= today)
+    dues = due_promises(session, today)
+    promised = select(*_COLUMNS).where(active, Contact.id.in_(list(dues)))
     overdue = (
         select(*_COLUMNS)
         .where(active, Contact.next_due_on <= today)
@@ -106,12 +113,18 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     )
     found: dict[int, Candidate] = {}
     cut = False
-    queries = ((tried, False), (follow_ups, False), (overdue, True), (upcoming, True))
+    queries = (
+        (tried, False),
+        (follow_ups, False),
+        (promised, False),
+        (overdue, True),
+        (upcoming, True),
+    )
     for query, bounded in queries:
         rows = session.execute(query).all()
         cut = cut or (bounded and len(rows) >= limit)
         for row in rows:
-            found.setdefault(row.id, _candidate(row, tries.get(row.id)))
+            found.setdefault(row.id, _candidate(row, tries.get(row.id), dues.get(row.id)))
     return list(found.values()), cut
 
 
@@ -250,13 +263,14 @@ def _promise(contact: Contact) -> Promise | None:
 
 def plan_view(session: Session, plan: DayPlan) -> PlanView:
     """The plan as the screens show it: each call with its contact, the last
-    conversation, any follow-up still open and, once done, how the call went (a few
-    queries for the whole plan)."""
+    conversation, any follow-up still open, the open promises either way and, once
+    done, how the call went (a few queries for the whole plan, never one per call)."""
     ids = [i.contact_id for i in plan.items]
     contacts = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
     talks = last_talks(session, ids)
     done = [i.contact_id for i in plan.items if i.status == CallStatus.DONE]
     outcomes = outcomes_on(session, done, plan.plan_date)
+    promises = open_promises_of(session, ids)
     return PlanView(
         date=plan.plan_date,
         minutes=plan.minutes,
@@ -270,6 +284,7 @@ def plan_view(session: Session, plan: DayPlan) -> PlanView:
                 last_talk=talks.get(item.contact_id),
                 promise=_promise(contacts[item.contact_id]),
                 outcome=outcomes.get(item.contact_id),
+                promises=promises.get(item.contact_id, ()),
             )
             for index, item in enumerate(sorted(plan.items, key=lambda i: i.position), start=1)
         ),

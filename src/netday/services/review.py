@@ -17,6 +17,7 @@ from netday.services.invites import pending_invites
 from netday.services.journal import check_minutes, day_bounds, interactions_between
 from netday.services.planner import next_due, plan_view, plannable_contacts, prepare_plan
 from netday.services.posts import waiting_posts
+from netday.services.promises import came_due
 from netday.services.settings import load_settings
 from netday.services.snapshots import invite_view, post_view
 from netday.services.views import ReviewView, TodayView
@@ -184,6 +185,7 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
             comments_waiting=int(waiting or 0),
             invites_needing_action=sum(1 for i in invites_open if i.action),
             reviewed=saved is not None,
+            promises_due=came_due(session, day),
         )
 
 

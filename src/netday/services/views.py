@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from netday.vocabulary import CallStatus
+from netday.vocabulary import CallStatus, OwedBy
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,9 @@ class ContactDetail:
     posts: tuple[PostView, ...]
     created_at: dt.datetime
     updated_at: dt.datetime
+    promises: tuple[PromiseView, ...] = ()
+    """The promise ledger with this person: every open one (soonest due first), then
+    the last few done."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,30 @@ class Promise:
 
 
 @dataclass(frozen=True)
+class PromiseView:
+    """One entry of the promise ledger (practice 4): mine (`owed_by` me) or theirs, due
+    on `due`, open until `done_at`."""
+
+    id: int
+    contact_id: int
+    contact_name: str
+    owed_by: str
+    what: str
+    due: dt.date
+    done_at: dt.datetime | None
+    made_on: dt.date
+    interaction_id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None
+
+    @property
+    def mine(self) -> bool:
+        return self.owed_by == OwedBy.ME
+
+
+@dataclass(frozen=True)
 class PlannedCall:
     position: int
     contact: ContactSummary
@@ -132,6 +159,8 @@ class PlannedCall:
     outcome: str | None = None
     """Once done: answered (any conversation that day was), else how the last try went
     (`CallOutcome`): the person comes back tomorrow."""
+    promises: tuple[PromiseView, ...] = ()
+    """Open promises with this person, either way, soonest due first (a few at most)."""
 
 
 @dataclass(frozen=True)
@@ -189,3 +218,5 @@ class ReviewView:
     comments_waiting: int
     invites_needing_action: int
     reviewed: bool = field(default=False)
+    promises_due: tuple[PromiseView, ...] = ()
+    """Promises that came due by the day: kept that day, or still open."""

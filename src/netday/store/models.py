@@ -35,6 +35,7 @@ from netday.vocabulary import (
     InteractionKind,
     InviteDirection,
     InviteStatus,
+    OwedBy,
     PostStatus,
     Tier,
     TriageState,
@@ -187,6 +188,33 @@ class Interaction(Base):
     outcome: Mapped[str | None] = mapped_column(String(10))
     """How a call or video call went (`CallOutcome`); NULL for the other kinds. Only an
     answered one is a conversation: `services.outcomes` says so in SQL."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Promise(Base):
+    """One promise, either way (practice 4): what I promised someone or what they
+    promised me, due on a day, open until `done_at`. The follow-up date of a logged
+    interaction stays where it is (`Contact.follow_up_on`, derived from the log and
+    settled by the next conversation); this ledger holds the things owed."""
+
+    __tablename__ = "promise"
+    __table_args__ = (
+        one_of("owed_by", OwedBy),
+        Index("ix_promise_contact_done", "contact_id", "done_at"),
+        # Open promises due by a day, for the plan and the review: few among many.
+        Index("ix_promise_done_due", "done_at", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    owed_by: Mapped[str] = mapped_column(String(4))
+    what: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL"), index=True
+    )
+    """The conversation it was made in, when it was made in one (the call-done dialog)."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 

@@ -30,6 +30,7 @@ class Scope(StrEnum):
     LOG = "log"
     CONTACT = "contact"
     TIMELINE = "timeline"
+    PROMISES = "promises"
     REVIEW = "review"
     TRIAGE = "triage"
     WELCOME = "welcome"
@@ -58,6 +59,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.LOG: "Interaction log",
     Scope.CONTACT: "A contact",
     Scope.TIMELINE: "The timeline",
+    Scope.PROMISES: "A contact's promises",
     Scope.REVIEW: "The review",
     Scope.TRIAGE: "Triage",
     Scope.WELCOME: "Welcome",
@@ -77,7 +79,7 @@ SCOPE_TITLES: dict[Scope, str] = {
 """Where an action applies, in the words of the keys panel (`?`)."""
 
 
-PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE})
+PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE, Scope.PROMISES})
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
 
 
@@ -297,6 +299,21 @@ ACTIONS: tuple[Action, ...] = (
         "delete_contact",
         "Delete contact",
         "Delete this person with their history (asks first, says how much)",
+    ),
+    _a("contact.promise", "p", "add_promise", "Promise", "Note a promise: yours, or theirs"),
+    _a(
+        "promises.toggle",
+        "enter,space",
+        "toggle_promise",
+        "Done/open",
+        "Mark the selected promise kept, or open again",
+    ),
+    _a(
+        "promises.delete",
+        "x,delete",
+        "delete_promise",
+        "Delete promise",
+        "Delete the selected promise (asks first)",
     ),
     _a("timeline.edit", "enter", "edit_entry", "Edit entry", "Correct the selected interaction"),
     _a(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -22,13 +23,15 @@ from netday.services.contacts import (
 )
 from netday.services.context import Context
 from netday.services.merge import MergeReport, merge_text
-from netday.services.views import ContactDetail, InteractionView
+from netday.services.promises import add_promise, delete_promise, mark_done
+from netday.services.views import ContactDetail, InteractionView, PromiseView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import ContactRead, DataChanged, Refused
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
+from netday.ui.widgets.detail import promise_cells
 from netday.vocabulary import Direction
 
 if TYPE_CHECKING:
@@ -83,6 +86,13 @@ class Timeline(DataTable[Text]):
     BINDINGS = bindings(Scope.TIMELINE)
 
 
+class Promises(DataTable[Text]):
+    """The promise ledger with this person: open ones first (soonest due), then the last
+    few kept; each row keyed by the promise's id, so it can be marked or deleted."""
+
+    BINDINGS = bindings(Scope.PROMISES)
+
+
 class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.BACK, Scope.CONTACT)
 
@@ -95,6 +105,10 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact"):
             yield Static("", id="profile")
+            promises = Promises(id="promises-table", cursor_type="row")
+            promises.border_title = "Promises (p adds one)"
+            promises.add_columns("Due", "Whose", "What", "")
+            yield promises
             timeline = Timeline(id="timeline", cursor_type="row")
             timeline.border_title = "Timeline"
             timeline.add_columns("When", "Kind", "", "Note")
@@ -155,6 +169,7 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def show_detail(self, detail: ContactDetail) -> None:
         self.detail = detail
         self.query_one("#profile", Static).update(profile_text(detail, self.ctx.today()))
+        self.show_promises(detail)
         table = self.query_one(Timeline)
         row = table.cursor_row
         table.clear()
@@ -186,6 +201,64 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             table.add_row(*(cell(value) for value in values), key=key)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
+
+    # --- the promise ledger -----------------------------------------------------------
+
+    def show_promises(self, detail: ContactDetail) -> None:
+        table = self.query_one(Promises)
+        row = table.cursor_row
+        table.clear()
+        table.display = bool(detail.promises)
+        for p in detail.promises:
+            table.add_row(*promise_cells(p, self.ctx.today()), key=str(p.id))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def selected_promise(self) -> PromiseView | None:
+        table = self.query_one(Promises)
+        if self.detail is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((p for p in self.detail.promises if str(p.id) == key), None)
+
+    def action_add_promise(self) -> None:
+        from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
+
+        if self.detail is None:
+            return
+        ctx, ref = self.ctx, str(self.contact_id)
+
+        def save(draft: PromiseDraft) -> PromiseView:
+            return add_promise(ctx, ref, draft.what, draft.due, owed_by=draft.owed_by)
+
+        self.app.push_screen(PromiseForm(self.detail.summary.name, ctx, save), self.reload_after)
+
+    def action_toggle_promise(self) -> None:
+        if (p := self.selected_promise()) is not None:
+            self.change_promise(lambda: mark_done(self.ctx, p.id, done=p.is_open))
+
+    def action_delete_promise(self) -> None:
+        from netday.ui.screens.dialogs import Confirm
+
+        p = self.selected_promise()
+        if p is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change_promise(lambda: delete_promise(self.ctx, p.id))
+
+        whose = "your promise" if p.mine else "their promise"
+        self.app.push_screen(Confirm(f"Delete {whose}: {p.what}?"), answered)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def change_promise(self, change: Callable[[], PromiseView]) -> None:
+        try:
+            change()
+        except NetdayError as exc:
+            self.post_message(Refused(str(exc), "Not changed"))
+            return
+        self.app.call_from_thread(self.load)
 
     # --- correcting the history -------------------------------------------------------
 

@@ -20,13 +20,14 @@ from netday.errors import NetdayError
 from netday.services.context import Context
 from netday.services.journal import read_day, read_minutes
 from netday.services.planner import snooze_until
+from netday.services.promises import NewPromise, read_promise
 from netday.services.views import InteractionView, PlannedCall, PlanView, TodayView
 from netday.ui.actions import Scope, bindings
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import assemble, plain, stacked
 from netday.ui.widgets.choice import Choice, ChoiceButton
-from netday.ui.widgets.detail import day, last_talk_text
-from netday.vocabulary import OUTCOME_SAID, CallOutcome, Direction
+from netday.ui.widgets.detail import day, last_talk_text, promise_text
+from netday.vocabulary import OUTCOME_SAID, CallOutcome, Direction, OwedBy
 
 DIRECTIONS = {Direction.NEUTRAL: "neutral", Direction.GAVE: "I gave", Direction.ASKED: "I asked"}
 
@@ -38,6 +39,7 @@ class CallNote:
     direction: str
     follow_up_on: dt.date | None
     outcome: str = CallOutcome.ANSWERED
+    promises: tuple[NewPromise, ...] = ()
 
 
 OUTCOME_PREFIX = "outcome-"
@@ -45,8 +47,9 @@ OUTCOME_PREFIX = "outcome-"
 
 
 class CallDoneForm(Form[CallNote, InteractionView]):
-    """Mark a call done with a quick note; the form opens on what was said last time and
-    any follow-up still owed, so the note can pick up where that left off.
+    """Mark a call done with a quick note; the form opens on what was said last time,
+    any follow-up still owed and the open promises either way, so the note can pick up
+    where that left off; a promise made in the call is typed as "the deck by friday".
 
     How the call went is a choice above the note, answered unless said otherwise: one
     key (`call-done.no_answer`, `call-done.message`, keys no text field types) says
@@ -70,6 +73,7 @@ class CallDoneForm(Form[CallNote, InteractionView]):
         context = [assemble(("last talk ", "dim"), last_talk_text(self.call))]
         if self.call.promise is not None:
             context.append(assemble(("follow-up ", "dim"), f"due {day(self.call.promise.due)}"))
+        context.extend(assemble(("promise ", "dim"), promise_text(p)) for p in self.call.promises)
         yield Static(stacked(context), id="call-context")
         yield Choice(
             list(OUTCOME_SAID.values()),
@@ -88,6 +92,9 @@ class CallDoneForm(Form[CallNote, InteractionView]):
         yield Input(
             placeholder="follow-up date (tomorrow, friday, 2026-12-01): optional", id="follow-up"
         )
+        with Horizontal(id="promises"):
+            yield Input(placeholder="I promised… by when", id="promised-mine")
+            yield Input(placeholder="they promised… by when", id="promised-theirs")
 
     def action_outcome(self, outcome: str) -> None:
         """Say how the call went; the same key again makes it answered."""
@@ -108,6 +115,14 @@ class CallDoneForm(Form[CallNote, InteractionView]):
             direction=pressed.id if pressed and pressed.id else Direction.NEUTRAL,
             follow_up_on=read_day(self.ctx, follow_text) if follow_text else None,
             outcome=self.outcome,
+            promises=tuple(
+                read_promise(self.ctx, text, owed_by)
+                for owed_by, text in (
+                    (OwedBy.ME, self.query_one("#promised-mine", Input).value),
+                    (OwedBy.THEM, self.query_one("#promised-theirs", Input).value),
+                )
+                if text.strip()
+            ),
         )
 
 

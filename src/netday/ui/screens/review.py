@@ -29,6 +29,7 @@ from netday.ui.messages import Refused, ReviewRead
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.unsaved import quoted
+from netday.ui.widgets.detail import promise_cells
 from netday.ui.widgets.panes import MARKS
 from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural
@@ -82,6 +83,9 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 plan: DataTable[Text] = DataTable(id="review-plan", cursor_type="row")
                 plan.border_title = "Planned vs done"
                 yield plan
+                due: DataTable[Text] = DataTable(id="review-promises", cursor_type="row")
+                due.border_title = "Promises that came due"
+                yield due
                 log: DataTable[Text] = DataTable(id="review-log", cursor_type="row")
                 log.border_title = "Every interaction of the day"
                 yield log
@@ -89,6 +93,7 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#review-plan", DataTable).add_columns("", "Who", "Why / status")
+        self.query_one("#review-promises", DataTable).add_columns("Due", "Who", "Promise", "")
         self.query_one("#review-log", DataTable).add_columns("Time", "Kind", "Who", "Min", "Note")
         self.query_one("#reflection", Input).focus()
         self.load()
@@ -140,6 +145,12 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 else f"{call.status} · {call.reason}"
             )
             plan.add_row(cell(MARKS[call.status]), cell(call.contact.name), cell(status))
+        due = self.query_one("#review-promises", DataTable)
+        due.clear()
+        due.display = bool(r.promises_due)
+        for p in r.promises_due:
+            when, whose, what, state = promise_cells(p, r.date)
+            due.add_row(when, cell(p.contact_name), assemble(whose, " ", what), state)
         log = self.query_one("#review-log", DataTable)
         log.clear()
         for i in r.interactions:

@@ -454,6 +454,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 direction=done.direction,
                 follow_up_on=done.follow_up_on,
                 outcome=done.outcome,
+                promises=done.promises,
             )
 
         def saved(result: InteractionView | None) -> None:

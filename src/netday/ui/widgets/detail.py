@@ -2,8 +2,9 @@
 
 A pane's row is cut to its column (always with `…`); the panel shows the same row in
 full, so nothing the user needs is out of reach: for a call, the person, why today, the
-last conversation and any follow-up still open; for a post, its excerpt and URL; for an
-invitation, its message and next step; for a logged interaction, its note. The screen
+last conversation, any follow-up still open and the open promises either way; for a
+post, its excerpt and URL; for an invitation, its message and next step; for a logged
+interaction, its note. The screen
 hands it the focused pane's description whenever the cursor or the focus moves.
 """
 
@@ -14,8 +15,14 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
-from netday.services.views import InteractionView, InviteView, PlannedCall, PostView
-from netday.ui.text import Part, assemble, plain, stacked
+from netday.services.views import (
+    InteractionView,
+    InviteView,
+    PlannedCall,
+    PostView,
+    PromiseView,
+)
+from netday.ui.text import Part, assemble, cell, plain, stacked
 from netday.vocabulary import OUTCOME_SAID, UNANSWERED, CallStatus, Direction, InviteDirection
 from netday.wording import days_ago, plural, short_date
 
@@ -67,9 +74,28 @@ def call_detail(call: PlannedCall) -> Text:
     if call.promise is not None:
         since = f" (open since {short_date(call.promise.since)})" if call.promise.since else ""
         lines.append(_line("follow-up", f"due {day(call.promise.due)}{since}"))
+    lines.extend(_line("promise", promise_text(p)) for p in call.promises)
     if c.profile_url:
         lines.append(_line("profile", c.profile_url))
     return stacked(lines)
+
+
+def promise_text(p: PromiseView) -> str:
+    """`you owe the deck · due Thu 26 Nov` (or `they owe …`, and `· done` once kept):
+    one promise of the ledger, in the panel, the call-done dialog and a person's screen."""
+    done = " · done" if not p.is_open else ""
+    return f"{'you owe' if p.mine else 'they owe'} {p.what} · due {day(p.due)}{done}"
+
+
+def promise_cells(p: PromiseView, today: dt.date) -> tuple[Text, Text, Text, Text]:
+    late = p.is_open and p.due < today
+    state = "done" if not p.is_open else "late" if late else "open"
+    return (
+        cell(day(p.due), "bold" if late else ""),
+        cell("you owe" if p.mine else "they owe"),
+        cell(p.what, "dim" if not p.is_open else ""),
+        cell(state, "dim" if not p.is_open else ""),
+    )
 
 
 def last_talk_text(call: PlannedCall) -> str:

@@ -344,6 +344,11 @@ class CallsPane(Pane[PlannedCall]):
             context.append(c.role)
         if item.promise is not None:
             context.append(f"follow-up due {short_date(item.promise.due)}")
+        for mine, said in ((True, "you owe"), (False, "owed")):
+            owed = [p for p in item.promises if p.mine == mine]
+            if owed:
+                more = f" +{len(owed) - 1}" if len(owed) > 1 else ""
+                context.append(f"{said} {owed[0].what}{more}")
         line = assemble(
             (c.name, "bold" if planned else "dim"),
             (f" · {why}", "italic" if planned else "dim"),
