@@ -73,6 +73,7 @@ BASELINE_POSITIONALS = {
     "other": "2",
     "contact": "1",
     "note": "a note",
+    "what": "the deck by friday",
     "name": "Hostile Test",
     "id": "1",
     "text": "Hi, glad to connect",
