@@ -204,3 +204,59 @@ def test_0006_keeps_every_row_and_every_earlier_call_was_answered(db_url: str) -
         db.close()
     assert rows(db_url, "SELECT count(*) FROM interaction") == [(3,)]
     assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(45,)]
+
+
+def test_0007_keeps_every_row_and_down_again_endorsements_become_notes(db_url: str) -> None:
+    """A database at 0006 with calls and notes upgrades with every row as it was, and then
+    takes endorsements and recommendations; down to 0006, those become notes that say
+    what they were (the older check knows neither word), and every other row stays."""
+    db = Database(db_url)
+    upgrade(db, "0006")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        for iid, kind in enumerate(("call", "note"), start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                    " direction, created_at) VALUES (:id, 1, :kind, '2026-11-20 10:00:00',"
+                    " :summary, 'neutral', '2026-11-20 10:00:00')"
+                ),
+                {"id": iid, "kind": kind, "summary": kind},
+            )
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        for iid, kind, direction in ((3, "endorsement", "asked"), (4, "recommendation", "gave")):
+            conn.execute(
+                text(
+                    "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                    " direction, created_at) VALUES (:id, 1, :kind, '2026-11-21 10:00:00',"
+                    " :summary, :direction, '2026-11-21 10:00:00')"
+                ),
+                {"id": iid, "kind": kind, "summary": f"a {kind}", "direction": direction},
+            )
+    got = rows(db_url, "SELECT id, kind, summary, direction FROM interaction ORDER BY id")
+    assert got == [
+        (1, "call", "call", "neutral"),
+        (2, "note", "note", "neutral"),
+        (3, "endorsement", "a endorsement", "asked"),
+        (4, "recommendation", "a recommendation", "gave"),
+    ]
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0006")
+    finally:
+        db.close()
+    assert rows(db_url, "SELECT id, kind, summary, direction FROM interaction ORDER BY id") == [
+        (1, "call", "call", "neutral"),
+        (2, "note", "note", "neutral"),
+        (3, "note", "[endorsement] a endorsement", "asked"),
+        (4, "note", "[recommendation] a recommendation", "gave"),
+    ]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
