@@ -40,6 +40,7 @@ from netday.io.sources import (
 from netday.io.table import Row, find_header, read_rows
 from netday.limits import UNPACKED_BYTES
 from netday.services.records import (
+    PENDING_ASK,
     FollowRecord,
     ImportBatch,
     InviteRecord,
@@ -331,7 +332,7 @@ def _recommendations(given: bool) -> Callable[[str, str, _Collector], None]:
             if given:
                 summary = "You recommended them"
             elif pending:
-                summary = "Recommendation pending (an open ask)"
+                summary = PENDING_ASK
             else:
                 summary = "Recommended you"
             out.vouches.append(

@@ -83,6 +83,11 @@ class TalkRecord:
     at: dt.datetime
 
 
+PENDING_ASK = "Recommendation pending (an open ask)"
+"""How a recommendation received and still pending starts its summary: an import that
+finds it settled since replaces that summary with the settled one."""
+
+
 @dataclass(frozen=True)
 class VouchRecord:
     """Vouching for someone, or being vouched for: skills endorsed or a recommendation
