@@ -214,3 +214,17 @@ def test_json_report(cli, tmp_path):
     assert data["created"] == 4
     assert data["rejected"][0]["line"] == 8
     assert data["rejected"][0]["file"].endswith("Connections.csv")
+
+
+def test_a_recommendation_over_the_limit_is_rejected_with_its_line(cli, db_url, tmp_path):
+    huge = "x" * 20_001
+    path = tmp_path / "Recommendations_Given.csv"
+    path.write_bytes(
+        recommendations_csv(True, [("Ana", "Lima", "", "", huge, "10/12/26, 04:30 PM", "VISIBLE")])
+    )
+    cli("import", "linkedin", str(write_zip(tmp_path / "people.zip")))
+    result = cli("import", "linkedin", str(path))
+    assert result.code == 0, result.err
+    assert f"{path}:2: the text" in result.out
+    count = "SELECT count(*) FROM interaction WHERE kind = 'recommendation' AND direction = 'gave'"
+    assert rows(db_url, count) == [(1,)]  # only the one from the ZIP
