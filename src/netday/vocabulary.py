@@ -44,6 +44,8 @@ class InteractionKind(StrEnum):
     SHARE = "share"
     INVITE = "invite"
     NOTE = "note"
+    ENDORSEMENT = "endorsement"
+    RECOMMENDATION = "recommendation"
 
 
 class CallOutcome(StrEnum):

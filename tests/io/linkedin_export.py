@@ -3,7 +3,9 @@
 Including the awkward parts: a UTF-8 byte-order mark and a "Notes:" preamble above the
 Connections header, empty e-mails, names with accents, emoji, commas and quotes,
 two date shapes, invitation messages spanning lines, an older five-column
-Invitations.csv, and messages.csv with UTC stamps.
+Invitations.csv, messages.csv with UTC stamps (and its 2026 shape: every cell quoted,
+more columns, drafts), endorsements with scheme-less profile URLs and slashed UTC
+stamps, and recommendations both ways with HIDDEN and PENDING rows.
 """
 
 from __future__ import annotations
@@ -92,12 +94,74 @@ def messages_csv() -> bytes:
     return csv_text(MESSAGES_HEADER, rows).encode("utf-8")
 
 
+MESSAGES_2026_HEADER = (*MESSAGES_HEADER, "ATTACHMENTS", "IS MESSAGE DRAFT")
+
+
+def messages_2026_csv(rows: Sequence[Sequence[str]]) -> bytes:
+    """The 2026 shape: every cell quoted, ATTACHMENTS and IS MESSAGE DRAFT at the end."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(MESSAGES_2026_HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+ENDORSEMENT_COLUMNS = ("Endorsement Date", "Skill Name", "{} First Name", "{} Last Name",
+                       "{} Public Url", "Endorsement Status")  # fmt: skip
+ENDORSEMENTS_RECEIVED = [
+    ("2026/11/02 15:13:21 UTC", "Python", "Ana", "Lima", "www.linkedin.com/in/ana-lima",
+     "ACCEPTED"),
+    ("2026/11/02 15:13:22 UTC", "SQL", "Ana", "Lima", "www.linkedin.com/in/ana-lima",
+     "ACCEPTED"),
+    ("2026/11/03 09:00:00 UTC", "Sales", "Bo", "Chen", "www.linkedin.com/in/bo-chen", "HIDDEN"),
+    ("2026/10/01 09:00:00 UTC", "Go", "Zed", "Unknown", "www.linkedin.com/in/zed-unknown",
+     "ACCEPTED"),
+]  # fmt: skip
+ENDORSEMENTS_GIVEN = [
+    ("2026/11/05 10:00:00 UTC", "Pricing", "Bo", "Chen", "www.linkedin.com/in/bo-chen",
+     "ACCEPTED"),
+]  # fmt: skip
+
+
+def endorsements_csv(given: bool, rows: Sequence[Sequence[str]] | None = None) -> bytes:
+    who = "Endorsee" if given else "Endorser"
+    header = [c.format(who) for c in ENDORSEMENT_COLUMNS]
+    chosen = rows if rows is not None else (ENDORSEMENTS_GIVEN if given else ENDORSEMENTS_RECEIVED)
+    return csv_text(header, chosen).encode("utf-8")
+
+
+RECOMMENDATIONS_HEADER = (
+    "First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status",
+)  # fmt: skip
+RECOMMENDATIONS_RECEIVED = [
+    ("José", "Núñez 🚀", "Initech, Inc.", "Head of Growth", "José is a rare talent,\nhire him.",
+     "08/30/22, 05:51 PM", "VISIBLE"),
+    ("Dana", "O'Neil", "", "", "", "11/18/26, 09:15 AM", "PENDING"),
+    ("Bo", "Chen", "Globex", "Engineer", "old words", "01/02/21, 10:00 AM", "HIDDEN"),
+]  # fmt: skip
+RECOMMENDATIONS_GIVEN = [
+    ("Ana", "Lima", "Acme", "CTO", "Ana led our best launch.", "10/12/26, 04:30 PM", "VISIBLE"),
+    ("Yan", "Nobody", "", "", "Great colleague.", "2026-09-01", "VISIBLE"),
+]  # fmt: skip
+
+
+def recommendations_csv(given: bool, rows: Sequence[Sequence[str]] | None = None) -> bytes:
+    chosen = (
+        rows if rows is not None else (RECOMMENDATIONS_GIVEN if given else RECOMMENDATIONS_RECEIVED)
+    )
+    return csv_text(RECOMMENDATIONS_HEADER, chosen).encode("utf-8")
+
+
 def export_files() -> dict[str, bytes]:
     return {
         "Connections.csv": connections_csv(),
         "Invitations.csv": invitations_csv(),
         "Company Follows.csv": follows_csv(),
         "messages.csv": messages_csv(),
+        "Endorsement_Received_Info.csv": endorsements_csv(given=False),
+        "Endorsement_Given_Info.csv": endorsements_csv(given=True),
+        "Recommendations_Received.csv": recommendations_csv(given=False),
+        "Recommendations_Given.csv": recommendations_csv(given=True),
         "Profile.csv": b"First Name,Last Name\r\nMe,Myself\r\n",
     }
 

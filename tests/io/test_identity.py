@@ -183,9 +183,9 @@ def test_without_urls_a_unique_name_links_and_is_reported(cli, ctx, tmp_path):
         (*ME, "Kim Park", "", "2026-11-19 10:00:00 UTC"),
     ]
     result = cli("import", "linkedin", str(write(tmp_path / "messages.csv", _messages(talk))))
-    assert "last conversations learned: 1" in result.out, result.out
+    assert "days of messages learned: 1" in result.out, result.out
     assert "matched by name only" in result.out
-    assert f"messages.csv:2: last message with Lee Wong -> #{lee.id} Lee Wong" in result.out
+    assert f"messages.csv:2: messages with Lee Wong -> #{lee.id} Lee Wong" in result.out
     data = json.loads(cli("import", "linkedin", str(tmp_path / "messages.csv"), "--json").out)
     assert data["name_only"] == []  # already learned: nothing new was matched
 

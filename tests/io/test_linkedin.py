@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from tests.conftest import rows
 from tests.io.linkedin_export import (
@@ -10,6 +11,7 @@ from tests.io.linkedin_export import (
     connections_csv,
     export_files,
     invitations_csv,
+    recommendations_csv,
     write_folder,
     write_zip,
 )
@@ -52,17 +54,90 @@ def test_invitations_follows_and_messages(cli, db_url, tmp_path):
     assert invites[1][:2] == ("received", "Lee Wong") and invites[1][5] == "pending"
     followed = rows(db_url, "SELECT name FROM company WHERE followed ORDER BY name")
     assert followed == [("Acme",), ("Umbrella Corp",)]
-    # messages.csv: the last message with Ana and with Bo, not with the account holder
-    # and not from the spam folder.
+    # messages.csv: each day with messages with Ana and with Bo, not with the account
+    # holder and not from the spam folder.
     talks = rows(
         db_url,
-        "SELECT c.full_name, i.kind, i.occurred_at FROM interaction i"
-        " JOIN contact c ON c.id = i.contact_id ORDER BY c.full_name",
+        "SELECT c.full_name, i.occurred_at, i.direction FROM interaction i"
+        " JOIN contact c ON c.id = i.contact_id WHERE i.kind = 'message'"
+        " ORDER BY c.full_name, i.occurred_at",
     )
-    assert [(t[0], t[1]) for t in talks] == [("Ana Lima", "message"), ("Bo Chen", "message")]
-    ana_at = dt.datetime.fromisoformat(talks[0][2])
-    expected = dt.datetime(2026, 11, 12, 8, 0, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-    assert ana_at == expected
+    assert [(name, dt.datetime.fromisoformat(at), way) for name, at, way in talks] == [
+        ("Ana Lima", local(2026, 11, 10, 15, 33, 58), "neutral"),
+        ("Ana Lima", local(2026, 11, 12, 8, 0), "neutral"),
+        ("Bo Chen", local(2025, 6, 11, 15, 33, 58), "neutral"),
+    ]
+
+
+def local(*parts: int) -> dt.datetime:
+    return dt.datetime(*parts, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)  # type: ignore[misc]
+
+
+VOUCHES = (
+    "SELECT c.full_name, i.kind, i.direction, i.summary FROM interaction i"
+    " JOIN contact c ON c.id = i.contact_id WHERE i.kind IN ('endorsement', 'recommendation')"
+    " ORDER BY c.full_name, i.kind, i.direction"
+)
+
+
+def test_endorsements_and_recommendations_become_gave_or_asked(cli, db_url, tmp_path):
+    result = cli("import", "linkedin", str(write_zip(tmp_path / "export.zip")))
+    assert result.code == 0, result.err
+    assert rows(db_url, VOUCHES) == [
+        ("Ana Lima", "endorsement", "asked", "Endorsed you for Python, SQL"),
+        ("Ana Lima", "recommendation", "gave", "You recommended them: Ana led our best launch."),
+        ("Bo Chen", "endorsement", "gave", "Endorsed them for Pricing"),
+        ("Dana O'Neil", "recommendation", "asked", "Recommendation pending (an open ask)"),
+        ("José Núñez 🚀", "recommendation", "asked",
+         "Recommended you: José is a rare talent,\nhire him."),
+    ]  # fmt: skip
+    assert "endorsements: 2 added, recommendations: 3 added, 0 already known" in result.out
+    # Dana's recommendation is pending: an open ask, in the report.
+    assert "open asks (a recommendation received, still pending):\n  Dana O'Neil (#" in result.out
+    # Nobody in netday for Zed, Yan, and the recruiter-free messages: said, not dropped.
+    assert "  1 endorsements: Zed Unknown" in result.out
+    assert "  1 recommendations: Yan Nobody" in result.out
+    # Neither is a conversation: the balance counts them, the cadence does not move.
+    shown = json.loads(cli("contact", "show", "ana lima", "--json").out)
+    assert (shown["gave"], shown["asked"]) == (1, 1)
+    last = shown["last_conversation"]
+    assert last is not None and last.startswith("2026-11-1")  # a message, not the endorsement
+
+
+def test_a_reimport_adds_no_vouch_or_message_day_twice(cli, db_url, tmp_path):
+    export = write_zip(tmp_path / "export.zip")
+    cli("import", "linkedin", str(export))
+    before = rows(
+        db_url, "SELECT contact_id, kind, occurred_at, summary FROM interaction ORDER BY id"
+    )
+    again = cli("import", "linkedin", str(export))
+    assert "endorsements: 0 added, recommendations: 0 added, 5 already known" in again.out
+    assert "days of messages learned" not in again.out
+    after = rows(
+        db_url, "SELECT contact_id, kind, occurred_at, summary FROM interaction ORDER BY id"
+    )
+    assert after == before
+
+
+def test_a_pending_recommendation_settled_later_is_updated_not_added(cli, db_url, tmp_path):
+    cli("import", "linkedin", str(write_zip(tmp_path / "old.zip")))
+    settled = [("Dana", "O'Neil", "", "", "Dana is great.", "11/18/26, 09:15 AM", "VISIBLE")]
+    files = export_files() | {"Recommendations_Received.csv": recommendations_csv(False, settled)}
+    result = cli("import", "linkedin", str(write_zip(tmp_path / "new.zip", files)))
+    assert "open asks" not in result.out
+    dana = rows(db_url, VOUCHES + "")
+    assert ("Dana O'Neil", "recommendation", "asked", "Recommended you: Dana is great.") in dana
+    assert len([r for r in dana if r[0] == "Dana O'Neil"]) == 1
+
+
+def test_the_json_report_counts_vouches_open_asks_and_the_unmatched(cli, tmp_path):
+    data = json.loads(cli("import", "linkedin", str(write_zip(tmp_path / "e.zip")), "--json").out)
+    assert (data["endorsements_added"], data["recommendations_added"]) == (2, 3)
+    assert [a.split(" (#")[0] for a in data["open_asks"]] == ["Dana O'Neil"]
+    unmatched = {u["what"]: (u["count"], u["names"]) for u in data["unmatched"]}
+    assert unmatched["endorsements"] == (1, ["Zed Unknown"])
+    assert unmatched["recommendations"] == (1, ["Yan Nobody"])
+    assert data["conversations_learned"] == 3
 
 
 def test_reimport_updates_and_never_duplicates(cli, db_url, tmp_path):
@@ -139,3 +214,17 @@ def test_json_report(cli, tmp_path):
     assert data["created"] == 4
     assert data["rejected"][0]["line"] == 8
     assert data["rejected"][0]["file"].endswith("Connections.csv")
+
+
+def test_a_recommendation_over_the_limit_is_rejected_with_its_line(cli, db_url, tmp_path):
+    huge = "x" * 20_001
+    path = tmp_path / "Recommendations_Given.csv"
+    path.write_bytes(
+        recommendations_csv(True, [("Ana", "Lima", "", "", huge, "10/12/26, 04:30 PM", "VISIBLE")])
+    )
+    cli("import", "linkedin", str(write_zip(tmp_path / "people.zip")))
+    result = cli("import", "linkedin", str(path))
+    assert result.code == 0, result.err
+    assert f"{path}:2: the text" in result.out
+    count = "SELECT count(*) FROM interaction WHERE kind = 'recommendation' AND direction = 'gave'"
+    assert rows(db_url, count) == [(1,)]  # only the one from the ZIP

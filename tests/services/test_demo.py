@@ -270,3 +270,20 @@ def test_a_demo_whose_folder_was_replaced_deletes_nothing(tmp_path: Path, clock,
     demo.folder.symlink_to(home, target_is_directory=True)
     demo.close()
     assert still_there(home, clock)
+
+
+def test_some_people_have_endorsements_and_recommendations_and_one_open_ask(ctx: Context) -> None:
+    """As a LinkedIn import would log them: both ways, never a conversation."""
+    seed_demo(ctx, contacts=60)
+    with ctx.db.reading() as s:
+        vouches = s.execute(
+            select(Interaction.kind, Interaction.direction, Interaction.summary).where(
+                Interaction.kind.in_(("endorsement", "recommendation"))
+            )
+        ).all()
+    assert {(kind, way) for kind, way, _ in vouches} >= {
+        ("endorsement", "gave"),
+        ("recommendation", "asked"),
+    }
+    asks = [s for _, _, s in vouches if s.startswith("Recommendation pending (an open ask)")]
+    assert len(asks) == 1

@@ -242,7 +242,7 @@ def test_invitations_and_messages_are_learned_once(ctx: Context) -> None:
     assert (first.invites_added, first.invites_known, first.conversations_learned) == (1, 0, 1)
     # Bo was matched by his name alone (the message has no profile URL): reported.
     assert [str(n) for n in first.name_only] == [
-        f"messages.csv:2: last message with Bo Chen -> #{first.name_only[0].contact_id} Bo Chen"
+        f"messages.csv:2: messages with Bo Chen -> #{first.name_only[0].contact_id} Bo Chen"
     ]
     second = run_import(ctx, batch)
     assert (second.invites_added, second.invites_known, second.conversations_learned) == (0, 1, 0)

@@ -41,6 +41,21 @@ CADENCES = {
 contract: they must not move when netday's own cadence code changes."""
 
 
+def downgrade_to(db_url: str, revision: str) -> set[str]:
+    """Run Alembic's downgrade to `revision` on the database, as a user going back would;
+    returns the tables left, for the caller to check what went."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    db = Database(db_url)
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+            return set(inspect(conn).get_table_names())
+    finally:
+        db.close()
+
+
 def _insert_contact(conn, cid: int, name: str, cadence: tuple[str, str] | str) -> None:
     kind = "calendar" if isinstance(cadence, str) else "relative"
     every, unit = (None, None) if isinstance(cadence, str) else cadence
@@ -119,15 +134,7 @@ def test_a_revision_names_its_constraints_itself(db_url: str) -> None:
     constraint a revision creates carries its name in the revision, so the downgrade that
     drops it by that name works."""
     open_database(db_url, NOW).close()
-    config = Config()
-    config.set_main_option("script_location", str(migrations_dir()))
-    db = Database(db_url)
-    try:
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0003")
-    finally:
-        db.close()
+    downgrade_to(db_url, "0003")
     assert rows(db_url, "SELECT version_num FROM alembic_version") == [("0003",)]
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
@@ -152,15 +159,8 @@ def test_0005_adds_the_undo_steps_and_takes_them_away(db_url: str) -> None:
                 " VALUES ('cli', 'Archived Ana', '2026-11-22 09:00:00', '[]')"
             )
         )
-    config = Config()
-    config.set_main_option("script_location", str(migrations_dir()))
-    try:
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0004")
-            assert not inspect(conn).has_table("undo_step")
-    finally:
-        db.close()
+    db.close()
+    assert "undo_step" not in downgrade_to(db_url, "0004")
     assert rows(db_url, "SELECT full_name FROM contact") == [("Ana",)]
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
@@ -193,15 +193,7 @@ def test_0006_keeps_every_row_and_every_earlier_call_was_answered(db_url: str) -
         (3, "meeting", "meeting", None),
     ]
     assert rows(db_url, "SELECT minutes_per_day, call_tries FROM settings") == [(45, 3)]
-    config = Config()
-    config.set_main_option("script_location", str(migrations_dir()))
-    db = Database(db_url)
-    try:
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0005")
-    finally:
-        db.close()
+    downgrade_to(db_url, "0005")
     assert rows(db_url, "SELECT count(*) FROM interaction") == [(3,)]
     assert rows(db_url, "SELECT minutes_per_day FROM settings") == [(45,)]
 
@@ -249,16 +241,59 @@ def test_0007_adds_the_promise_ledger_beside_every_row_and_takes_it_away(db_url:
             ),
             {"due": dt.date(2026, 11, 25)},
         )
-    config = Config()
-    config.set_main_option("script_location", str(migrations_dir()))
-    try:
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0006")
-            assert not inspect(conn).has_table("promise")
-    finally:
-        db.close()
+    db.close()
+    assert "promise" not in downgrade_to(db_url, "0006")
     assert rows(db_url, "SELECT count(*) FROM interaction") == [(1,)]
     assert texts("SELECT follow_up_on FROM contact") == [("2026-11-25",)]
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT count(*) FROM promise") == [(0,)]
+
+
+def test_0008_keeps_every_row_and_down_again_endorsements_become_notes(db_url: str) -> None:
+    """A database at 0007 with calls and notes upgrades with every row as it was, and then
+    takes endorsements and recommendations; down to 0007, those become notes that say
+    what they were (the older check knows neither word), and every other row stays."""
+    db = Database(db_url)
+    upgrade(db, "0007")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        for iid, kind in enumerate(("call", "note"), start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                    " direction, created_at) VALUES (:id, 1, :kind, '2026-11-20 10:00:00',"
+                    " :summary, 'neutral', '2026-11-20 10:00:00')"
+                ),
+                {"id": iid, "kind": kind, "summary": kind},
+            )
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        for iid, kind, direction in ((3, "endorsement", "asked"), (4, "recommendation", "gave")):
+            conn.execute(
+                text(
+                    "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                    " direction, created_at) VALUES (:id, 1, :kind, '2026-11-21 10:00:00',"
+                    " :summary, :direction, '2026-11-21 10:00:00')"
+                ),
+                {"id": iid, "kind": kind, "summary": f"a {kind}", "direction": direction},
+            )
+    got = rows(db_url, "SELECT id, kind, summary, direction FROM interaction ORDER BY id")
+    assert got == [
+        (1, "call", "call", "neutral"),
+        (2, "note", "note", "neutral"),
+        (3, "endorsement", "a endorsement", "asked"),
+        (4, "recommendation", "a recommendation", "gave"),
+    ]
+    db.close()
+    downgrade_to(db_url, "0007")
+    assert rows(db_url, "SELECT id, kind, summary, direction FROM interaction ORDER BY id") == [
+        (1, "call", "call", "neutral"),
+        (2, "note", "note", "neutral"),
+        (3, "note", "[endorsement] a endorsement", "asked"),
+        (4, "note", "[recommendation] a recommendation", "gave"),
+    ]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]

@@ -23,7 +23,7 @@ from netday.ui.screens.review import ReviewScreen
 from netday.ui.screens.transfer import ExportScreen, ImportScreen
 from netday.ui.screens.triage import TriageScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
-from tests.hostile_data import ANA, BOB, CLICK, DEE, LINKED, controls_in, poison
+from tests.hostile_data import ANA, BOB, CLICK, DEE, LINKED, TITLE, controls_in, poison
 from tests.ui.conftest import settle, terminal_text, wait_until
 
 SHOWN_TITLE = "^[]0;pwned-title^G"
@@ -198,3 +198,58 @@ async def test_promises_in_the_call_row_the_detail_and_the_call_done_dialog(ctx,
         context = str(pilot.app.screen.query_one("#call-context", Static).render())
         assert f"they owe {CLICK} owed ^[]0;pwned-title^G" in context
         assert f"they owe {CLICK} owed" in shown(pilot)
+
+
+async def test_hostile_endorsements_reach_the_import_summary_and_the_timeline_as_text(
+    ctx, open_app, tmp_path
+) -> None:
+    """A skill name and a recommender's name carrying markup and escape sequences: stored
+    without control characters, shown literally in the import summary (the unmatched
+    recommender)."""
+    from tests.io.linkedin_export import (
+        connections_csv,
+        endorsements_csv,
+        recommendations_csv,
+        write_zip,
+    )
+
+    url = "https://www.linkedin.com/in/ana-hostile"
+    files = {
+        "Connections.csv": connections_csv([("Ana", "Hostile", url, "", "", "", "15 Mar 2023")]),
+        "Endorsement_Received_Info.csv": endorsements_csv(
+            False,
+            [
+                (
+                    "2026/11/02 10:00:00 UTC",
+                    f"{CLICK} {TITLE}",
+                    "Ana",
+                    "Hostile",
+                    "www.linkedin.com/in/ana-hostile",
+                    "ACCEPTED",
+                )
+            ],
+        ),
+        "Recommendations_Received.csv": recommendations_csv(
+            False, [(f"{LINKED}{TITLE}", DEE, "", "", "x", "11/18/26, 09:15 AM", "VISIBLE")]
+        ),
+    }
+    export = write_zip(tmp_path / "hostile.zip", files)
+    async with open_app() as pilot:
+        await pilot.press("i")
+        await settle(pilot)
+        pilot.app.screen.query_one("#import-path", Input).value = str(export)
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = str(pilot.app.screen.query_one("#transfer-summary", Static).render())
+        # The name as cleaned (escape and bell out), shown literally: markup is text.
+        assert f"1 recommendations: {LINKED}]0;pwned-title {DEE}" in summary
+        assert "endorsements: 1 added" in summary
+        assert LINKED in shown(pilot)
+    with ctx.db.reading() as session:
+        from sqlalchemy import select
+
+        from netday.store.models import Interaction
+
+        (summary_stored,) = session.scalars(select(Interaction.summary)).all()
+    assert summary_stored.startswith(f"Endorsed you for {CLICK}")
+    assert controls_in(summary_stored) == []

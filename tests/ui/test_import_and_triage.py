@@ -104,3 +104,24 @@ async def test_export_from_the_tui_writes_the_file(ctx, open_app, tmp_path):
         await settle(pilot)
         assert "Wrote" in str(screen.query_one("#transfer-summary", Static).render())
     assert "FN:Ana Lima" in target.read_text(encoding="utf-8")
+
+
+async def test_the_import_summary_names_open_asks_and_who_was_not_found(
+    ctx, open_app, db_url, tmp_path
+):
+    """Endorsements and recommendations about people netday does not know are said on the
+    import screen, not dropped; the pending recommendation is an open ask there."""
+    export = write_zip(tmp_path / "Basic_LinkedInDataExport_11-22-2026.zip")
+    async with open_app() as pilot:
+        await pilot.press("i")
+        await settle(pilot)
+        pilot.app.screen.query_one("#import-path", Input).value = str(export)
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = str(pilot.app.screen.query_one("#transfer-summary", Static).render())
+        assert "endorsements: 2 added, recommendations: 3 added" in summary
+        assert "open asks (a recommendation received, still pending):" in summary
+        assert "Dana O'Neil (#" in summary
+        assert "1 endorsements: Zed Unknown" in summary
+        assert "1 recommendations: Yan Nobody" in summary
+    assert rows(db_url, "SELECT count(*) FROM interaction WHERE kind = 'endorsement'") == [(2,)]

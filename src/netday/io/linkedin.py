@@ -4,7 +4,15 @@ Files are recognised by their header, not their name, so a renamed CSV still wor
 and a CSV of another kind is refused. Facts about the files (checked against public
 parsers of them): Connections.csv may start with a BOM and a few lines of notes; dates
 come as `15 Mar 2023` or `01-Jul-25`; Invitations.csv dates as `1/29/26, 2:37 PM`;
-messages.csv dates in UTC as `2023-06-11 15:33:58 UTC`.
+messages.csv dates in UTC as `2023-06-11 15:33:58 UTC` (its header quoted, its columns
+varying by era: they are read by name, and only FROM, TO and DATE are required);
+Endorsement_Given_Info.csv and Endorsement_Received_Info.csv (`Endorsement Date,Skill
+Name,Endorsee|Endorser First Name,... Last Name,... Public Url,Endorsement Status`)
+dates as `2021/05/21 15:13:21 UTC` and URLs without a scheme;
+Recommendations_Given.csv and Recommendations_Received.csv (`First Name,Last
+Name,Company,Job Title,Text,Creation Date,Status`, the same header: the file's name
+says which way) dates as `08/30/22, 05:51 PM` (or a bare date). Rows with the status
+HIDDEN are skipped; a PENDING recommendation received is an open ask.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from netday.io.sources import (
 from netday.io.table import Row, find_header, read_rows
 from netday.limits import UNPACKED_BYTES
 from netday.services.records import (
+    PENDING_ASK,
     FollowRecord,
     ImportBatch,
     InviteRecord,
@@ -39,13 +48,23 @@ from netday.services.records import (
     PersonRecord,
     Rejected,
     TalkRecord,
+    VouchRecord,
 )
-from netday.vocabulary import InviteDirection
+from netday.vocabulary import Direction, InteractionKind, InviteDirection
 
 CONNECTIONS = ("First Name", "Last Name", "Company", "Position")
 INVITATIONS = ("From", "To", "Sent At", "Message", "Direction")
 FOLLOWS = ("Organization", "Followed On")
-MESSAGES = ("FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS", "DATE")
+MESSAGES = ("FROM", "TO", "DATE")
+"""The columns every era of messages.csv has; the profile URLs, FOLDER and IS MESSAGE
+DRAFT are read when there."""
+ENDORSEMENTS_GIVEN = ("Endorsement Date", "Skill Name", "Endorsee First Name", "Endorsee Last Name")
+ENDORSEMENTS_RECEIVED = (
+    "Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name",
+)  # fmt: skip
+RECOMMENDATIONS = ("First Name", "Last Name", "Text", "Creation Date", "Status")
+HIDDEN = "HIDDEN"
+PENDING = "PENDING"
 
 DAY_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%b %d, %Y")
 MOMENT_FORMATS = (
@@ -73,6 +92,7 @@ class _Collector:
         self.invites: list[InviteRecord] = []
         self.follows: list[FollowRecord] = []
         self.talks: list[TalkRecord] = []
+        self.vouches: list[VouchRecord] = []
         self.rejected: list[Rejected] = []
         self.notes: list[str] = []
         self.files: list[str] = []
@@ -100,7 +120,7 @@ def parse_moment(text: str) -> dt.datetime | None:
     clean = " ".join(text.replace("\u202f", " ").split())
     if clean.endswith(" UTC"):
         bare = clean.removesuffix(" UTC")
-        for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
+        for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S"):
             try:
                 utc = dt.datetime.strptime(bare, fmt).replace(tzinfo=dt.UTC)
             except ValueError:
@@ -184,39 +204,153 @@ def _split_urls(text: str) -> list[str]:
     return [u.strip() for u in text.replace(";", ",").split(",") if u.strip()]
 
 
+def _names(text: str) -> list[str]:
+    """The names of a TO cell: `;` parts them in newer exports, `,` in older ones."""
+    return [n.strip() for n in text.split(";" if ";" in text else ",")]
+
+
 def _read_messages(name: str, text: str, out: _Collector) -> None:
-    """Only the last exchange with each person is kept: when you last talked."""
-    rows: list[tuple[Row, dt.datetime, list[tuple[str, str]]]] = []
+    """One record per person per day with messages (the day's last one): every day you
+    talked, not every message. Read row by row, keeping only those days, never the
+    messages' text, so 100,000 messages cost one small entry per person-day."""
+    days: dict[tuple[str, dt.date], TalkRecord] = {}
     seen = Counter[str]()
     for row in read_rows(name, text, MESSAGES):
-        if row.get("folder").upper() == "SPAM":
+        if row.get("folder").upper() == "SPAM" or row.get("is message draft").upper() == "TRUE":
             continue
         at = parse_moment(row.get("date"))
         if at is None:
             out.reject(name, row.line, f"DATE {row.get('date')!r} is not a date and time")
             continue
         senders = [(row.get("from"), row.get("sender profile url"))]
-        names = [n.strip() for n in row.get("to").split(",")]
+        names = _names(row.get("to"))
         urls = _split_urls(row.get("recipient profile urls"))
         if len(names) != len(urls):
             names = [""] * len(urls) if urls else names
             urls = urls or [""] * len(names)
         people = senders + list(zip(names, urls, strict=True))
         seen.update({url or person for person, url in people if url or person})
-        rows.append((row, at, people))
-    if not rows:
+        for person, url in people:
+            key = url or person
+            if not key:
+                continue
+            found = days.get((key, at.date()))
+            if found is None or at > found.at:
+                days[key, at.date()] = TalkRecord(Origin(name, row.line), person, url, at)
+    if not days:
         return
     # The account holder is in every conversation: the most frequent participant.
     me = seen.most_common(1)[0][0]
-    latest: dict[str, TalkRecord] = {}
-    for row, at, people in rows:
-        for person, url in people:
-            key = url or person
-            if not key or key == me:
+    out.talks.extend(talk for (key, _), talk in days.items() if key != me)
+
+
+def _vouch_moment(
+    name: str, line: int, raw: str, column: str, out: _Collector
+) -> dt.datetime | None:
+    at = parse_moment(raw)
+    if at is None:
+        day = parse_day(raw)
+        at = None if day is None else dt.datetime.combine(day, dt.time())
+    if at is None:
+        out.reject(name, line, f"{column} {raw!r} is not a date")
+    return at
+
+
+def _person_key(url: str, person: str) -> str:
+    """Who a row is about, within one file: the profile URL, else the name."""
+    return url.casefold() or " ".join(person.casefold().split())
+
+
+def _endorsements(given: bool) -> Callable[[str, str, _Collector], None]:
+    """The reader of the endorsements you gave (`given`) or received: one record per
+    person per day, the day's skills together ("Endorsed you for Python, SQL")."""
+    who = "endorsee" if given else "endorser"
+
+    def read(name: str, text: str, out: _Collector) -> None:
+        days: dict[tuple[str, dt.date], tuple[Row, dt.datetime, list[str]]] = {}
+        hidden = 0
+        for row in read_rows(name, text, ENDORSEMENTS_GIVEN if given else ENDORSEMENTS_RECEIVED):
+            if row.get("endorsement status").upper() == HIDDEN:
+                hidden += 1
                 continue
-            if key not in latest or at > latest[key].at:
-                latest[key] = TalkRecord(Origin(name, row.line), person, url, at)
-    out.talks.extend(latest.values())
+            person = " ".join(
+                f"{row.get(who + ' first name')} {row.get(who + ' last name')}".split()
+            )
+            url = row.get(f"{who} public url")
+            if not person and not url:
+                out.reject(name, row.line, "no name and no profile")
+                continue
+            at = _vouch_moment(name, row.line, row.get("endorsement date"), "Endorsement Date", out)
+            if at is None:
+                continue
+            first = days.setdefault((_person_key(url, person), at.date()), (row, at, []))
+            skill = row.get("skill name")
+            if skill and skill not in first[2]:
+                first[2].append(skill)
+        for row, at, skills in days.values():
+            person = " ".join(
+                f"{row.get(who + ' first name')} {row.get(who + ' last name')}".split()
+            )
+            said = ", ".join(skills) or "a skill"
+            out.vouches.append(
+                VouchRecord(
+                    origin=Origin(name, row.line),
+                    kind=InteractionKind.ENDORSEMENT,
+                    direction=Direction.GAVE if given else Direction.ASKED,
+                    name=person or row.get(f"{who} public url"),
+                    profile_url=row.get(f"{who} public url"),
+                    at=at,
+                    summary=f"Endorsed them for {said}" if given else f"Endorsed you for {said}",
+                )
+            )
+        if hidden:
+            out.note(f"{name}: {hidden} hidden endorsement(s) skipped")
+
+    return read
+
+
+def _recommendations(given: bool) -> Callable[[str, str, _Collector], None]:
+    """The reader of the recommendations you wrote (`given`) or received; a PENDING one
+    received is an open ask."""
+
+    def read(name: str, text: str, out: _Collector) -> None:
+        hidden = 0
+        for row in read_rows(name, text, RECOMMENDATIONS):
+            status = row.get("status").upper()
+            if status == HIDDEN:
+                hidden += 1
+                continue
+            person = " ".join(f"{row.get('first name')} {row.get('last name')}".split())
+            if not person:
+                out.reject(name, row.line, "no name")
+                continue
+            at = _vouch_moment(name, row.line, row.get("creation date"), "Creation Date", out)
+            if at is None:
+                continue
+            pending = not given and status == PENDING
+            words = row.cells.get("text", "").strip()
+            if given:
+                summary = "You recommended them"
+            elif pending:
+                summary = PENDING_ASK
+            else:
+                summary = "Recommended you"
+            out.vouches.append(
+                VouchRecord(
+                    origin=Origin(name, row.line),
+                    kind=InteractionKind.RECOMMENDATION,
+                    direction=Direction.GAVE if given else Direction.ASKED,
+                    name=person,
+                    profile_url="",
+                    at=at,
+                    summary=f"{summary}: {words}" if words else summary,
+                    pending=pending,
+                )
+            )
+        if hidden:
+            out.note(f"{name}: {hidden} hidden recommendation(s) skipped")
+
+    return read
 
 
 KINDS = {
@@ -224,15 +358,36 @@ KINDS = {
     "invitations": _Kind("Invitations.csv", INVITATIONS, _read_invitations),
     "follows": _Kind("Company Follows.csv", FOLLOWS, _read_follows),
     "messages": _Kind("messages.csv", MESSAGES, _read_messages),
+    "endorsements given": _Kind(
+        "Endorsement_Given_Info.csv", ENDORSEMENTS_GIVEN, _endorsements(given=True)
+    ),
+    "endorsements received": _Kind(
+        "Endorsement_Received_Info.csv", ENDORSEMENTS_RECEIVED, _endorsements(given=False)
+    ),
+    "recommendations given": _Kind(
+        "Recommendations_Given.csv", RECOMMENDATIONS, _recommendations(given=True)
+    ),
+    "recommendations received": _Kind(
+        "Recommendations_Received.csv", RECOMMENDATIONS, _recommendations(given=False)
+    ),
 }
 """In the order they are read: people first, so invitations and messages can find them."""
 
 
 def _kind_of(name: str, text: str) -> _Kind | None:
-    for kind in KINDS.values():
-        if find_header(name, text, kind.required) is not None:
-            return kind
-    return None
+    """The kind whose header the file has; where two kinds share one (recommendations
+    given and received), the file's name decides, and a name that does not is refused."""
+    found = [k for k in KINDS.values() if find_header(name, text, k.required) is not None]
+    if len(found) <= 1:
+        return found[0] if found else None
+    base = PurePosixPath(name).name.casefold()
+    named = [k for k in found if k.label.casefold() == base]
+    if len(named) == 1:
+        return named[0]
+    raise BadInput(
+        f"{name}: could be {' or '.join(k.label for k in found)}; "
+        "keep the name LinkedIn gave the file so netday can tell which"
+    )
 
 
 def _read_file(name: str, data: bytes, out: _Collector, *, must_know: bool) -> None:
@@ -354,6 +509,7 @@ def read_export(path: Path) -> ImportBatch:
         invites=tuple(out.invites),
         follows=tuple(out.follows),
         talks=tuple(out.talks),
+        vouches=tuple(out.vouches),
         rejected=tuple(out.rejected),
         notes=tuple(out.notes),
     )

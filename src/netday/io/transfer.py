@@ -42,7 +42,15 @@ def report_text(report: ImportReport) -> str:
     if report.companies_followed:
         lines.append(f"  companies now followed: {report.companies_followed}")
     if report.conversations_learned:
-        lines.append(f"  last conversations learned: {report.conversations_learned}")
+        lines.append(
+            f"  days of messages learned: {report.conversations_learned} "
+            "(one message a person a day)"
+        )
+    if report.endorsements_added or report.recommendations_added or report.vouches_known:
+        lines.append(
+            f"  endorsements: {report.endorsements_added} added, recommendations: "
+            f"{report.recommendations_added} added, {report.vouches_known} already known"
+        )
     if report.to_triage:
         lines.append(
             f"  to triage: {plural(report.to_triage, 'contact')} (run `netday triage`, "
@@ -51,6 +59,12 @@ def report_text(report: ImportReport) -> str:
     if report.rejected:
         lines.append("rejected:")
         lines += [f"  {r}" for r in report.rejected]
+    if report.open_asks:
+        lines.append("open asks (a recommendation received, still pending):")
+        lines += [f"  {name}" for name in report.open_asks]
+    if report.unmatched:
+        lines.append("not in netday (nothing written for them; add them to keep these):")
+        lines += [f"  {u}" for u in report.unmatched]
     if report.name_only:
         lines.append("matched by name only (nothing else confirmed these: check them):")
         lines += [f"  {m}" for m in report.name_only]

@@ -26,6 +26,14 @@ LIGHT_TOUCH_KINDS: tuple[InteractionKind, ...] = (
 )
 """Public gestures: logged, but they do not replace a conversation."""
 
+TESTIMONIAL_KINDS: tuple[InteractionKind, ...] = (
+    InteractionKind.ENDORSEMENT,
+    InteractionKind.RECOMMENDATION,
+)
+"""A skill endorsed, a recommendation written, either way (from the LinkedIn export):
+counted as given or asked on the person's balance, never a conversation, so they
+neither tick a plan's call nor restart the cadence."""
+
 
 def is_conversation(kind: str) -> bool:
     """A kind of conversation, answered or not: what ticks a plan's call."""

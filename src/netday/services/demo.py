@@ -46,6 +46,7 @@ from netday.services.demo_data import (
     LAST,
     LEDGER,
     MINUTES,
+    OPEN_ASK,
     POST_EXCERPTS,
     PROMISE,
     REVIEW_NOTES,
@@ -58,6 +59,7 @@ from netday.services.demo_data import (
     TIER_WEIGHTS,
     TOPICS,
     TRIES,
+    VOUCHES,
     WHY,
 )
 from netday.settings_fields import SettingsValues
@@ -349,6 +351,32 @@ class _Builder:
             at = dt.datetime.combine(self.today - dt.timedelta(days=back), dt.time(17, 15))
             self.interaction(tried, InteractionKind.CALL, at, outcome=outcome, summary=note)
 
+    def vouches(self, active: list[dict[str, Any]], rng: random.Random) -> None:
+        """Endorsements and recommendations on some people, both ways, and one open ask:
+        what a LinkedIn import brings. Never a conversation, so no date moves. `rng` is
+        their own, so the rest of a seeded network stays as it was before them."""
+        main, self.rng = self.rng, rng
+        picked = rng.sample(active, min(len(active), max(len(VOUCHES), len(active) // 15)))
+        for n, c in enumerate(picked):
+            kind, direction, summary = VOUCHES[n % len(VOUCHES)]
+            day = self.today - dt.timedelta(days=rng.randint(3, HISTORY_DAYS - 1))
+            at = dt.datetime.combine(day, dt.time(rng.randint(8, 20), rng.choice((0, 30))))
+            self.interaction(
+                c["id"], kind, at, direction=direction, minutes=None, summary=self.text(summary)
+            )
+        if active:
+            asked = rng.choice(active)
+            at = dt.datetime.combine(self.today - dt.timedelta(days=6), dt.time(9, 15))
+            self.interaction(
+                asked["id"],
+                InteractionKind.RECOMMENDATION,
+                at,
+                direction=Direction.ASKED,
+                minutes=None,
+                summary=self.text(OPEN_ASK),
+            )
+        self.rng = main
+
     def schedule(self) -> None:
         """Each contact's next due date, from its cadence and its last conversation."""
         for c in self.contacts:
@@ -405,6 +433,7 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
         b.accepted(accepted_ids)
         b.tries(active)
         posts = _posts(b, active, now)
+        b.vouches(active, random.Random(f"{seed}:vouches"))
         _write(session, b, invites, posts)
         for back in range(2, STREAK_DAYS + 1):
             day = today - dt.timedelta(days=back)

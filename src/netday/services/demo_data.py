@@ -229,6 +229,8 @@ MINUTES: Final = {
     K.LIKE: (1, 1),
     K.SHARE: (2, 5),
     K.NOTE: (1, 3),
+    K.ENDORSEMENT: (1, 1),
+    K.RECOMMENDATION: (10, 20),
 }
 """The least and most minutes an interaction of each kind takes."""
 SUMMARIES: Final = {
@@ -247,7 +249,18 @@ SUMMARIES: Final = {
     K.LIKE: ("Liked their post.",),
     K.SHARE: ("Shared their article on {topic}.",),
     K.NOTE: ("Remember: they are moving to Lisbon in spring.",),
+    K.ENDORSEMENT: ("Endorsed them for {topic}",),
+    K.RECOMMENDATION: ("You recommended them: a clear thinker on {topic}.",),
 }
+VOUCHES: Final = (
+    (K.ENDORSEMENT, "gave", "Endorsed them for {topic}"),
+    (K.ENDORSEMENT, "asked", "Endorsed you for {topic}"),
+    (K.RECOMMENDATION, "gave", "You recommended them: a clear thinker on {topic}."),
+    (K.RECOMMENDATION, "asked", "Recommended you: sharp on {topic}, generous with time."),
+)
+"""Endorsements and recommendations both ways, as a LinkedIn import logs them."""
+OPEN_ASK: Final = "Recommendation pending (an open ask): asked for a few words on {topic}."
+"""A recommendation received and not yet settled, worded as the import words it."""
 STREAK_CALL: Final = "Five-minute call: how are you doing?"
 PROMISE: Final = "Promised to send over the notes and check back."
 LEDGER: Final = (

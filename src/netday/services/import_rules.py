@@ -30,7 +30,13 @@ from netday.errors import NetdayError
 from netday.scheduling.cadence import Cadence
 from netday.services.identity import Traits, email_key, is_profile_url, traits, url_key
 from netday.services.lookup import name_key
-from netday.services.records import InviteRecord, NetdayFields, PersonRecord, TalkRecord
+from netday.services.records import (
+    InviteRecord,
+    NetdayFields,
+    PersonRecord,
+    TalkRecord,
+    VouchRecord,
+)
 from netday.settings_fields import NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER
 from netday.store.models import Contact, ContactDetail, ContactTag
 from netday.vocabulary import Circle, DetailKind, Tier, TriageState, values
@@ -155,6 +161,21 @@ def clean_talk(talk: TalkRecord) -> TalkRecord | str:
             talk,
             name=clean_line(talk.name, what="the name", limit=limits.NAME),
             profile_url=clean_line(talk.profile_url, what="the profile URL", limit=limits.URL),
+        )
+    except NetdayError as exc:
+        return str(exc)
+
+
+def clean_vouch(vouch: VouchRecord) -> VouchRecord | str:
+    """An endorsement's or a recommendation's record through the cleaning step, or why
+    not (a recommendation's text over the limit of a summary is rejected, not cut)."""
+    try:
+        _check_day(vouch.at.date(), "the date")
+        return replace(
+            vouch,
+            name=clean_line(vouch.name, what="the name", limit=limits.NAME),
+            profile_url=clean_line(vouch.profile_url, what="the profile URL", limit=limits.URL),
+            summary=clean_block(vouch.summary, what="the text", limit=limits.LONG_TEXT),
         )
     except NetdayError as exc:
         return str(exc)

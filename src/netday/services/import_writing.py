@@ -17,12 +17,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from netday.scheduling.cadence import Cadence
+from netday.scheduling.kinds import TESTIMONIAL_KINDS
 from netday.services.contacts import apply_cadence, refresh_next_due
 from netday.services.identity import Known, is_profile_url, traits
 from netday.services.import_rules import NewContact, Target
 from netday.services.lookup import company_key, name_key
-from netday.services.outcomes import answered
-from netday.services.records import InviteRecord
+from netday.services.records import InviteRecord, VouchRecord
 from netday.store.models import Company, Contact, ContactDetail, ContactTag, Interaction, Invite
 from netday.store.upsert import insert_all_missing
 from netday.vocabulary import DetailKind, Direction, InteractionKind, InviteStatus, TriageState
@@ -216,21 +216,24 @@ def follow_companies(session: Session, names: Iterable[str], now: dt.datetime) -
     return followed
 
 
-def last_conversations(session: Session, ids: Sequence[int]) -> dict[int, dt.datetime]:
-    """When each of these contacts (at most `CHUNK`) last had a conversation, if ever."""
-    return dict(
-        session.execute(
-            select(Interaction.contact_id, func.max(Interaction.occurred_at))
-            .where(Interaction.contact_id.in_(ids), answered())
-            .group_by(Interaction.contact_id)
-        ).all()
-    )
+def message_days(session: Session, ids: Sequence[int]) -> set[tuple[int, dt.date]]:
+    """The (contact, day) pairs of these contacts (at most `CHUNK`) with a message
+    logged: an import adds a message day only where netday has none, so importing the
+    same export again (or one that overlaps) adds nothing twice."""
+    return {
+        (cid, at.date())
+        for cid, at in session.execute(
+            select(Interaction.contact_id, Interaction.occurred_at).where(
+                Interaction.contact_id.in_(ids), Interaction.kind == InteractionKind.MESSAGE
+            )
+        )
+    }
 
 
 def insert_messages(
-    session: Session, latest: dict[int, dt.datetime], today: dt.date, now: dt.datetime
+    session: Session, days: Sequence[tuple[int, dt.datetime]], today: dt.date, now: dt.datetime
 ) -> None:
-    """Log the last message with each contact as one conversation, then move the next
+    """Log each (contact, day's last message) as one conversation, then move the next
     due date of those with a cadence (a conversation restarts it)."""
     session.execute(
         insert(Interaction),
@@ -243,13 +246,53 @@ def insert_messages(
                 "direction": Direction.NEUTRAL.value,
                 "created_at": now,
             }
-            for cid, at in latest.items()
+            for cid, at in days
         ],
     )
+    ids = sorted({cid for cid, _ in days})
     for contact in session.scalars(
-        select(Contact).where(Contact.id.in_(list(latest)), Contact.cadence_kind.is_not(None))
+        select(Contact).where(Contact.id.in_(ids), Contact.cadence_kind.is_not(None))
     ):
         refresh_next_due(session, contact, today)
+
+
+VouchKey = tuple[int, str, str, dt.date]
+"""(contact, kind, direction, day): one endorsement or recommendation each way per
+person per day, whatever the time zone moved its minute to."""
+
+
+def known_vouches(session: Session, ids: Sequence[int]) -> dict[VouchKey, Interaction]:
+    """The endorsements and recommendations already logged with these contacts (at most
+    `CHUNK`), by their key."""
+    found = session.scalars(
+        select(Interaction).where(
+            Interaction.contact_id.in_(ids), Interaction.kind.in_(TESTIMONIAL_KINDS)
+        )
+    )
+    return {(i.contact_id, i.kind, i.direction, i.occurred_at.date()): i for i in found}
+
+
+def insert_vouches(
+    session: Session, vouches: Sequence[tuple[int, VouchRecord]], now: dt.datetime
+) -> None:
+    """Log each endorsement or recommendation with its contact: given or asked on the
+    balance, never a conversation (the cadence and the plan do not move)."""
+    if not vouches:
+        return
+    session.execute(
+        insert(Interaction),
+        [
+            {
+                "contact_id": cid,
+                "kind": vouch.kind,
+                "occurred_at": vouch.at,
+                "summary": vouch.summary,
+                "direction": vouch.direction,
+                "created_at": now,
+            }
+            for cid, vouch in vouches
+        ],
+    )
 
 
 def names_of(session: Session, ids: Sequence[int]) -> dict[int, str]:

@@ -29,6 +29,7 @@ from netday.services.import_rules import (
     clean_invite,
     clean_person,
     clean_talk,
+    clean_vouch,
     id_of,
     lone_traits,
     merge_into_new,
@@ -38,6 +39,7 @@ from netday.services.import_rules import (
 )
 from netday.services.import_writing import (
     Companies,
+    VouchKey,
     chunks,
     contacts_with_details,
     count_to_triage,
@@ -45,28 +47,35 @@ from netday.services.import_writing import (
     insert_contacts,
     insert_invites,
     insert_messages,
+    insert_vouches,
     invite_key,
     known_invites,
-    last_conversations,
+    known_vouches,
     load_known,
+    message_days,
     names_of,
 )
 from netday.services.records import (
+    PENDING_ASK,
     ImportBatch,
     InviteRecord,
     Origin,
     PersonRecord,
     Rejected,
     TalkRecord,
+    VouchRecord,
 )
-from netday.vocabulary import InviteDirection
+from netday.vocabulary import InteractionKind, InviteDirection
 
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while an import runs; from a worker thread in the TUI."""
 
 PROGRESS_EVERY = 500
 
-Cleaned = TypeVar("Cleaned", PersonRecord, InviteRecord, TalkRecord)
+UNMATCHED_NAMES = 5
+"""How many names the report gives for each kind of record it found nobody for."""
+
+Cleaned = TypeVar("Cleaned", PersonRecord, InviteRecord, TalkRecord, VouchRecord)
 """A record of a file, before and after the one cleaning step."""
 
 
@@ -85,6 +94,23 @@ class NameOnly:
 
 
 @dataclass(frozen=True)
+class Unmatched:
+    """Records about people netday does not know: nothing is written for them (no
+    contact is made from an endorsement or a message), and the report says so."""
+
+    what: str
+    """What they were, counted: "endorsements", "recommendations", "people in messages"."""
+    count: int
+    names: tuple[str, ...]
+    """The first few of them, for the user to recognise."""
+
+    def __str__(self) -> str:
+        more = self.count - len(self.names)
+        listed = ", ".join(self.names) + (f" and {more} more" if more > 0 else "")
+        return f"{self.count} {self.what}: {listed}"
+
+
+@dataclass(frozen=True)
 class ImportReport:
     kind: str
     files: tuple[str, ...]
@@ -97,6 +123,14 @@ class ImportReport:
     invites_known: int = 0
     companies_followed: int = 0
     conversations_learned: int = 0
+    """Days of messages with a contact logged (one message interaction per person-day)."""
+    endorsements_added: int = 0
+    recommendations_added: int = 0
+    vouches_known: int = 0
+    """Endorsements and recommendations netday had already (from an earlier import)."""
+    open_asks: tuple[str, ...] = ()
+    """The contacts with a recommendation received still PENDING: asks still open."""
+    unmatched: tuple[Unmatched, ...] = ()
     to_triage: int = 0
     notes: tuple[str, ...] = ()
     name_only: tuple[NameOnly, ...] = ()
@@ -110,6 +144,8 @@ class ImportReport:
             or self.invites_added
             or self.companies_followed
             or self.conversations_learned
+            or self.endorsements_added
+            or self.recommendations_added
         )
 
 
@@ -124,6 +160,11 @@ class _Outcome:
     rejected: list[Rejected] = field(default_factory=list)
     by_name: list[tuple[Origin, str, Target]] = field(default_factory=list)
     """(where, what, whom) for every match made on the name alone."""
+    unmatched: dict[str, list[str]] = field(default_factory=dict)
+    """What found nobody, by what it was: every name (the report counts and shows a few)."""
+
+    def note_unmatched(self, what: str, name: str) -> None:
+        self.unmatched.setdefault(what, []).append(name)
 
     def note_match(self, match: Match[Target], origin: Origin, what: str) -> None:
         if match.by == "name":
@@ -224,34 +265,101 @@ def _apply_invites(
 
 
 def _apply_talks(session: Session, batch: ImportBatch, out: _Outcome, ctx: Context) -> int:
-    """Learn the last message with each known person, when newer than any conversation
-    netday has; how many were learned."""
+    """Log one message per known person per day talked, where netday has no message with
+    them that day; how many days were learned. People in messages netday does not know
+    are counted in the report, never made contacts."""
     talks = _taken(batch.talks, clean_talk, out)
     crowd = Crowd(lone_traits(t.name, t.profile_url) for t in talks)
-    latest: dict[int, dt.datetime] = {}
-    matched: dict[int, tuple[Match[Target], TalkRecord]] = {}
+    days: dict[tuple[int, dt.date], tuple[Match[Target], TalkRecord]] = {}
+    strangers: dict[str, str] = {}
     for talk in talks:
         match = out.known.find(lone_traits(talk.name, talk.profile_url), crowd)
         if match is None:
+            strangers.setdefault(talk.profile_url or talk.name, talk.name or talk.profile_url)
             continue
-        cid = id_of(match.target)
-        if cid not in latest or talk.at > latest[cid]:
-            latest[cid] = talk.at
-            matched[cid] = (match, talk)
+        key = (id_of(match.target), talk.at.date())
+        if key not in days or talk.at > days[key][1].at:
+            days[key] = (match, talk)
+    for name in strangers.values():
+        out.note_unmatched("people in messages", name)
+    ids = sorted({cid for cid, _ in days})
     learned = 0
-    for chunk in chunks(list(latest)):
-        last = last_conversations(session, chunk)
-        fresh = {
-            cid: latest[cid] for cid in chunk if last.get(cid) is None or latest[cid] > last[cid]
-        }
+    named: set[int] = set()
+    for chunk in chunks(ids):
+        have = message_days(session, chunk)
+        wanted = set(chunk)
+        fresh = [
+            (key, found) for key, found in days.items() if key[0] in wanted and key not in have
+        ]
         if not fresh:
             continue
-        insert_messages(session, fresh, ctx.today(), ctx.now())
-        for cid in fresh:
-            match, talk = matched[cid]
-            out.note_match(match, talk.origin, f"last message with {talk.name}")
+        insert_messages(
+            session, [(cid, talk.at) for (cid, _), (_, talk) in fresh], ctx.today(), ctx.now()
+        )
+        for (cid, _), (match, talk) in fresh:
+            if cid not in named:  # one line per person in "matched by name only"
+                named.add(cid)
+                out.note_match(match, talk.origin, f"messages with {talk.name}")
         learned += len(fresh)
     return learned
+
+
+@dataclass(frozen=True)
+class _Vouched:
+    endorsements: int = 0
+    recommendations: int = 0
+    known: int = 0
+    open_asks: tuple[int, ...] = ()
+
+
+def _apply_vouches(
+    session: Session, batch: ImportBatch, out: _Outcome, now: dt.datetime
+) -> _Vouched:
+    """Log the endorsements and recommendations about known people that netday does not
+    have yet (given: gave; received: asked). A pending recommendation already logged
+    that the file now shows settled has its summary brought up to date."""
+    vouches = _taken(batch.vouches, clean_vouch, out)
+    crowd = Crowd(lone_traits(v.name, v.profile_url) for v in vouches)
+    matched: list[tuple[Match[Target], VouchRecord]] = []
+    for vouch in vouches:
+        match = out.known.find(lone_traits(vouch.name, vouch.profile_url), crowd)
+        if match is None:
+            out.note_unmatched(f"{vouch.kind}s", vouch.name)
+        else:
+            matched.append((match, vouch))
+    added: dict[str, int] = {}
+    known = 0
+    asks: list[int] = []
+    by_contact: dict[int, list[tuple[Match[Target], VouchRecord]]] = {}
+    for match, vouch in matched:
+        by_contact.setdefault(id_of(match.target), []).append((match, vouch))
+    taken: set[VouchKey] = set()
+    for chunk in chunks(sorted(by_contact)):
+        logged = known_vouches(session, chunk)
+        fresh: list[tuple[int, VouchRecord]] = []
+        for cid in chunk:
+            for match, vouch in by_contact[cid]:
+                if vouch.pending and cid not in asks:
+                    asks.append(cid)
+                key = (cid, vouch.kind, vouch.direction, vouch.at.date())
+                earlier = logged.get(key)
+                if earlier is not None or key in taken:
+                    known += 1
+                    if earlier is not None and earlier.summary.startswith(PENDING_ASK):
+                        earlier.summary = vouch.summary  # settled since, or still pending
+                    continue
+                taken.add(key)
+                fresh.append((cid, vouch))
+                added[vouch.kind] = added.get(vouch.kind, 0) + 1
+                what = "endorsed" if vouch.kind == InteractionKind.ENDORSEMENT else "recommended"
+                out.note_match(match, vouch.origin, f"{what} {vouch.name}")
+        insert_vouches(session, fresh, now)
+    return _Vouched(
+        endorsements=added.get(InteractionKind.ENDORSEMENT, 0),
+        recommendations=added.get(InteractionKind.RECOMMENDATION, 0),
+        known=known,
+        open_asks=tuple(asks),
+    )
 
 
 def _name_only(session: Session, out: _Outcome) -> tuple[NameOnly, ...]:
@@ -273,7 +381,9 @@ def run_import(
         invites_added, invites_known = _apply_invites(session, batch, out, now)
         followed = follow_companies(session, (f.company for f in batch.follows), now)
         learned = _apply_talks(session, batch, out, ctx)
+        vouched = _apply_vouches(session, batch, out, now)
         session.flush()
+        asks = names_of(session, list(vouched.open_asks))
         report = ImportReport(
             kind=batch.kind,
             files=batch.files,
@@ -286,6 +396,14 @@ def run_import(
             invites_known=invites_known,
             companies_followed=followed,
             conversations_learned=learned,
+            endorsements_added=vouched.endorsements,
+            recommendations_added=vouched.recommendations,
+            vouches_known=vouched.known,
+            open_asks=tuple(f"{asks.get(cid, '')} (#{cid})" for cid in vouched.open_asks),
+            unmatched=tuple(
+                Unmatched(what, len(names), tuple(names[:UNMATCHED_NAMES]))
+                for what, names in out.unmatched.items()
+            ),
             to_triage=count_to_triage(session),
             notes=batch.notes,
             name_only=_name_only(session, out),

@@ -442,6 +442,8 @@ _SAID: dict[str, str] = {
     _K.SHARE: "a share for",
     _K.INVITE: "an invitation with",
     _K.NOTE: "a note about",
+    _K.ENDORSEMENT: "an endorsement with",
+    _K.RECOMMENDATION: "a recommendation with",
 }
 
 

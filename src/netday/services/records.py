@@ -74,12 +74,38 @@ class FollowRecord:
 
 @dataclass(frozen=True)
 class TalkRecord:
-    """The last time a message went either way between the user and one person."""
+    """A day on which messages went either way between the user and one person: `at` is
+    the last message of that day (one record per person per day, not per message)."""
 
     origin: Origin
     name: str
     profile_url: str
     at: dt.datetime
+
+
+PENDING_ASK = "Recommendation pending (an open ask)"
+"""How a recommendation received and still pending starts its summary: an import that
+finds it settled since replaces that summary with the settled one."""
+
+
+@dataclass(frozen=True)
+class VouchRecord:
+    """Vouching for someone, or being vouched for: skills endorsed or a recommendation
+    written, either way, about one person on one day (LinkedIn's endorsement and
+    recommendation files)."""
+
+    origin: Origin
+    kind: str
+    """`InteractionKind.ENDORSEMENT` or `InteractionKind.RECOMMENDATION`."""
+    direction: str
+    """`Direction.GAVE` (the user gave it) or `Direction.ASKED` (the user received it)."""
+    name: str
+    profile_url: str
+    at: dt.datetime
+    summary: str
+    """What it was, as the log shows it: "Endorsed you for Python, SQL"."""
+    pending: bool = False
+    """A recommendation received and not yet settled: an open ask."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +127,7 @@ class ImportBatch:
     invites: tuple[InviteRecord, ...] = ()
     follows: tuple[FollowRecord, ...] = ()
     talks: tuple[TalkRecord, ...] = ()
+    vouches: tuple[VouchRecord, ...] = ()
     rejected: tuple[Rejected, ...] = ()
     notes: tuple[str, ...] = ()
     """What the reader wants the user to know (a file it did not recognise, say)."""
