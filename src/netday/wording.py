@@ -40,3 +40,8 @@ def weekday(day: dt.date, today: dt.date) -> str:
     if 0 < (today - day).days < 7:
         return f"{day:%A}"
     return short_date(day)
+
+
+def percent(share: float | None) -> str:
+    """A share (0-1) as people read it: `42%`; a dash when there is none."""
+    return "–" if share is None else f"{round(share * 100)}%"
