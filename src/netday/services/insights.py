@@ -24,6 +24,7 @@ from netday.errors import NetdayError
 from netday.limits import STATS_WEEKS
 from netday.scheduling.insights import (
     DEFAULT_WEEKS,
+    HHI_SCALE,
     RECENT_WEEKS,
     Concentration,
     concentration,
@@ -56,7 +57,7 @@ from netday.vocabulary import (
     RoleFamily,
     Tier,
 )
-from netday.wording import percent
+from netday.wording import long_date, percent, plural
 
 BALANCES_SHOWN = 10
 """People listed with their give / ask balance."""
@@ -67,6 +68,37 @@ COMPANIES_SHOWN = 20
 SHARES_SHOWN = 5
 """Largest groups listed per diversity attribute."""
 NO_COMPANY = ""
+
+
+SHOWN: tuple[tuple[str, str], ...] = (
+    ("minutes", "minutes invested"),
+    ("calls_answered", "calls answered"),
+    ("conversations", "conversations"),
+    ("people", "people talked with"),
+    ("comments", "comments"),
+    ("shares", "shares"),
+    ("invites_sent", "invitations sent"),
+    ("invites_accepted", "accepted"),
+    ("acceptance_rate", "acceptance rate"),
+    ("new_connections", "new connections"),
+    ("replies_received", "replies received"),
+    ("gave", "gave"),
+    ("asked", "asked"),
+    ("plans_completed", "plans completed"),
+)
+"""The weekly measures in the order every view shows them (terminal, Markdown, the
+insights screen), each with its label: declared once."""
+
+
+def shown_value(week: WeekFigures, key: str) -> str:
+    """One measure of a week as text: a count, or a rate as a percentage."""
+    value = getattr(week, key)
+    return percent(value) if key == "acceptance_rate" else f"{value:,}"
+
+
+def chart_value(week: WeekFigures, key: str) -> float:
+    """One measure of a week as a number to chart (a week without a rate charts 0)."""
+    return float(getattr(week, key) or 0)
 
 
 def check_weeks(weeks: int) -> int:
@@ -475,3 +507,36 @@ def _follows(session: Session) -> dict[str, Any]:
             session.scalar(select(func.count()).select_from(Company).where(condition)) or 0
         )
     return listed
+
+
+def window_line(view: InsightsView) -> str:
+    """The window in words, for the top of every view of the insights."""
+    last = view.weeks[-1].week + dt.timedelta(days=6)
+    return (
+        f"{plural(len(view.weeks), 'week')}, {long_date(view.weeks[0].week)} to {long_date(last)}"
+    )
+
+
+def streak_line(view: InsightsView) -> str:
+    return (
+        f"streak {plural(view.streak, 'day')} · longest in these weeks "
+        f"{plural(view.longest_streak, 'day')} · {plural(view.total.plans_completed, 'plan')} "
+        "completed"
+    )
+
+
+def balance_line(view: InsightsView) -> str:
+    total = view.total
+    return f"gave {total.gave:,} · asked {total.asked:,} (give first: give 10, get 11)"
+
+
+def diversity_line(d: Diversity) -> str:
+    """One attribute's diversity in a line: the top groups, the top share and the HHI."""
+    if not d.people:
+        return f"by {d.by}: nobody to count yet"
+    top = ", ".join(f"{s.value} {percent(s.share)}" for s in d.top[:3])
+    unknown = f" · {d.unknown:,} unknown" if d.unknown else ""
+    return (
+        f"by {d.by}: {top} · HHI {d.hhi:,} of {HHI_SCALE:,} "
+        f"({d.people:,} {'person' if d.people == 1 else 'people'}{unknown})"
+    )
