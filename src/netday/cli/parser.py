@@ -12,8 +12,8 @@ from netday.cleaning import quoted, strip_controls
 from netday.cli.options import add_global_options
 from netday.io.formats import CALENDAR_DAYS
 from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX, STATS_WEEKS
-from netday.scheduling.insights import DEFAULT_WEEKS
 from netday.services import demo_data
+from netday.services.insights import WEEKS_BY_DEFAULT
 from netday.vocabulary import (
     CallOutcome,
     Circle,
@@ -313,8 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--weeks",
         type=STATS_WEEKS_ARG,
-        default=DEFAULT_WEEKS,
-        help=f"how many weeks back, this one included (default {DEFAULT_WEEKS})",
+        default=WEEKS_BY_DEFAULT,
+        help=f"how many weeks back, this one included (default {WEEKS_BY_DEFAULT})",
     )
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")

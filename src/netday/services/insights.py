@@ -59,6 +59,10 @@ from netday.vocabulary import (
 )
 from netday.wording import long_date, percent, plural
 
+WEEKS_BY_DEFAULT = DEFAULT_WEEKS
+"""The window when none is asked for (`scheduling.insights.DEFAULT_WEEKS`), for the
+command line, which imports no scheduling."""
+
 BALANCES_SHOWN = 10
 """People listed with their give / ask balance."""
 DRIFTING_SHOWN = 10
