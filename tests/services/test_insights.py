@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from netday.errors import NetdayError
 from netday.services.contacts import ContactFields, add_contact, follow_company
@@ -145,3 +146,32 @@ def test_following_a_company_is_undoable(ctx) -> None:
     assert insights(ctx).known_unfollowed == ()
     assert undo_last(ctx) == "Followed Acme"
     assert [c.name for c in insights(ctx).known_unfollowed] == ["Acme"]
+
+
+ROLES = (
+    "Senior Software Engineer",
+    "VP Engineering",
+    "CTO, Acme",
+    "Coordinator",
+    "Sales Engineer",
+    "Product Designer",
+    "Head of Talent",
+    "Data Analyst",
+    "UX Researcher",
+    "Nurse",
+    "Growth Marketing",
+    "Product Manager",
+)
+
+
+def test_the_database_gives_each_role_the_family_python_gives(ctx) -> None:
+    """The SQL built from `ROLE_KEYWORDS` and `roles.family_of` agree, on both backends."""
+    from netday.scheduling.roles import family_of
+    from netday.services.insights import role_family_sql
+    from netday.store.models import Contact
+
+    for i, role in enumerate(ROLES):
+        someone(ctx, f"Person {i}", None, role)
+    with ctx.db.reading() as session:
+        found = dict(session.execute(select(Contact.role, role_family_sql())).all())
+    assert found == {role: family_of(role) for role in ROLES}

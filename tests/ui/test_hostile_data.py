@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.screens.dialogs import CallDoneForm
+from netday.ui.screens.insights import InsightsScreen
 from netday.ui.screens.network_forms import CommentForm, LogForm
 from netday.ui.screens.review import ReviewScreen
 from netday.ui.screens.transfer import ExportScreen, ImportScreen
@@ -182,3 +183,20 @@ async def test_the_log_entry_form_and_the_keys_panel(ctx, open_app) -> None:
         await pilot.press("escape", "question_mark")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, KeysScreen))
         shown(pilot)
+
+
+async def test_the_insights_screen(ctx, open_app) -> None:
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InsightsScreen)
+        shown(pilot)
+        drifting = pilot.app.screen.query_one("#insights-drifting", DataTable)
+        late = [row(drifting, i) for i in range(drifting.row_count)]
+        assert any(r[1].startswith(BOB) and r[2].startswith(CLICK) for r in late)
+        companies = pilot.app.screen.query_one("#insights-companies", DataTable)
+        companies.focus()
+        await settle(pilot)
+        text = shown(pilot)
+        assert CLICK in text and SHOWN_TITLE in text

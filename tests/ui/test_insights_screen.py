@@ -7,6 +7,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Sparkline, Static
 
+from netday.config import default_data_dir
 from netday.services.contacts import ContactFields, add_contact, follow_company
 from netday.services.insights import insights
 from netday.services.journal import log_interaction
@@ -78,3 +79,7 @@ async def test_the_palette_opens_the_insights(ctx, open_app) -> None:
         await pilot.press("w")  # 12 weeks -> 26
         await settle(pilot)
         assert pilot.app.screen.query_one("#insights-weeks", DataTable).row_count == 27
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+    exported = default_data_dir() / "exports" / "netday-insights-2026-11-22.md"
+    assert exported.read_text().startswith("# Insights: 26 weeks, Monday 25 May 2026")

@@ -15,9 +15,10 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError
@@ -48,7 +49,6 @@ from netday.services.views import (
     WeekFigures,
 )
 from netday.store.models import Company, Contact, DayReview, Interaction, Invite
-from netday.store.sqlfunctions import day_of
 from netday.vocabulary import (
     Direction,
     InteractionKind,
@@ -71,7 +71,7 @@ COMPANIES_SHOWN = 20
 """Companies listed in each of the two follow lists (the total is always given)."""
 SHARES_SHOWN = 5
 """Largest groups listed per diversity attribute."""
-NO_COMPANY = ""
+ONE_DAY = dt.timedelta(days=1)
 
 
 SHOWN: tuple[tuple[str, str], ...] = (
@@ -151,13 +151,13 @@ def insights(ctx: Context, weeks: int = DEFAULT_WEEKS) -> InsightsView:
         completed = completed_plans(session, first, end - dt.timedelta(days=1))
         for day in completed:
             per_week[bisect.bisect_right(mondays, day) - 1]["plans_completed"] += 1
-        hhis = _weekly_company_hhi(session, mondays, start_at, end_at)
+        hhis = _weekly_companies(session, mondays, start_at, end_at, per_week)
         figures = tuple(
             _figures(monday, per_week[i], hhis.get(i)) for i, monday in enumerate(mondays)
         )
-        talked = _people_talked(session, start_at, end_at)
-        total = _figures(first, _summed(per_week), None, people=_count_people(session, talked))
-        recent_at = dt.datetime.combine(mondays[max(0, weeks - RECENT_WEEKS)], dt.time())
+        groups = _talked_groups(session, start_at, end_at, _recent(mondays))
+        people = sum(group.people for group in groups)
+        total = _figures(first, _summed(per_week), None, people=people)
         return InsightsView(
             today=today,
             weeks=figures,
@@ -167,9 +167,9 @@ def insights(ctx: Context, weeks: int = DEFAULT_WEEKS) -> InsightsView:
             balances=_balances(session, start_at, end_at),
             drifting=_drifting(session, today),
             diversity=(
-                _diversity(session, talked, recent_at, "company", Company.name),
-                _diversity(session, talked, recent_at, "role family", role_family_sql()),
-                _diversity(session, talked, recent_at, "circle", Contact.circle, warns=False),
+                _diversity(groups, "company", 0),
+                _diversity(groups, "role family", 1),
+                _diversity(groups, "circle", 2, warns=False),
             ),
             **_follows(session),
         )
@@ -211,8 +211,7 @@ def _weekly(
 
     in_window = and_(Interaction.occurred_at >= start_at, Interaction.occurred_at < end_at)
     week = _week_of(Interaction.occurred_at, mondays, moment=True).label("week")
-    reviewed = exists().where(DayReview.review_date == day_of(Interaction.occurred_at))
-    minutes = case((reviewed, 0), else_=counted_minutes_sql(settings.minutes_per_call))
+    minutes = counted_minutes_sql(settings.minutes_per_call)
     add(
         session.execute(
             select(
@@ -224,9 +223,6 @@ def _weekly(
                 _count(Interaction.kind == InteractionKind.SHARE).label("shares"),
                 _count(Interaction.direction == Direction.GAVE).label("gave"),
                 _count(Interaction.direction == Direction.ASKED).label("asked"),
-                func.count(func.distinct(case((answered(), Interaction.contact_id)))).label(
-                    "people"
-                ),
             )
             .where(in_window)
             .group_by(week)
@@ -240,6 +236,25 @@ def _weekly(
             .group_by(day_week)
         )
     )
+    # A reviewed day counts the time its review says (added above) instead of its log:
+    # the log of those few days is taken back out, read by their time ranges.
+    reviewed = session.scalars(
+        select(DayReview.review_date).where(
+            DayReview.review_date >= mondays[0], DayReview.review_date < end_at.date()
+        )
+    ).all()
+    if reviewed:
+        days = [dt.datetime.combine(day, dt.time()) for day in reviewed]
+        on_reviewed_days = or_(
+            *(
+                and_(Interaction.occurred_at >= d, Interaction.occurred_at < d + ONE_DAY)
+                for d in days
+            )
+        )
+        for index, logged in session.execute(
+            select(week, func.sum(minutes)).where(on_reviewed_days).group_by(week)
+        ):
+            per_week[index]["minutes"] -= int(logged or 0)
     sent_week = _week_of(Invite.sent_at, mondays, moment=True).label("week")
     add(
         session.execute(
@@ -345,32 +360,51 @@ def _longest_run(days: set[dt.date]) -> int:
     return longest
 
 
-def _weekly_company_hhi(
-    session: Session, mondays: Sequence[dt.date], start_at: dt.datetime, end_at: dt.datetime
+def _weekly_companies(
+    session: Session,
+    mondays: Sequence[dt.date],
+    start_at: dt.datetime,
+    end_at: dt.datetime,
+    per_week: list[dict[str, int]],
 ) -> dict[int, int | None]:
-    """Per week, the company concentration of the people talked with (those whose
-    company is known)."""
+    """Per week, the people talked with (added to `per_week`) and how concentrated by
+    company they were (those whose company is known), from one count per company."""
     week = _week_of(Interaction.occurred_at, mondays, moment=True).label("week")
     rows = session.execute(
         select(week, Contact.company_id, func.count(func.distinct(Interaction.contact_id)))
         .join(Contact, Contact.id == Interaction.contact_id)
-        .where(
-            Interaction.occurred_at >= start_at,
-            Interaction.occurred_at < end_at,
-            answered(),
-            Contact.company_id.is_not(None),
-        )
+        .where(Interaction.occurred_at >= start_at, Interaction.occurred_at < end_at, answered())
         .group_by(week, Contact.company_id)
     )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for index, company_id, people in rows:
-        counts[index][str(company_id)] = people
+        per_week[index]["people"] += people
+        if company_id is not None:
+            counts[index][str(company_id)] = people
     return {index: concentration(by_company).hhi for index, by_company in counts.items()}
 
 
-def _people_talked(session: Session, start_at: dt.datetime, end_at: dt.datetime) -> Any:
-    """Subquery: each person you had a conversation with in the window, with the last."""
-    return (
+def _recent(mondays: Sequence[dt.date]) -> dt.datetime:
+    """The start of the last weeks the dominance warning looks at."""
+    return dt.datetime.combine(mondays[max(0, len(mondays) - RECENT_WEEKS)], dt.time())
+
+
+@dataclass(frozen=True)
+class _Group:
+    """People talked with who share a company, a role family and a circle."""
+
+    values: tuple[str | None, str | None, str | None]
+    people: int
+    recent: int
+
+
+def _talked_groups(
+    session: Session, start_at: dt.datetime, end_at: dt.datetime, recent_at: dt.datetime
+) -> list[_Group]:
+    """The people you had a conversation with in the window (and in its last weeks),
+    counted by company, role family and circle together: one pass over the window, a
+    few hundred groups at most, from which each attribute's counts are summed."""
+    talked = (
         select(
             Interaction.contact_id.label("contact_id"),
             func.max(Interaction.occurred_at).label("last_at"),
@@ -379,39 +413,43 @@ def _people_talked(session: Session, start_at: dt.datetime, end_at: dt.datetime)
         .group_by(Interaction.contact_id)
         .subquery()
     )
-
-
-def _count_people(session: Session, talked: Any) -> int:
-    return int(session.scalar(select(func.count()).select_from(talked)) or 0)
-
-
-def _diversity(
-    session: Session,
-    talked: Any,
-    recent_at: dt.datetime,
-    by: str,
-    value: Any,
-    *,
-    warns: bool = True,
-) -> Diversity:
-    """The people talked with, by `value` (a column or expression of the contact and
-    its company), over the window and over its last weeks. A circle never warns: most
-    of a network is professional by design."""
-    grouped = value.label("value")
+    company = Company.name.label("company")
+    family = role_family_sql().label("family")
+    circle = Contact.circle.label("circle")
     rows = session.execute(
         select(
-            grouped,
+            company,
+            family,
+            circle,
             func.count().label("people"),
             _count(talked.c.last_at >= recent_at).label("recent"),
         )
         .select_from(talked)
         .join(Contact, Contact.id == talked.c.contact_id)
         .outerjoin(Company, Company.id == Contact.company_id)
-        .group_by(grouped)
-    ).all()
-    known = {row.value: int(row.people) for row in rows if row.value}
-    recent = {row.value: int(row.recent) for row in rows if row.value and row.recent}
-    unknown = sum(int(row.people) for row in rows if not row.value)
+        .group_by(company, family, circle)
+    )
+    return [
+        _Group((row.company, row.family, row.circle), int(row.people), int(row.recent or 0))
+        for row in rows
+    ]
+
+
+def _diversity(groups: list[_Group], by: str, index: int, *, warns: bool = True) -> Diversity:
+    """The people talked with, by one attribute (`index` in `_Group.values`), over the
+    window and over its last weeks. A circle never warns: most of a network is
+    professional by design."""
+    known: dict[str, int] = defaultdict(int)
+    recent: dict[str, int] = defaultdict(int)
+    unknown = 0
+    for group in groups:
+        value = group.values[index]
+        if not value:
+            unknown += group.people
+            continue
+        known[value] += group.people
+        if group.recent:
+            recent[value] += group.recent
     overall, lately = concentration(known), concentration(recent)
     ranked = sorted(known.items(), key=lambda item: (-item[1], item[0]))[:SHARES_SHOWN]
     return Diversity(
