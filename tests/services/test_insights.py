@@ -133,6 +133,17 @@ def test_the_window_is_bounded(ctx) -> None:
     assert len(insights(ctx, weeks=104).weeks) == 104
 
 
+def test_a_window_of_one_week_is_this_week(fortnight) -> None:
+    (week,) = insights(fortnight, weeks=1).weeks
+    assert (week.week, week.minutes, week.conversations, week.new_connections) == (
+        dt.date(2026, 11, 16),
+        85,
+        3,
+        1,
+    )
+    assert week.people == 3 and week.company_hhi == 10_000
+
+
 def test_an_empty_database_has_zeros_not_errors(ctx) -> None:
     view = insights(ctx)
     assert len(view.weeks) == 12 and view.total.conversations == 0

@@ -308,6 +308,7 @@ def _weekly(
     add(
         session.execute(
             select(answer_week, func.count().label("new_connections"))
+            .select_from(Invite)
             .outerjoin(Contact, Contact.id == Invite.contact_id)
             .where(
                 Invite.status == InviteStatus.ACCEPTED,
@@ -372,6 +373,7 @@ def _weekly_companies(
     week = _week_of(Interaction.occurred_at, mondays, moment=True).label("week")
     rows = session.execute(
         select(week, Contact.company_id, func.count(func.distinct(Interaction.contact_id)))
+        .select_from(Interaction)
         .join(Contact, Contact.id == Interaction.contact_id)
         .where(Interaction.occurred_at >= start_at, Interaction.occurred_at < end_at, answered())
         .group_by(week, Contact.company_id)
