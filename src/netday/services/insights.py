@@ -526,13 +526,15 @@ def _drifting(session: Session, today: dt.date) -> tuple[TierDrift, ...]:
 
 
 def _follows(session: Session) -> dict[str, Any]:
-    """Followed companies where you know nobody; companies with people, not followed."""
-    people = (
-        select(func.count())
-        .where(Contact.company_id == Company.id, Contact.archived.is_(False))
-        .correlate(Company)
-        .scalar_subquery()
+    """Followed companies where you know nobody; companies with people, not followed.
+    The people of every company are counted in one pass over the contacts."""
+    counted = (
+        select(Contact.company_id.label("company_id"), func.count().label("people"))
+        .where(Contact.archived.is_(False), Contact.company_id.is_not(None))
+        .group_by(Contact.company_id)
+        .subquery()
     )
+    people = func.coalesce(counted.c.people, 0)
     nobody = and_(Company.followed.is_(True), people == 0)
     unfollowed = and_(Company.followed.is_(False), people > 0)
     listed: dict[str, Any] = {}
@@ -540,16 +542,15 @@ def _follows(session: Session) -> dict[str, Any]:
         ("followed_unknown", nobody, (Company.name_key, Company.id)),
         ("known_unfollowed", unfollowed, (people.desc(), Company.name_key, Company.id)),
     ):
-        rows = session.execute(
+        found = (
             select(Company.id, Company.name, people, Company.followed)
+            .outerjoin(counted, counted.c.company_id == Company.id)
             .where(condition)
-            .order_by(*order)
-            .limit(COMPANIES_SHOWN)
         )
+        rows = session.execute(found.order_by(*order).limit(COMPANIES_SHOWN))
         listed[key] = tuple(CompanyFollow(*row) for row in rows)
-        listed[f"{key}_total"] = int(
-            session.scalar(select(func.count()).select_from(Company).where(condition)) or 0
-        )
+        total = session.scalar(select(func.count()).select_from(found.subquery()))
+        listed[f"{key}_total"] = int(total or 0)
     return listed
 
 
