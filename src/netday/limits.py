@@ -41,6 +41,8 @@ ID_MAX: Final = 2**31 - 1
 """Ids are 32-bit integers on PostgreSQL; anything larger names nothing."""
 MINUTES_MAX: Final = 24 * 60
 """Minutes in a day: today's budget, a call's length, a review's time spent."""
+STATS_WEEKS: Final = 104
+"""Weeks the insights look back at most (two years): the window bounds every query."""
 COUNT_MAX: Final = 100_000
 """A `--limit`, a number of calls, a demo's size: far above any real use."""
 DAYS_AHEAD_MAX: Final = 366
@@ -87,6 +89,7 @@ def describe() -> dict[str, str]:
         "why, notes, summaries, messages, comments": f"{LONG_TEXT:,} characters",
         "ids": f"1 to {ID_MAX:,}",
         "minutes": f"0 to {MINUTES_MAX}",
+        "insights window": f"1 to {STATS_WEEKS} weeks",
         "dates": f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}",
         "cadence": f"daily or slower, occurring within {CADENCE_HORIZON_YEARS} years",
         "undo": f"the last {UNDO_STEPS} changes, every planner and command together",

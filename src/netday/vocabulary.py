@@ -85,6 +85,21 @@ class Direction(StrEnum):
     NEUTRAL = "neutral"
 
 
+class RoleFamily(StrEnum):
+    """What kind of work a person does, read from their role by `scheduling.roles`: the
+    diversity of the network by profession (practice 8). Not stored; derived."""
+
+    LEADERSHIP = "leadership"
+    RECRUITING = "recruiting"
+    PRODUCT = "product"
+    DESIGN = "design"
+    ENGINEERING = "engineering"
+    DATA = "data"
+    SALES = "sales"
+    MARKETING = "marketing"
+    OTHER = "other"
+
+
 class InviteDirection(StrEnum):
     SENT = "sent"
     RECEIVED = "received"

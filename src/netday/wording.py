@@ -40,3 +40,20 @@ def weekday(day: dt.date, today: dt.date) -> str:
     if 0 < (today - day).days < 7:
         return f"{day:%A}"
     return short_date(day)
+
+
+def percent(share: float | None) -> str:
+    """A share (0-1) as people read it: `42%`; a dash when there is none."""
+    return "–" if share is None else f"{round(share * 100)}%"
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def bars(values: list[float]) -> str:
+    """Values as a one-line chart of block characters, the largest a full block (all
+    zero: the lowest bar)."""
+    top = max(values, default=0)
+    if top <= 0:
+        return BARS[0] * len(values)
+    return "".join(BARS[min(len(BARS) - 1, int(v / top * (len(BARS) - 1) + 0.5))] for v in values)

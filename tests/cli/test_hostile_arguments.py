@@ -320,6 +320,7 @@ SEEN = [
     (("invite", "accept", DIGITS_20), 2, "not an id: a whole number from 1 to 2,147,483,647"),
     (("post", "done", DIGITS_20), 2, "not an id"),
     (("contact", "list", "--limit", DIGITS_20), 2, "from 1 to 100,000"),
+    (("stats", "--weeks", DIGITS_20), 2, "a number of weeks: a whole number from 1 to 104"),
     (("settings", "set", "minutes_per_day", DIGITS_20), 1, "from 0 to 1,440"),
     (("contact", "add", "X", "--every", "99999999999 days"), 1, "at most every 1,826 days"),
     (("contact", "add", "X", "--rrule", "FREQ=DAILY;INTERVAL=-1"), 1, "INTERVAL='-1'"),

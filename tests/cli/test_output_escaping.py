@@ -30,6 +30,8 @@ COMMANDS = {
     "triage": (("triage",), (DEE,)),
     "export md": (("export", "md", "--date", "2026-11-22"), (CLICK,)),
     "export md --week": (("export", "md", "--week"), (CLICK,)),
+    "stats": (("stats",), (CLICK,)),
+    "stats --md": (("stats", "--md"), ()),
 }
 
 

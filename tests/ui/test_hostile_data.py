@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.screens.dialogs import CallDoneForm
+from netday.ui.screens.insights import InsightsScreen
 from netday.ui.screens.network_forms import CommentForm, LogForm
 from netday.ui.screens.review import ReviewScreen
 from netday.ui.screens.transfer import ExportScreen, ImportScreen
@@ -253,3 +254,20 @@ async def test_hostile_endorsements_reach_the_import_summary_and_the_timeline_as
         (summary_stored,) = session.scalars(select(Interaction.summary)).all()
     assert summary_stored.startswith(f"Endorsed you for {CLICK}")
     assert controls_in(summary_stored) == []
+
+
+async def test_the_insights_screen(ctx, open_app) -> None:
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InsightsScreen)
+        shown(pilot)
+        drifting = pilot.app.screen.query_one("#insights-drifting", DataTable)
+        late = [row(drifting, i) for i in range(drifting.row_count)]
+        assert any(r[1].startswith(BOB) and r[2].startswith(CLICK) for r in late)
+        companies = pilot.app.screen.query_one("#insights-companies", DataTable)
+        companies.focus()
+        await settle(pilot)
+        text = shown(pilot)
+        assert CLICK in text and SHOWN_TITLE in text

@@ -37,6 +37,7 @@ SCREENS: list[tuple[str, tuple[str, ...]]] = [
     ("triage", ("t",)),
     ("import", ("ctrl+o",)),
     ("export", ("ctrl+e",)),
+    ("insights", ("I",)),
 ]
 """Each screen of the demo's day, with the keys a user presses from the main screen."""
 STILL_TRIES = 5

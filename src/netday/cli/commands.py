@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 from netday.cleaning import quoted
 from netday.cli import render
-from netday.cli.jsonify import dumps, plan_json, review_json, today_json
+from netday.cli.jsonify import dumps, plain, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.errors import NetdayError
 from netday.services import (
@@ -339,6 +339,21 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
+    from netday.services.insights import insights
+
+    view = insights(ctx, args.weeks)
+    if args.json:
+        _out(dumps(plain(view)))
+    elif args.md:
+        from netday.io.markdown import stats_markdown  # only here: it loads the exports
+
+        _out(stats_markdown(view))
+    else:
+        _out(render.stats_text(view))
+    return 0
+
+
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from netday.services.demo import seed_demo
 
@@ -377,6 +392,7 @@ HANDLERS: dict[str, Handler] = {
     "post": cmd_post,
     "promise": cmd_promise,
     "review": cmd_review,
+    "stats": cmd_stats,
     "demo": cmd_demo,
     "settings": cmd_settings,
     "import": cmd_import,

@@ -11,8 +11,9 @@ from typing import Any, NoReturn
 from netday.cleaning import quoted, strip_controls
 from netday.cli.options import add_global_options
 from netday.io.formats import CALENDAR_DAYS
-from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX
+from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX, STATS_WEEKS
 from netday.services import demo_data
+from netday.services.insights import WEEKS_BY_DEFAULT
 from netday.vocabulary import (
     CallOutcome,
     Circle,
@@ -92,6 +93,7 @@ def file_path(text: str) -> str:
 ID = whole_number(1, ID_MAX, "an id")
 MINUTES = whole_number(0, MINUTES_MAX, "minutes")
 COUNT = whole_number(1, COUNT_MAX, "a count")
+STATS_WEEKS_ARG = whole_number(1, STATS_WEEKS, "a number of weeks")
 
 
 def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
@@ -334,6 +336,17 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--md", action="store_true", help="Markdown")
+
+    p = sub.add_parser("stats", help="the return on the investment, week by week; diversity")
+    p.add_argument(
+        "--weeks",
+        type=STATS_WEEKS_ARG,
+        default=WEEKS_BY_DEFAULT,
+        help=f"how many weeks back, this one included (default {WEEKS_BY_DEFAULT})",
+    )
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--md", action="store_true", help="Markdown (a table of the weeks)")
 
     p = sub.add_parser("demo", help="fill an empty database with a sample network")
     p.add_argument("--contacts", type=COUNT, default=demo_data.CONTACTS)

@@ -9,16 +9,27 @@ clipboard or clear the screen.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from netday.cleaning import for_terminal
+from netday.services.insights import (
+    SHOWN,
+    balance_line,
+    chart_value,
+    diversity_line,
+    shown_value,
+    streak_line,
+    window_line,
+)
 from netday.services.promises import promise_line as promise_line_of
 from netday.services.review import review_headline
 from netday.services.views import (
     ContactDetail,
     ContactSummary,
+    InsightsView,
     InteractionView,
     InviteView,
     PlannedCall,
@@ -36,7 +47,7 @@ from netday.vocabulary import (
     InviteDirection,
     InviteStatus,
 )
-from netday.wording import long_date, plural, short_date
+from netday.wording import bars, long_date, plural, short_date
 
 if TYPE_CHECKING:  # merge is imported only by the commands that use it
     from netday.services.merge import Duplicates
@@ -258,3 +269,44 @@ def duplicates_text(found: Duplicates) -> str:
     if found.total > len(found.pairs):
         lines.append(f"... and {found.total - len(found.pairs)} more pairs (--limit)")
     return "\n".join(lines)
+
+
+def stats_text(view: InsightsView) -> str:
+    """The insights for a terminal: each measure a line with its weekly bars (oldest
+    first), this week's figure and the window's total; then the balance, who drifts,
+    the diversity and the companies to follow or to find a person at."""
+    width = max(len(label) for _, label in SHOWN)
+    lines = [f"INSIGHTS · {window_line(view)}", f"  {'':<{width}}  {'weekly':<{len(view.weeks)}}"]
+    lines[-1] += "  this week       total"
+    for key, label in SHOWN:
+        chart = bars([chart_value(w, key) for w in view.weeks])
+        this, total = shown_value(view.weeks[-1], key), shown_value(view.total, key)
+        lines.append(f"  {label:<{width}}  {chart}  {this:>9}  {total:>10}")
+    lines += [f"  {streak_line(view)}", "", f"GIVE / ASK · {balance_line(view)}"]
+    lines += [f"  {b.name}: gave {b.gave} · asked {b.asked}" for b in view.balances] or ["  none"]
+    lines += ["", "DRIFTING (past due, longest first)"]
+    for tier in view.drifting:
+        lines.append(f"  tier {tier.tier}: {tier.total:,} past due")
+        lines += [
+            f"    {p.name}{f' ({p.company})' if p.company else ''}: "
+            f"{plural(p.days_overdue, 'day')} overdue"
+            for p in tier.people
+        ]
+    lines += ["", "DIVERSITY of the people you talked with"]
+    for d in view.diversity:
+        lines.append(f"  {diversity_line(d)}")
+        if d.warning:
+            lines.append(f"  ! {d.warning}")
+    lines += ["", f"FOLLOWED, NOBODY KNOWN THERE ({view.followed_unknown_total:,})"]
+    lines += [f"  {c.name}: find one person to invite" for c in view.followed_unknown] or ["  none"]
+    lines += ["", f"PEOPLE THERE, NOT FOLLOWED ({view.known_unfollowed_total:,})"]
+    lines += [
+        f"  {c.name} ({c.people:,}): netday company follow {shell_quoted(c.name)}"
+        for c in view.known_unfollowed
+    ] or ["  none"]
+    return "\n".join(lines)
+
+
+def shell_quoted(text: str) -> str:
+    """A value as a shell reads it back whole (for a command to copy)."""
+    return shlex.quote(text)

@@ -17,8 +17,17 @@ from netday.cleaning import for_terminal
 from netday.io.atomic import write_atomically
 from netday.services.context import Context
 from netday.services.exporting import default_export_folder
+from netday.services.insights import (
+    SHOWN,
+    balance_line,
+    diversity_line,
+    insights,
+    shown_value,
+    streak_line,
+    window_line,
+)
 from netday.services.review import review_day
-from netday.services.views import ReviewView
+from netday.services.views import InsightsView, ReviewView
 from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural, short_date
 
@@ -134,4 +143,48 @@ def export_review(ctx: Context, day: dt.date, folder: Path | None = None) -> Pat
         folder = default_export_folder()
     target = folder / f"netday-review-{day.isoformat()}.md"
     write_atomically(target, [review_markdown(review_day(ctx, day))])
+    return target
+
+
+def stats_markdown(view: InsightsView) -> str:
+    """The insights as Markdown: a table of the weeks (one row a week, the totals last),
+    then the balance, who drifts, the diversity and the companies, as lists."""
+    md = md_inline
+    out = [_heading(1, f"Insights: {window_line(view)}"), ""]
+    out.append("| week | " + " | ".join(label for _, label in SHOWN) + " |")
+    out.append("| --- |" + " ---: |" * len(SHOWN))
+    for w in (*view.weeks, view.total):
+        first = "total" if w is view.total else w.week.isoformat()
+        out.append(f"| {first} | " + " | ".join(shown_value(w, key) for key, _ in SHOWN) + " |")
+    out += ["", f"- {md(streak_line(view))}", "", _heading(2, "Give and ask"), ""]
+    out.append(f"- {md(balance_line(view))}")
+    out += [f"- {md(b.name)}: gave {b.gave}, asked {b.asked}" for b in view.balances]
+    out += ["", _heading(2, "Drifting"), ""]
+    for tier in view.drifting:
+        out.append(f"- Tier {tier.tier}: {tier.total:,} past due")
+        out += [f"  - {md(p.name)}: {plural(p.days_overdue, 'day')} overdue" for p in tier.people]
+    out += ["", _heading(2, "Diversity"), ""]
+    for d in view.diversity:
+        out.append(f"- {md(diversity_line(d))}")
+        if d.warning:
+            out.append(f"  - **Warning:** {md(d.warning)}")
+    out += ["", _heading(2, "Companies"), ""]
+    out += [
+        f"- Followed, nobody known there: {md(c.name)} (find one person to invite)"
+        for c in view.followed_unknown
+    ]
+    out += [
+        f"- People there, not followed: {md(c.name)} ({c.people:,})" for c in view.known_unfollowed
+    ]
+    out.append("")
+    return "\n".join(out)
+
+
+def export_insights(ctx: Context, weeks: int, folder: Path | None = None) -> Path:
+    """Write the insights as Markdown into `folder` (by default the exports folder, as
+    `export_review` does)."""
+    if folder is None:
+        folder = default_export_folder()
+    target = folder / f"netday-insights-{ctx.today().isoformat()}.md"
+    write_atomically(target, [stats_markdown(insights(ctx, weeks))])
     return target

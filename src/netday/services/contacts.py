@@ -486,13 +486,15 @@ def list_contacts(
 
 
 def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
-    """Companies are followed, not connected to (PRODUCT.md, practice 7)."""
+    """Companies are followed, not connected to (PRODUCT.md, practice 7); undoable (a
+    company first named here goes again)."""
     name = clean_line(name, what="a company name", limit=limits.NAME)
-    with ctx.db.transaction() as session:
+    with undoable(ctx) as (session, step):
         company = company_by_name(session, name, ctx.now())
         if company is None:
             raise NetdayError("name the company to follow")
         company.followed = followed
+        step.label = f"{'Followed' if followed else 'Stopped following'} {company.name}"
         return company.name
 
 

@@ -94,6 +94,11 @@ HISTORY_DAYS = 90
 """How far back the demo's interactions go."""
 STREAK_DAYS = 6
 """Days before today with a plan whose calls were done, so the demo opens on a streak."""
+PLAN_HISTORY_DAYS = 84
+"""Before the streak, a plan on each weekday of these days, made of calls the history
+already holds (no conversation is added), so the insights show streaks over 12 weeks."""
+PLANS_COMPLETED = 0.7
+"""The share of those earlier plans that were completed (the others left a call over)."""
 
 
 @dataclass(frozen=True)
@@ -277,6 +282,49 @@ class _Builder:
                     }
                 )
 
+    def earlier_plans(self, active: list[dict[str, Any]]) -> None:
+        """Plans before the streak (`PLAN_HISTORY_DAYS`, weekdays): up to three people
+        the history says were talked with that day, done; a day not completed
+        (`PLANS_COMPLETED`) has one of them left planned instead. A generator of its
+        own, seeded from the demo's, so the rest of the demo stays as it was."""
+        rng = random.Random(repr(self.rng.getstate()))
+        first = self.today - dt.timedelta(days=PLAN_HISTORY_DAYS)
+        last = self.today - dt.timedelta(days=STREAK_DAYS + 2)
+        ids = {c["id"] for c in active}
+        talked: dict[dt.date, list[int]] = {}
+        for row in self.interactions:
+            day = row["occurred_at"].date()
+            known = first <= day <= last and row["contact_id"] in ids
+            if known and is_answered(row["kind"], row["outcome"]):
+                people = talked.setdefault(day, [])
+                if row["contact_id"] not in people:
+                    people.append(row["contact_id"])
+        for day in sorted(talked):
+            if day.weekday() >= 5:
+                continue
+            chosen = rng.sample(talked[day], min(3, len(talked[day])))
+            completed = rng.random() < PLANS_COMPLETED or len(chosen) < 2
+            self.plans.append(
+                {
+                    "plan_date": day,
+                    "minutes": SettingsValues().minutes_per_day,
+                    "created_at": dt.datetime.combine(day, dt.time(8)),
+                }
+            )
+            for pos, cid in enumerate(chosen, start=1):
+                done = completed or pos < len(chosen)
+                self.plan_items.append(
+                    {
+                        "plan_date": day,
+                        "contact_id": cid,
+                        "position": pos,
+                        "reason": "picked by the demo",
+                        "status": CallStatus.DONE if done else CallStatus.PLANNED,
+                        "snoozed_until": None,
+                        "done_at": dt.datetime.combine(day, dt.time(18)) if done else None,
+                    }
+                )
+
     def this_morning(self, active: list[dict[str, Any]]) -> None:
         """Two light touches earlier today, so the log is not empty."""
         for c in self.rng.sample(active, min(2, len(active))):
@@ -425,6 +473,7 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
         for index in range(contacts):
             b.person(index, company_ids)
         active = [c for c in b.contacts if not c["archived"]]
+        b.earlier_plans(active)
         b.streak(active)
         b.this_morning(active)
         b.promises(active)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from netday.cleaning import clean_block
 from netday.errors import NetdayError
 from netday.limits import LONG_TEXT
+from netday.scheduling.kinds import CALL_KINDS
 from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.invites import pending_invites
@@ -24,7 +25,6 @@ from netday.services.views import ReviewView, TodayView
 from netday.store.models import Contact, DayPlan, DayReview, Interaction, Invite, PlanItem, Post
 from netday.vocabulary import (
     CallStatus,
-    InteractionKind,
     InviteDirection,
     PostStatus,
     TriageState,
@@ -33,8 +33,6 @@ from netday.wording import plural
 
 LOG_LIMIT = 100
 STREAK_WINDOW = 400
-CALL_KINDS = (InteractionKind.CALL, InteractionKind.VIDEO)
-"""Calls: logged without minutes, each counts the `minutes_per_call` setting."""
 
 
 def counted_minutes(logged: Iterable[tuple[str, int | None]], minutes_per_call: int) -> int:
@@ -46,9 +44,17 @@ def counted_minutes(logged: Iterable[tuple[str, int | None]], minutes_per_call: 
     )
 
 
-def streak(session: Session, day: dt.date) -> int:
-    """Consecutive days, ending at `day`, whose plan was completed: at least one call
-    done and none left untouched. A day still in progress does not break the streak."""
+def counted_minutes_sql(minutes_per_call: int) -> ColumnElement[int]:
+    """SQL: the minutes one interaction counts, by the rule of `counted_minutes`."""
+    return func.coalesce(
+        Interaction.minutes,
+        case((Interaction.kind.in_(CALL_KINDS), literal(minutes_per_call)), else_=0),
+    )
+
+
+def completed_plans(session: Session, first: dt.date, last: dt.date) -> set[dt.date]:
+    """The days from `first` to `last` whose plan was completed: at least one call done
+    and none left untouched (skipped and snoozed calls were dealt with)."""
     rows = session.execute(
         select(
             DayPlan.plan_date,
@@ -56,11 +62,16 @@ def streak(session: Session, day: dt.date) -> int:
             func.sum(case((PlanItem.status == CallStatus.DONE, 1), else_=0)),
         )
         .outerjoin(PlanItem, PlanItem.plan_date == DayPlan.plan_date)
-        .where(DayPlan.plan_date <= day, DayPlan.plan_date > day - dt.timedelta(days=STREAK_WINDOW))
+        .where(DayPlan.plan_date <= last, DayPlan.plan_date >= first)
         .group_by(DayPlan.plan_date)
-        .order_by(DayPlan.plan_date.desc())
     )
-    complete = {d for d, planned, done in rows if (done or 0) > 0 and not planned}
+    return {d for d, planned, done in rows if (done or 0) > 0 and not planned}
+
+
+def streak(session: Session, day: dt.date) -> int:
+    """Consecutive days, ending at `day`, whose plan was completed (`completed_plans`).
+    A day still in progress does not break the streak."""
+    complete = completed_plans(session, day - dt.timedelta(days=STREAK_WINDOW - 1), day)
     count = 0
     cursor = day if day in complete else day - dt.timedelta(days=1)
     while cursor in complete:

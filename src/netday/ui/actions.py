@@ -32,6 +32,7 @@ class Scope(StrEnum):
     TIMELINE = "timeline"
     PROMISES = "promises"
     REVIEW = "review"
+    INSIGHTS = "insights"
     TRIAGE = "triage"
     WELCOME = "welcome"
     FORM = "form"
@@ -61,6 +62,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.TIMELINE: "The timeline",
     Scope.PROMISES: "A contact's promises",
     Scope.REVIEW: "The review",
+    Scope.INSIGHTS: "Insights",
     Scope.TRIAGE: "Triage",
     Scope.WELCOME: "Welcome",
     Scope.FORM: "A form",
@@ -145,6 +147,15 @@ ACTIONS: tuple[Action, ...] = (
         "Review",
         "Planned vs done, a line of reflection, export as Markdown",
         palette="Review the day",
+    ),
+    _a(
+        "today.insights",
+        "I",
+        "insights",
+        "Insights",
+        "Week by week: time, conversations, invitations, balance, who drifts, diversity",
+        footer=False,
+        palette="Insights: the return on the investment",
     ),
     _a(
         "today.minutes",
@@ -341,6 +352,16 @@ ACTIONS: tuple[Action, ...] = (
         "Review the day after",
     ),
     _a("review.export", "ctrl+o", "export", "Export .md", "The review as Markdown"),
+    # The insights.
+    _a(
+        "insights.follow",
+        "f",
+        "follow",
+        "Follow / unfollow",
+        "Follow the selected company (or stop following it)",
+    ),
+    _a("insights.weeks", "w", "weeks", "Weeks", "Look back 4, 12, 26 or 52 weeks"),
+    _a("insights.export", "ctrl+o", "export", "Export .md", "The insights as Markdown"),
     # Triage.
     _a("triage.a", "a", "decide('a')", "Tier A", "Tier A, with its cadence"),
     _a("triage.b", "b", "decide('b')", "Tier B", "Tier B, with its cadence"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from netday.services.views import ContactDetail, ReviewView, TodayView
+from netday.services.views import ContactDetail, InsightsView, ReviewView, TodayView
 
 
 class DataChanged(Message):
@@ -56,3 +56,9 @@ class ReviewRead(Message):
     review: ReviewView
     ticket: int
     saved: bool
+
+
+@dataclass
+class InsightsRead(Message):
+    insights: InsightsView
+    ticket: int

@@ -425,6 +425,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         self.app.push_screen(ExportScreen(self.ctx))
 
+    def action_insights(self) -> None:
+        from netday.ui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen(self.ctx))
+
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen
 
