@@ -23,6 +23,7 @@ from netday.ui.screens.network_forms import CommentForm, LogForm
 from netday.ui.screens.review import ReviewScreen
 from netday.ui.screens.transfer import ExportScreen, ImportScreen
 from netday.ui.screens.triage import TriageScreen
+from netday.ui.widgets.detail import Detail
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 from tests.hostile_data import ANA, BOB, CLICK, DEE, LINKED, TITLE, controls_in, poison
 from tests.ui.conftest import settle, terminal_text, wait_until
@@ -191,8 +192,9 @@ async def test_promises_in_the_call_row_the_detail_and_the_call_done_dialog(ctx,
         await pilot.press("down")
         await settle(pilot)
         assert f"owed {CLICK} owed ^[]0;" in row(pilot.app.query_one(CallsPane), 1)[1]
-        detail = str(pilot.app.query_one("#detail", Static).render())
-        assert f"promise they owe {CLICK} owed ^[]0;pwned-title^G" in detail
+        panel = pilot.app.query_one("#detail", Detail)
+        assert f"promise they owe {CLICK} owed ^[]0;pwned-title^G" in str(panel.whole)
+        assert str(panel.render()).endswith("…")  # too long for the panel: cut, and says so
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(pilot.app.screen, CallDoneForm)

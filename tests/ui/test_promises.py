@@ -13,6 +13,7 @@ from netday.services.promises import add_promise
 from netday.store.models import Interaction, Promise
 from netday.ui.screens.contact import ContactScreen, Promises
 from netday.ui.screens.dialogs import CallDoneForm, Confirm
+from netday.ui.widgets.detail import Detail
 from netday.ui.widgets.panes import CallsPane
 from tests.services.helpers import person
 from tests.ui.conftest import settle
@@ -138,3 +139,17 @@ async def test_the_review_lists_the_promises_that_came_due(ctx, open_app) -> Non
             "you owe the deck",
             "open",
         ]
+
+
+async def test_at_80x24_a_detail_too_long_for_its_panel_ends_in_an_ellipsis(ctx, open_app) -> None:
+    """The panel has four lines at 80x24: the call's last talk, follow-up and promise lines
+    do not fit, and the last line shown says so with `…` instead of stopping mid-sentence."""
+    person(ctx, "Ana Souza", last_call_days_ago=1)
+    add_promise(ctx, "ana", "the deck from the workshop, with the pricing sheet", ctx.today())
+    plan_for(ctx)
+    async with open_app(size=(80, 24)) as pilot:
+        panel = pilot.app.query_one("#detail", Detail)
+        shown = str(panel.render()).splitlines()
+        assert "promise you owe the deck from the workshop" in str(panel.whole)
+        assert len(shown) == panel.content_size.height
+        assert shown[-1].endswith("…")

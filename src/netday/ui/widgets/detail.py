@@ -36,13 +36,33 @@ def day(value: dt.date) -> str:
 
 
 class Detail(Static):
-    """What the focused pane's cursor is on, in full (wrapped, never cut mid-word)."""
+    """What the focused pane's cursor is on, in full (wrapped, never cut mid-word).
+
+    The panel's height is the screen's (4 lines at 80x24): when the wrapped text needs
+    more, its last shown line ends in `…`, so a cut never reads as the whole."""
 
     def __init__(self, *, id: str) -> None:
         super().__init__("", id=id, markup=False)
+        self.whole = Text("")
+        """Everything the panel describes, before it is fitted to its height."""
 
     def describe(self, text: Text | None) -> None:
-        self.update(text if text is not None else "")
+        self.whole = text if text is not None else Text("")
+        self.refresh()
+
+    def render(self) -> Text:
+        width, height = self.content_size
+        if width <= 1 or height <= 0:
+            return self.whole
+        lines = self.whole.wrap(self.app.console, width)
+        if len(lines) <= height:
+            return self.whole
+        kept = lines[:height]
+        last = kept[-1]
+        last.rstrip()
+        last.truncate(width - 1)
+        last.append("…", LABEL)
+        return Text("\n").join(kept)
 
 
 def _line(label: str, *parts: Part) -> Text:
