@@ -173,6 +173,7 @@ def contact_text(d: ContactDetail, today: dt.date) -> str:
         ("e-mail", d.email),
         ("profile", c.profile_url),
         ("birthday", d.birthday.isoformat() if d.birthday else ""),
+        ("connected", d.connected_on.isoformat() if d.connected_on else ""),
     ):
         if value:
             lines.append(f"  {label}: {value}")

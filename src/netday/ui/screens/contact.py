@@ -57,6 +57,7 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
         ("e-mail", d.email),
         ("profile", c.profile_url),
         ("birthday", d.birthday.isoformat() if d.birthday else ""),
+        ("connected", d.connected_on.isoformat() if d.connected_on else ""),
         ("why", d.why),
         ("notes", d.notes),
     ):
