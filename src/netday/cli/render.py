@@ -35,6 +35,7 @@ from netday.vocabulary import (
     Direction,
     InviteDirection,
     InviteStatus,
+    tried_said,
 )
 from netday.wording import long_date, plural, short_date
 
@@ -92,7 +93,7 @@ def interaction_line(i: InteractionView, with_date: bool = False) -> str:
     extra = [
         x
         for x in (
-            OUTCOME_SAID[i.outcome] if i.outcome in UNANSWERED else "",
+            tried_said(i.outcome),
             f"{i.minutes} min" if i.minutes else "",
             i.direction if i.direction != Direction.NEUTRAL else "",
         )
