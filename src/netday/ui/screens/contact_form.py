@@ -96,12 +96,12 @@ class ContactForm(Form[ContactFields, ContactSummary]):
         yield Input(
             editable(d.why) if d else "", placeholder="why they matter / how you met", id="why"
         )
+        yield Input(
+            editable(", ".join(d.tags)) if d else "",
+            placeholder="tags, separated by commas",
+            id="tags",
+        )
         with Horizontal(classes="pair"):
-            yield Input(
-                editable(", ".join(d.tags)) if d else "",
-                placeholder="tags, separated by commas",
-                id="tags",
-            )
             yield Input(
                 d.birthday.isoformat() if d and d.birthday else "",
                 placeholder="birthday (YYYY-MM-DD)",
@@ -109,7 +109,7 @@ class ContactForm(Form[ContactFields, ContactSummary]):
             )
             yield Input(
                 d.connected_on.isoformat() if d and d.connected_on else "",
-                placeholder="connected (YYYY-MM-DD)",
+                placeholder="connected on (YYYY-MM-DD)",
                 id="connected",
             )
         notes = editable(d.notes) if d else ""
