@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.occasions import (
+    MAX_OCCASIONS,
     Occasion,
     OccasionKind,
     falls_on,
@@ -152,3 +153,64 @@ def test_archived_and_snoozed_people_are_never_planned_for_an_occasion() -> None
         contact_id=3, tier="A", occasion=FRIEND, snoozed_until=TODAY + dt.timedelta(days=1)
     )
     assert choose_calls([snoozed], TODAY, size=3) == []
+
+
+def test_a_plan_that_grows_counts_the_occasions_it_already_holds() -> None:
+    friends = [Candidate(contact_id=10 + i, tier="B", occasion=FRIEND) for i in range(4)]
+    first = choose_calls([*friends, overdue(1, 30)], TODAY, size=2)
+    assert [p.contact_id for p in first] == [10, 11]
+    more = choose_calls([*friends, overdue(1, 30)], TODAY, size=2, exclude=frozenset({10, 11}))
+    assert [p.contact_id for p in more] == [1, 12]  # the overdue first, then room
+
+
+OCCASIONS = st.one_of(
+    st.none(),
+    st.builds(
+        Occasion,
+        st.sampled_from(list(OccasionKind)),
+        st.integers(1, 30),
+        st.booleans(),
+    ),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), st.integers(-10, 60)), st.sampled_from("ABC"), OCCASIONS),
+        max_size=30,
+    ),
+    st.integers(1, 8),
+)
+def test_plan_invariants_with_occasions(
+    rows: list[tuple[int | None, str, Occasion | None]], size: int
+) -> None:
+    candidates = [
+        Candidate(
+            contact_id=i,
+            tier=tier,
+            next_due=None if late is None else TODAY - dt.timedelta(days=late),
+            cadence=WEEKS3,
+            occasion=occasion,
+        )
+        for i, (late, tier, occasion) in enumerate(rows)
+    ]
+    picks = choose_calls(candidates, TODAY, size=size)
+    ids = [p.contact_id for p in picks]
+    assert len(ids) == len(set(ids)) <= size
+    by_id = {c.contact_id: c for c in candidates}
+    for p in picks:
+        c = by_id[p.contact_id]
+        assert c.occasion is not None or (
+            c.next_due is not None and c.next_due <= TODAY + dt.timedelta(days=7)
+        )
+        if c.occasion is not None:
+            assert p.reason.startswith(c.occasion.said)  # one row, the date first
+    # ahead of the most overdue, at most MAX_OCCASIONS picked for a date alone
+    overdue = [
+        i
+        for i, p in enumerate(picks)
+        if by_id[p.contact_id].next_due is not None and by_id[p.contact_id].next_due <= TODAY
+    ]
+    if overdue:
+        alone = [p for p in picks[: overdue[0]] if p.reason.endswith("a message will do")]
+        assert len(alone) <= MAX_OCCASIONS

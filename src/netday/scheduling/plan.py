@@ -222,8 +222,13 @@ def choose_calls(
     made today, so the plan can grow without repeating anyone."""
     ranked: list[tuple[tuple[float | int, ...], Candidate]] = []
     horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+    # Picks ahead of the overdue for an occasion, counting those a plan that grows
+    # already holds: a day keeps to `MAX_OCCASIONS`.
+    occasions = 0
     for c in candidates:
         if c.contact_id in exclude:
+            places = _group(c, today, horizon)
+            occasions += int(bool(places) and places[0][0] == _OCCASION)
             continue
         if c.snoozed_until is not None and c.snoozed_until > today:
             continue
@@ -232,7 +237,6 @@ def choose_calls(
     counts: Counter[int] = Counter(company_counts or {})
     chosen: list[Pick] = []
     taken: set[int] = set()
-    occasions = 0
     for key, c in ranked:
         if len(chosen) >= size:
             break
