@@ -13,6 +13,7 @@ from netday.scheduling.occasions import (
     OccasionKind,
     falls_on,
     month_days,
+    next_return,
     occasion_on,
     whole_years,
 )
@@ -214,3 +215,14 @@ def test_plan_invariants_with_occasions(
     if overdue:
         alone = [p for p in picks[: overdue[0]] if p.reason.endswith("a message will do")]
         assert len(alone) <= MAX_OCCASIONS
+
+
+@given(
+    st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+    st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)),
+)
+def test_the_next_return_is_the_first_day_it_falls_on(day: dt.date, today: dt.date) -> None:
+    back = next_return(day, today)
+    assert back >= today and falls_on(day, back)
+    assert (back - today).days <= 366
+    assert not any(falls_on(day, today + dt.timedelta(days=n)) for n in range((back - today).days))

@@ -75,6 +75,19 @@ def falls_on(day: dt.date, today: dt.date) -> bool:
     )
 
 
+def next_return(day: dt.date, today: dt.date) -> dt.date:
+    """The first day from `today` on that the yearly return of `day` falls (`falls_on`):
+    this year's or next year's, 29 February on 28 February in a year without one."""
+    for year in (today.year, today.year + 1):
+        if (day.month, day.day) == (2, 29) and not calendar.isleap(year):
+            this = dt.date(year, 2, 28)
+        else:
+            this = day.replace(year=year)
+        if this >= today:
+            return this
+    raise AssertionError("a yearly date returns within two years")  # pragma: no cover
+
+
 def whole_years(since: dt.date, today: dt.date) -> int:
     """Whole years from `since` to `today` (0 before the first anniversary)."""
     years = today.year - since.year
