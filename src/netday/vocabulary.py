@@ -69,6 +69,20 @@ OUTCOME_SAID: dict[str, str] = {
 """Each call outcome as a person says it: the call-done dialog's options, a log line."""
 
 
+def tried_said(outcome: str | None) -> str:
+    """`no answer`, `left a message` for a call that was a try, not a conversation;
+    empty for an answered call and for other kinds (no outcome)."""
+    return OUTCOME_SAID[outcome] if outcome in UNANSWERED else ""
+
+
+def kind_said(kind: str, outcome: str | None) -> str:
+    """A logged interaction's kind as a log or a timeline shows it: `call`, and for a
+    call that went unanswered `call · no answer` or `call · left a message`, so a try
+    never reads as a conversation."""
+    tried = tried_said(outcome)
+    return f"{kind} · {tried}" if tried else kind
+
+
 class OwedBy(StrEnum):
     """Whose promise it is (practice 4, both ways): what I promised someone, or what
     they promised me. Mine put the person in the plan to keep it; theirs, to ask."""

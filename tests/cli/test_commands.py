@@ -137,6 +137,8 @@ def test_an_ambiguous_name_lists_the_candidates(cli, network) -> None:
         (("contact", "add", "Zed", "--rrule", "FREQ=SOMETIMES"), "does not parse"),
         (("contact", "add", "Zed", "--every", "often"), "not understood"),
         (("contact", "add", "Zed", "--birthday", "1990-13-01"), "is not a date"),
+        (("contact", "add", "Zed", "--connected", "2026-11-31"), "is not a date"),
+        (("contact", "edit", "bruno", "--connected", "2026-11-23"), "in the future"),
         (("contact", "add", "Zed", "--email", "nope"), "not an e-mail address"),
         (("contact", "add", "  "), "a contact needs a name"),
         (("post", "add", "bruno", " ", "--excerpt", " "), "a URL or an excerpt"),
@@ -375,3 +377,27 @@ def test_a_call_outcome_is_stored_and_in_the_json(cli) -> None:
     edited = cli("log", "edit", str(logged["id"]), "--outcome", "answered", "--json")
     assert json.loads(edited.out)["outcome"] == "answered"
     assert cli("log", "ana", "--kind", "email", "--outcome", "message").code != 0
+
+
+def test_the_day_you_connected_is_set_shown_and_planned(cli) -> None:
+    """`--connected` stores the day; `contact show` says it (JSON too); on its
+    anniversary the plan gives the reason (today is 22 Nov 2026 in tests)."""
+    added = cli(
+        "contact",
+        "add",
+        "Kai Lund",
+        "--tier",
+        "A",
+        "--every",
+        "6 months",
+        "--connected",
+        "2023-11-22",
+    )
+    assert added.code == 0, added.err
+    shown = json.loads(cli("contact", "show", "kai", "--json").out)
+    assert shown["connected_on"] == "2023-11-22"
+    assert "connected: 2023-11-22" in cli("contact", "show", "kai").out
+    plan = json.loads(cli("plan", "show", "--json").out)
+    assert [c["reason"] for c in plan["calls"]] == [
+        "connected 3 years ago today: a message will do"
+    ]

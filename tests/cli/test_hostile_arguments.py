@@ -63,7 +63,7 @@ CADENCES = [
     "FREQ=MONTHLY;BYDAY=9MO",
     "FREQ=DAILY;UNTIL=20200101",
 ]
-DATE_DESTS = {"today", "date", "follow_up", "until", "at", "birthday"}
+DATE_DESTS = {"today", "date", "follow_up", "until", "at", "birthday", "connected"}
 CADENCE_DESTS = {"every", "rrule"}
 SKIPPED_DESTS = {"help", "db", "demo"}
 """--db is the test's own database; --demo builds a second one (covered elsewhere)."""

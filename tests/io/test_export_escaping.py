@@ -51,7 +51,8 @@ def no_controls(text: str, *, allow_crlf: bool = False) -> bool:
 @pytest.fixture
 def hostile(cli, ctx):
     """Two contacts (the hostile one first), a call and a reflection with hostile text."""
-    cli("contact", "add", "Ana Lima", "--every", "1 days", "--email", "ana@example.com")
+    cli("contact", "add", "Ana Lima", "--every", "1 days", "--email", "ana@example.com",
+        "--birthday", "1990-11-30")  # fmt: skip
     cli("contact", "add", "Bo Chen")
     cli("log", "Ana", "first call")
     cli("review", "--note", "fine")
@@ -114,6 +115,9 @@ def test_ics_export_escapes_text_and_reads_back(cli, hostile, tmp_path):
     assert "one\ntwo <script>alert(1)</script>" in description
     assert "https://www.linkedin.com/in/ana\nFN:Injected" in description
     assert no_controls(description)
+    birthday = next(e for e in events if str(e["SUMMARY"]).startswith("Birthday"))
+    assert str(birthday["SUMMARY"]) == "Birthday: Ana <b>Lima</b> [2J*x*"
+    assert no_controls(str(birthday["DESCRIPTION"]))
 
 
 def test_markdown_export_is_text_to_a_markdown_viewer(cli, hostile, tmp_path):

@@ -118,12 +118,14 @@ def test_today_opens_on_a_plan_and_a_streak(ctx: Context) -> None:
     assert today.streak == STREAK_DAYS
     reasons = [c.reason for c in today.plan.calls]
     assert any("invite accepted" in r for r in reasons)
-    # The one owed a follow-up today is also owed the deck, due today: the promise says more.
-    assert "you promised the deck from the workshop by today" in reasons
-    (owed,) = (c for c in today.plan.calls if c.reason.startswith("you promised"))
+    # The one owed a follow-up today is also owed the deck, due today: the promise says
+    # more; it is their birthday too, joined on the same row.
+    assert "birthday today · you promised the deck from the workshop by today" in reasons
+    (owed,) = (c for c in today.plan.calls if "you promised" in c.reason)
     assert owed.promise is not None and owed.promise.due == ctx.today()
     assert [p.what for p in owed.promises] == ["the deck from the workshop"]
-    assert reasons[0] == "tried Saturday, no answer"  # a message left, then no answer
+    # a message left, then no answer; connected four years ago today
+    assert reasons[0] == "tried Saturday, no answer · connected 4 years ago today"
     assert today.comments and today.invites and not today.is_empty
 
 

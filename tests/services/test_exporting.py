@@ -127,6 +127,7 @@ def test_calendar_items_plan_due_dates_and_follow_ups(seeded: Context) -> None:
     ]
     assert items[2].description == "due: first Monday of each month"
     assert [i.title for i in calendar_items(seeded, days=3)] == ["Call Ana Lima"]
+    assert not any(i.uid.startswith("birthday-") for i in items)  # Ana's is in April
     assert [i.title for i in calendar_items(seeded, days=4)] == [
         "Call Ana Lima",
         "Follow up with Cy Dee",
@@ -140,3 +141,22 @@ def test_week_reviews_are_the_seven_days_ending_on_the_day(seeded: Context) -> N
     ]
     assert [len(r.interactions) for r in reviews][-2:] == [1, 1]
     assert [r.date for r in week_reviews(seeded)][-1] == TODAY
+
+
+def test_birthdays_in_the_window_are_events_on_the_day_the_plan_keeps(seeded: Context, cli) -> None:
+    """One event a birthday in the window (a message will do); 29 February on 28
+    February in a year without one; archived people and anniversaries left out."""
+    for args in (
+        ("Lea Leap", "--birthday", "1992-02-29", "--every", "6 months"),
+        ("Old Friend", "--birthday", "1980-12-01", "--every", "6 months"),
+        ("Kai Lund", "--connected", "2020-11-30", "--every", "6 months"),
+    ):
+        assert cli("contact", "add", *args).code == 0
+    assert cli("contact", "edit", "Eve", "--birthday", "1970-11-30").code == 0  # archived
+    items = [i for i in calendar_items(seeded, days=120) if i.uid.startswith("birthday-")]
+    assert [(i.day, i.title, i.minutes) for i in items] == [
+        (dt.date(2026, 12, 1), "Birthday: Old Friend", 5),
+        (dt.date(2027, 2, 28), "Birthday: Lea Leap", 5),
+    ]
+    assert items[0].description.splitlines()[0] == "birthday: a message will do"
+    assert not [i for i in calendar_items(seeded, days=9) if i.uid.startswith("birthday-")]

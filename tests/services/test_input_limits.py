@@ -194,6 +194,11 @@ def test_dates_outside_the_range_are_refused_by_the_services(ctx: Context, ana: 
         review.review_day(ctx, dt.date(1, 1, 1))
     with pytest.raises(DateError):
         contacts.edit_contact(ctx, str(ana), ContactFields(birthday=dt.date(1800, 1, 1)))
+    with pytest.raises(DateError):
+        contacts.edit_contact(ctx, str(ana), ContactFields(connected_on=dt.date(1800, 1, 1)))
+    with pytest.raises(NetdayError, match="in the future"):
+        soon = ctx.today() + dt.timedelta(days=1)
+        contacts.edit_contact(ctx, str(ana), ContactFields(connected_on=soon))
 
 
 def test_a_promise_is_bounded_cleaned_and_dated_within_range(ctx: Context, ana: int) -> None:

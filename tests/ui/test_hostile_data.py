@@ -273,3 +273,31 @@ async def test_the_insights_screen(ctx, open_app) -> None:
         await settle(pilot)
         text = shown(pilot)
         assert CLICK in text and SHOWN_TITLE in text
+
+
+async def test_a_birthday_row_and_an_unanswered_call_in_the_log(ctx, open_app) -> None:
+    """Issue 11's words beside hostile data: the plan row that says "birthday today"
+    and the log's "no answer · " before a hostile note, the contact form's connection
+    date field."""
+    import datetime as dt
+
+    from netday.services.contacts import ContactFields, edit_contact
+    from netday.services.journal import log_interaction
+
+    ids = poison(ctx)
+    edit_contact(ctx, str(ids["ana"]), ContactFields(birthday=dt.date(1990, 11, 22)))
+    log_interaction(ctx, str(ids["bob"]), kind="call", outcome="no-answer", summary=CLICK)
+    async with open_app() as pilot:
+        screen = shown(pilot)
+        assert "birthday today" in screen
+        calls = row(pilot.app.query_one(CallsPane), 0)[1]
+        assert calls.startswith(ANA + SHOWN_TITLE) and "birthday today" in calls
+        log = [row(pilot.app.query_one(LogPane), r) for r in range(2)]
+        assert any(cells[-1] == f"no answer · {CLICK}" for cells in log), log
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ContactForm)
+        assert pilot.app.screen.query_one("#connected", Input).value == ""
+        shown(pilot)

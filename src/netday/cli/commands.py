@@ -117,6 +117,7 @@ def _fields(ctx: Context, args: argparse.Namespace, name: str | None) -> contact
         notes=args.notes,
         tags=tuple(args.tag) if args.tag else None,
         birthday=contacts.read_birthday(args.birthday or "", "--birthday"),
+        connected_on=contacts.read_connected_on(args.connected or "", "--connected"),
         cadence=cadence,
         clear_cadence=args.no_cadence,
     )

@@ -110,6 +110,7 @@ def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
     p.add_argument("--notes")
     p.add_argument("--tag", action="append", help="a tag (repeat for more)")
     p.add_argument("--birthday", help="YYYY-MM-DD")
+    p.add_argument("--connected", help="YYYY-MM-DD: the day you connected (not in the future)")
     cadence = p.add_mutually_exclusive_group()
     cadence.add_argument(
         "--every",

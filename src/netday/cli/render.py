@@ -46,6 +46,7 @@ from netday.vocabulary import (
     Direction,
     InviteDirection,
     InviteStatus,
+    tried_said,
 )
 from netday.wording import bars, long_date, plural, short_date
 
@@ -103,7 +104,7 @@ def interaction_line(i: InteractionView, with_date: bool = False) -> str:
     extra = [
         x
         for x in (
-            OUTCOME_SAID[i.outcome] if i.outcome in UNANSWERED else "",
+            tried_said(i.outcome),
             f"{i.minutes} min" if i.minutes else "",
             i.direction if i.direction != Direction.NEUTRAL else "",
         )
@@ -184,6 +185,7 @@ def contact_text(d: ContactDetail, today: dt.date) -> str:
         ("e-mail", d.email),
         ("profile", c.profile_url),
         ("birthday", d.birthday.isoformat() if d.birthday else ""),
+        ("connected", d.connected_on.isoformat() if d.connected_on else ""),
     ):
         if value:
             lines.append(f"  {label}: {value}")

@@ -3,10 +3,13 @@
 The rule (PRODUCT.md, practice 3): three to five calls a day, sized to the time there
 is; a call that went unanswered first (the person comes back the next day, until too
 many tries: `Tries`), then promised follow-ups and promises come due (mine to keep,
-theirs to ask about: `scheduling.promises`), then whoever is most overdue relative
-to their cadence and most important, never more than two from one company, nobody
-snoozed; when too few are due, the ones due soonest in the coming week. Every pick says
-why it was chosen.
+theirs to ask about: `scheduling.promises`), then a few people whose birthday or
+connection anniversary is today (`scheduling.occasions`: the strong ones, at most
+`MAX_OCCASIONS`), then whoever is most overdue relative to their cadence and most
+important, then the other occasions of the day, never more than two from one company,
+nobody snoozed; when too few are due, the ones due soonest in the coming week. Every
+pick says why it was chosen; an occasion is joined to the reason of a person planned
+anyway ("birthday today · overdue by 3 days"), never a second row.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netday.scheduling.cadence import Cadence
+from netday.scheduling.occasions import LIGHT_TOUCH, MAX_OCCASIONS, Occasion, OccasionKind
 from netday.scheduling.promises import DuePromise, promise_reason
 from netday.vocabulary import CallOutcome, Tier
 from netday.wording import days_ago, short_date, weekday
@@ -72,6 +76,8 @@ class Candidate:
     tries: Tries | None = None
     promise: DuePromise | None = None
     """The open promise, either way, due first (`scheduling.promises`), if any."""
+    occasion: Occasion | None = None
+    """A birthday or a connection anniversary falling on the plan's day, if any."""
 
 
 @dataclass(frozen=True)
@@ -155,9 +161,57 @@ def overdue_score(candidate: Candidate, today: dt.date) -> float:
     return TIER_WEIGHT.get(candidate.tier, 1.0) * (1.0 + overdue / max(1.0, length))
 
 
-_TRIED, _PROMISED, _OVERDUE, _SOON = range(4)
+_TIER_RANK: dict[str, int] = {tier: rank for rank, tier in enumerate(Tier)}
+
+_TRIED, _PROMISED, _OCCASION, _OVERDUE, _LIGHT, _SOON = range(6)
 """The groups of a plan, in order: a call that went unanswered, a promised follow-up,
-the overdue (most overdue first), the due soon."""
+a strong occasion (its own reason, at most `MAX_OCCASIONS` a day), the overdue (most
+overdue first), any other occasion, the due soon."""
+
+
+def _group(c: Candidate, today: dt.date, horizon: dt.date) -> list[tuple[float | int, ...]]:
+    """Where a candidate ranks (the group first): one place, or two when a strong
+    occasion ranks it ahead of its own group, so that past the day's `MAX_OCCASIONS`
+    it keeps the place its due date gives it."""
+    tier = _TIER_RANK.get(c.tier, len(Tier))
+    if c.tries is not None and (c.tries.insists or c.tries.gives_up):
+        return [(_TRIED, c.tries.last_on.toordinal(), tier, c.contact_id)]
+    if (promised := _promised_on(c, today)) is not None:
+        return [(_PROMISED, promised.toordinal(), tier, c.contact_id)]
+    places: list[tuple[float | int, ...]] = []
+    occasion = c.occasion
+    if occasion is not None and occasion.strong:
+        places.append((_OCCASION, occasion.kind, tier, c.contact_id))
+    if c.next_due is not None and c.next_due <= today:
+        places.append((_OVERDUE, -overdue_score(c, today), tier, c.contact_id))
+    elif occasion is not None:
+        places.append((_LIGHT, occasion.kind, tier, c.contact_id))
+    elif c.next_due is not None and c.next_due <= horizon:
+        places.append((_SOON, c.next_due.toordinal(), tier, c.contact_id))
+    return places
+
+
+def _reason(c: Candidate, group: float | int, today: dt.date) -> tuple[str, float]:
+    """A pick's reason and score. A person due anyway (tried, promised, due today or
+    overdue) is given that reason, after a birthday (a call on that day starts from it)
+    and before an anniversary (the weaker news, first to go when the row is cut); a
+    person planned for an occasion alone is told a message will do."""
+    due = c.next_due is not None and c.next_due <= today
+    if group == _TRIED and c.tries is not None:
+        said, score = tries_reason(c.tries, today), 100.0
+    elif group == _PROMISED:
+        said, score = promised_reason(c, today), 100.0
+    elif due or group == _SOON:
+        said, score = due_reason(c, today), round(overdue_score(c, today), 3) if due else 0.0
+    else:
+        said, score = "", 0.0
+    if c.occasion is None:
+        return said, score
+    if not said:
+        return f"{c.occasion.said}: {LIGHT_TOUCH}", score
+    if c.occasion.kind == OccasionKind.ANNIVERSARY:
+        return f"{said} · {c.occasion.said}", score
+    return f"{c.occasion.said} · {said}", score
 
 
 def choose_calls(
@@ -169,38 +223,37 @@ def choose_calls(
 ) -> list[Pick]:
     """Pick up to `size` calls. `exclude` and `company_counts` describe picks already
     made today, so the plan can grow without repeating anyone."""
-    ranked: list[tuple[tuple[float | int | dt.date, ...], Candidate]] = []
+    ranked: list[tuple[tuple[float | int, ...], Candidate]] = []
     horizon = today + dt.timedelta(days=LOOKAHEAD_DAYS)
-    tier_rank: dict[str, int] = {tier: rank for rank, tier in enumerate(Tier)}
+    # Picks ahead of the overdue for an occasion, counting those a plan that grows
+    # already holds: a day keeps to `MAX_OCCASIONS`.
+    occasions = 0
     for c in candidates:
         if c.contact_id in exclude:
+            places = _group(c, today, horizon)
+            occasions += int(bool(places) and places[0][0] == _OCCASION)
             continue
         if c.snoozed_until is not None and c.snoozed_until > today:
             continue
-        tier = tier_rank.get(c.tier, 3)
-        if c.tries is not None and (c.tries.insists or c.tries.gives_up):
-            ranked.append(((_TRIED, c.tries.last_on.toordinal(), tier, c.contact_id), c))
-        elif (promised := _promised_on(c, today)) is not None:
-            ranked.append(((_PROMISED, promised.toordinal(), tier, c.contact_id), c))
-        elif c.next_due is not None and c.next_due <= today:
-            ranked.append(((_OVERDUE, -overdue_score(c, today), tier, c.contact_id), c))
-        elif c.next_due is not None and c.next_due <= horizon:
-            ranked.append(((_SOON, c.next_due.toordinal(), tier, c.contact_id), c))
+        ranked.extend((place, c) for place in _group(c, today, horizon))
     ranked.sort(key=lambda item: item[0])
     counts: Counter[int] = Counter(company_counts or {})
     chosen: list[Pick] = []
+    taken: set[int] = set()
     for key, c in ranked:
         if len(chosen) >= size:
             break
+        if c.contact_id in taken:
+            continue
+        if key[0] == _OCCASION and occasions >= MAX_OCCASIONS:
+            continue
         if c.company_id is not None:
             if counts[c.company_id] >= MAX_PER_COMPANY:
                 continue
             counts[c.company_id] += 1
-        if key[0] == _TRIED and c.tries is not None:
-            chosen.append(Pick(c.contact_id, tries_reason(c.tries, today), 100.0))
-        elif key[0] == _PROMISED:
-            chosen.append(Pick(c.contact_id, promised_reason(c, today), 100.0))
-        else:
-            score = overdue_score(c, today) if key[0] == _OVERDUE else 0.0
-            chosen.append(Pick(c.contact_id, due_reason(c, today), round(score, 3)))
+        if key[0] == _OCCASION:
+            occasions += 1
+        taken.add(c.contact_id)
+        reason, score = _reason(c, key[0], today)
+        chosen.append(Pick(c.contact_id, reason, score))
     return chosen

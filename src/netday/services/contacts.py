@@ -75,9 +75,13 @@ class ContactFields:
     notes: str | None = None
     tags: tuple[str, ...] | None = None
     birthday: dt.date | None = None
+    connected_on: dt.date | None = None
+    """The day the user and the person connected (LinkedIn's date when imported): its
+    anniversaries are reasons in the plan (`scheduling.occasions`)."""
     cadence: Cadence | None = None
     clear_cadence: bool = False
     clear_birthday: bool = False
+    clear_connected_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,6 +223,13 @@ def checked_fields(fields: ContactFields, today: dt.date) -> ContactFields:
     check_shapes(clean)
     if clean.birthday is not None:
         in_range(clean.birthday, f"birthday {clean.birthday.isoformat()}")
+    if clean.connected_on is not None:
+        in_range(clean.connected_on, f"connected on {clean.connected_on.isoformat()}")
+        if clean.connected_on > today:
+            raise NetdayError(
+                f"connected on {clean.connected_on.isoformat()} is in the future:"
+                " the day you connected has to have come"
+            )
     if clean.cadence is not None:
         clean.cadence.check(today)
     return clean
@@ -251,6 +262,8 @@ def _assign(session: Session, contact: Contact, fields: ContactFields, ctx: Cont
         contact.circle = fields.circle.lower()
     if fields.birthday is not None or fields.clear_birthday:
         contact.birthday = fields.birthday
+    if fields.connected_on is not None or fields.clear_connected_on:
+        contact.connected_on = fields.connected_on
     if fields.tags is not None:
         contact.tags = [ContactTag(tag=t) for t in fields.tags]
     contact.updated_at = now
@@ -418,6 +431,7 @@ def show_contact(ctx: Context, ref: str) -> ContactDetail:
             notes=contact.notes,
             tags=tuple(t.tag for t in contact.tags),
             birthday=contact.birthday,
+            connected_on=contact.connected_on,
             cadence_spec=cadence.spec() if cadence else "",
             upcoming=tuple(
                 cadence.upcoming(contact.next_due_on, 3) if cadence and contact.next_due_on else ()
@@ -500,6 +514,12 @@ def follow_company(ctx: Context, name: str, followed: bool = True) -> str:
 
 def read_birthday(text: str, what: str = "the birthday") -> dt.date | None:
     """A birthday as typed, YYYY-MM-DD within the dates netday keeps; blank for none."""
+    return parse_iso_date(text, what) if text.strip() else None
+
+
+def read_connected_on(text: str, what: str = "the connection date") -> dt.date | None:
+    """The day of connecting as typed, YYYY-MM-DD; blank for none (`check_contact`
+    refuses a day after today)."""
     return parse_iso_date(text, what) if text.strip() else None
 
 

@@ -62,6 +62,7 @@ from netday.services.demo_data import (
     VOUCHES,
     WHY,
 )
+from netday.services.journal import PROMISED
 from netday.settings_fields import SettingsValues
 from netday.store.models import (
     Company,
@@ -125,6 +126,23 @@ def _insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any
     return list(session.connection().scalars(statement, rows))
 
 
+BIRTH_YEAR = 1988
+"""The year of birth the demo gives a person whose birthday it makes today (a leap year,
+so 29 February is a day in it)."""
+ANNIVERSARY_YEARS = 4
+"""How long ago the demo's anniversary person connected (a multiple of four: a leap
+day has one)."""
+
+
+def _same_day(today: dt.date, year: int) -> dt.date:
+    """Today's month and day in `year`, a leap year when today is a leap day (the
+    callers' years are); any other year keeps it on 28 February, as the plan does."""
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return dt.date(year, 2, 28)
+
+
 class _Builder:
     """Generates the rows; kept apart from the writing so the whole is one transaction."""
 
@@ -137,6 +155,8 @@ class _Builder:
         self.plans: list[dict[str, Any]] = []
         self.plan_items: list[dict[str, Any]] = []
         self.promise_rows: list[dict[str, Any]] = []
+        self.tried: int | None = None
+        """The person called twice without an answer (`tries`), if any."""
 
     def text(self, pattern: str, **extra: str) -> str:
         values = {
@@ -224,6 +244,7 @@ class _Builder:
                 if rng.random() < 0.3
                 else None,
                 "archived": rng.random() < 0.02,
+                "connected_on": None,
                 "cadence_kind": cadence.kind,
                 "cadence_every": cadence.every if cadence.kind == CadenceKind.RELATIVE else None,
                 "cadence_unit": cadence.unit if cadence.kind == CadenceKind.RELATIVE else None,
@@ -392,7 +413,7 @@ class _Builder:
         free = [c for c in active if c["follow_up_on"] is None and c["id"] not in planned]
         if not free:
             return
-        tried = self.rng.choice(free)["id"]
+        tried = self.tried = self.rng.choice(free)["id"]
         for back, outcome, note in zip(
             (2, 1), (CallOutcome.MESSAGE_LEFT, CallOutcome.NO_ANSWER), TRIES, strict=True
         ):
@@ -424,6 +445,23 @@ class _Builder:
                 summary=self.text(OPEN_ASK),
             )
         self.rng = main
+
+    def occasions(self, active: list[dict[str, Any]]) -> None:
+        """Dates that matter today, on two people today's plan holds anyway, so the
+        demo opens on both reasons joined on one row: a birthday for the person owed
+        the deck today, a connection anniversary (4 years, a leap day's too) for the
+        person tried twice. Chosen without the random generator: the rest of the demo
+        is drawn as before."""
+        today = self.today
+        owed = next(
+            (c for c in active if c["follow_up_on"] == today and c["follow_up_kind"] == PROMISED),
+            None,
+        )
+        if owed is not None:
+            owed["birthday"] = _same_day(today, BIRTH_YEAR)
+        for c in active:
+            if c["id"] == self.tried:
+                c["connected_on"] = _same_day(today, today.year - ANNIVERSARY_YEARS)
 
     def schedule(self) -> None:
         """Each contact's next due date, from its cadence and its last conversation."""
@@ -481,6 +519,7 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
         invites, accepted_ids = _invites(b, active, company_names, now)
         b.accepted(accepted_ids)
         b.tries(active)
+        b.occasions(active)
         posts = _posts(b, active, now)
         b.vouches(active, random.Random(f"{seed}:vouches"))
         _write(session, b, invites, posts)

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from netday.config import default_export_dir
+from netday.scheduling.occasions import LIGHT_TOUCH, next_return
 from netday.services.context import Context
 from netday.services.planner import prepare_plan
 from netday.services.records import CalendarItem, ContactRecord, InteractionRecord
@@ -119,8 +120,8 @@ def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
 
 
 def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
-    """Today's planned calls, then who falls due, the follow-ups and the open promises
-    (either way) due in the coming days.
+    """Today's planned calls, then who falls due, the follow-ups, the open promises
+    (either way) and the birthdays in the coming days.
 
     A calendar cadence ("first Monday of the month") is one recurring event with its
     RRULE; a relative one restarts after every conversation, so only its next date is known.
@@ -221,7 +222,35 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                     minutes=15,
                 )
             )
+        items.extend(_birthdays(session, today, end))
     return sorted(items, key=lambda i: (i.day, i.title))
+
+
+BIRTHDAY_MINUTES = 5
+"""A birthday's event: a greeting, a message will do."""
+
+
+def _birthdays(session: Session, today: dt.date, end: dt.date) -> Iterator[CalendarItem]:
+    """The birthdays falling before `end`, one event each on the day the plan keeps
+    it (`scheduling.occasions`: 29 February on 28 February in a year without one).
+    Connection anniversaries stay out: a whole LinkedIn network's would crowd a calendar.
+    """
+    people = session.scalars(
+        select(Contact)
+        .where(Contact.archived.is_(False), Contact.triage.is_(None), Contact.birthday.is_not(None))
+        .order_by(Contact.id)
+    )
+    for contact in people:
+        assert contact.birthday is not None
+        day = next_return(contact.birthday, today)
+        if day < end:
+            yield CalendarItem(
+                uid=f"birthday-{contact.id}-{day.isoformat()}@netday",
+                day=day,
+                title=f"Birthday: {contact.full_name}",
+                description=_describe(contact, f"birthday: {LIGHT_TOUCH}"),
+                minutes=BIRTHDAY_MINUTES,
+            )
 
 
 def _cadence_text(contact: Contact) -> str:

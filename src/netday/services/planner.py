@@ -11,6 +11,7 @@ from sqlalchemy import Date, Row, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from netday.errors import NetdayError
+from netday.scheduling.occasions import Occasion, month_days, occasion_on
 from netday.scheduling.plan import (
     DEFAULT_CADENCE_DAYS,
     LOOKAHEAD_DAYS,
@@ -32,9 +33,9 @@ from netday.services.snapshots import cadence_from_columns, contact_summary
 from netday.services.undo import undoable
 from netday.services.views import LastTalk, NextDue, PlannedCall, PlanView, Promise
 from netday.store.models import Contact, DayPlan, Interaction, PlanItem
-from netday.store.sqlfunctions import days_between
+from netday.store.sqlfunctions import days_between, month_day
 from netday.store.upsert import insert_if_missing
-from netday.vocabulary import CallStatus
+from netday.vocabulary import CallStatus, Circle
 from netday.wording import short_date
 
 SHORTLIST = 40
@@ -53,11 +54,32 @@ _COLUMNS = (
     Contact.follow_up_kind,
     Contact.follow_up_since,
     Contact.snoozed_until,
+    Contact.birthday,
+    Contact.connected_on,
+    Contact.circle,
+    Contact.triage,
 )
 
 
+def _occasion(row: Row[*tuple[Any, ...]], today: dt.date) -> Occasion | None:
+    """The person's birthday or connection anniversary today; none for someone still
+    waiting in triage (not yet part of the network)."""
+    if row.triage is not None:
+        return None
+    return occasion_on(
+        today,
+        birthday=row.birthday,
+        connected_on=row.connected_on,
+        circle=row.circle,
+        tier=row.tier,
+    )
+
+
 def _candidate(
-    row: Row[*tuple[Any, ...]], tries: Tries | None, promise: DuePromise | None
+    row: Row[*tuple[Any, ...]],
+    tries: Tries | None,
+    promise: DuePromise | None,
+    today: dt.date,
 ) -> Candidate:
     return Candidate(
         contact_id=row.id,
@@ -73,6 +95,7 @@ def _candidate(
         snoozed_until=row.snoozed_until,
         tries=tries,
         promise=promise,
+        occasion=_occasion(row, today),
     )
 
 
@@ -80,10 +103,12 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     """The few contacts worth considering today, and whether the list was cut short.
 
     People whose call went unanswered (`open_tries`), promised follow-ups and
-    promises (either way) that are due, the `limit` most overdue by the planner's own
-    score (tier weight x how late relative to the cadence, ranked in SQL), and the
-    `limit` due soonest in the coming week. `choose_calls` then applies the exact rules
-    to this short list, so the work stays bounded however large the network grows.
+    promises (either way) that are due, the `limit` people with a birthday or a
+    connection anniversary today (friends first, then by tier), the `limit` most
+    overdue by the planner's own score (tier weight x how late relative to the
+    cadence, ranked in SQL), and the `limit` due soonest in the coming week.
+    `choose_calls` then applies the exact rules to this short list, so the work stays
+    bounded however large the network grows.
     """
     awake = or_(Contact.snoozed_until.is_(None), Contact.snoozed_until <= today)
     active = and_(Contact.archived.is_(False), awake)
@@ -99,6 +124,17 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     follow_ups = select(*_COLUMNS).where(active, Contact.follow_up_on <= today)
     dues = due_promises(session, today)
     promised = select(*_COLUMNS).where(active, Contact.id.in_(list(dues)))
+    days = [f"{month:02d}-{day:02d}" for month, day in month_days(today)]
+    occasions = (
+        select(*_COLUMNS)
+        .where(
+            active,
+            Contact.triage.is_(None),
+            or_(month_day(Contact.birthday).in_(days), month_day(Contact.connected_on).in_(days)),
+        )
+        .order_by((Contact.circle == Circle.PERSONAL).desc(), Contact.tier, Contact.id)
+        .limit(limit)
+    )
     overdue = (
         select(*_COLUMNS)
         .where(active, Contact.next_due_on <= today)
@@ -117,6 +153,7 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
         (tried, False),
         (follow_ups, False),
         (promised, False),
+        (occasions, True),
         (overdue, True),
         (upcoming, True),
     )
@@ -124,7 +161,7 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
         rows = session.execute(query).all()
         cut = cut or (bounded and len(rows) >= limit)
         for row in rows:
-            found.setdefault(row.id, _candidate(row, tries.get(row.id), dues.get(row.id)))
+            found.setdefault(row.id, _candidate(row, tries.get(row.id), dues.get(row.id), today))
     return list(found.values()), cut
 
 

@@ -86,6 +86,7 @@ class ContactDetail:
     notes: str
     tags: tuple[str, ...]
     birthday: dt.date | None
+    connected_on: dt.date | None
     cadence_spec: str
     upcoming: tuple[dt.date, ...]
     last_conversation: dt.date | None

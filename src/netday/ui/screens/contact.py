@@ -32,7 +32,7 @@ from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.detail import promise_cells
-from netday.vocabulary import Direction
+from netday.vocabulary import Direction, kind_said
 
 if TYPE_CHECKING:
     from netday.ui.app import NetdayApp
@@ -57,6 +57,7 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
         ("e-mail", d.email),
         ("profile", c.profile_url),
         ("birthday", d.birthday.isoformat() if d.birthday else ""),
+        ("connected", d.connected_on.isoformat() if d.connected_on else ""),
         ("why", d.why),
         ("notes", d.notes),
     ):
@@ -176,7 +177,8 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         events: list[tuple[str, str, str, str, str]] = []
         for i in detail.interactions:
             mark = "" if i.direction == Direction.NEUTRAL else i.direction
-            events.append((f"{i.at:%Y-%m-%d %H:%M}", i.kind, mark, i.summary, str(i.id)))
+            when = f"{i.at:%Y-%m-%d %H:%M}"
+            events.append((when, kind_said(i.kind, i.outcome), mark, i.summary, str(i.id)))
         for inv in detail.invites:
             events.append(
                 (

@@ -1,5 +1,5 @@
-"""Add or edit a contact: who, why they matter, how often to be in touch, tags, notes
-and birthday.
+"""Add or edit a contact: who, why they matter, how often to be in touch, tags, notes,
+birthday and the day you connected (their returns are reasons in the plan).
 
 The cadence field takes words ("every 3 weeks", "last Friday of each month") or an
 RRULE and previews, as you type, the three dates saving it would give. A new contact
@@ -24,6 +24,7 @@ from netday.services.contacts import (
     cadence_schedule,
     read_birthday,
     read_cadence,
+    read_connected_on,
     read_tags,
 )
 from netday.services.views import ContactDetail, ContactSummary
@@ -95,16 +96,21 @@ class ContactForm(Form[ContactFields, ContactSummary]):
         yield Input(
             editable(d.why) if d else "", placeholder="why they matter / how you met", id="why"
         )
+        yield Input(
+            editable(", ".join(d.tags)) if d else "",
+            placeholder="tags, separated by commas",
+            id="tags",
+        )
         with Horizontal(classes="pair"):
-            yield Input(
-                editable(", ".join(d.tags)) if d else "",
-                placeholder="tags, separated by commas",
-                id="tags",
-            )
             yield Input(
                 d.birthday.isoformat() if d and d.birthday else "",
                 placeholder="birthday (YYYY-MM-DD)",
                 id="birthday",
+            )
+            yield Input(
+                d.connected_on.isoformat() if d and d.connected_on else "",
+                placeholder="connected on (YYYY-MM-DD)",
+                id="connected",
             )
         notes = editable(d.notes) if d else ""
         yield TextArea(notes, placeholder="notes", id="notes", compact=True)
@@ -128,6 +134,7 @@ class ContactForm(Form[ContactFields, ContactSummary]):
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
         cadence = read_cadence(value["cadence"], self.today)
         birthday = read_birthday(value["birthday"])
+        connected_on = read_connected_on(value["connected"])
         return ContactFields(
             full_name=value["name"],
             company=value["company"],
@@ -141,6 +148,8 @@ class ContactForm(Form[ContactFields, ContactSummary]):
             tags=read_tags(value["tags"]),
             birthday=birthday,
             clear_birthday=birthday is None,
+            connected_on=connected_on,
+            clear_connected_on=connected_on is None,
             cadence=cadence,
             clear_cadence=cadence is None,
         )

@@ -23,7 +23,14 @@ from netday.services.views import (
     PromiseView,
 )
 from netday.ui.text import Part, assemble, cell, plain, stacked
-from netday.vocabulary import OUTCOME_SAID, UNANSWERED, CallStatus, Direction, InviteDirection
+from netday.vocabulary import (
+    OUTCOME_SAID,
+    UNANSWERED,
+    CallStatus,
+    Direction,
+    InviteDirection,
+    tried_said,
+)
 from netday.wording import days_ago, plural, short_date
 
 LABEL = "dim"
@@ -164,7 +171,7 @@ def invite_detail(invite: InviteView) -> Text:
 
 def interaction_detail(i: InteractionView) -> Text:
     facts = _joined(
-        OUTCOME_SAID[i.outcome] if i.outcome in UNANSWERED else "",
+        tried_said(i.outcome),
         f"{i.minutes} min" if i.minutes else "",
         "" if i.direction == Direction.NEUTRAL else f"you {i.direction}",
         f"follow-up {day(i.follow_up_on)}" if i.follow_up_on else "",

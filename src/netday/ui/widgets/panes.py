@@ -42,7 +42,13 @@ from netday.ui.widgets.detail import (
     invite_detail,
     post_detail,
 )
-from netday.vocabulary import OUTCOME_SAID, UNANSWERED, CallStatus, InviteDirection
+from netday.vocabulary import (
+    OUTCOME_SAID,
+    UNANSWERED,
+    CallStatus,
+    InviteDirection,
+    tried_said,
+)
 from netday.wording import plural, short_date
 
 if TYPE_CHECKING:
@@ -503,11 +509,15 @@ class LogPane(Pane[InteractionView]):
         return str(item.id)
 
     def row(self, item: InteractionView) -> tuple[Text, ...]:
+        """A call that went unanswered says so first in its text ("no answer · …"),
+        which stays when a narrow pane leaves the kind column out."""
+        tried = tried_said(item.outcome)
+        said = assemble((f"{tried} · " if item.summary else tried, LABEL), item.summary)
         return (
             cell(f"{item.at:%H:%M}", LABEL),
             cell(item.kind),
             cell(item.contact_name),
-            cell(item.summary),
+            _ellipsis(said) if tried else cell(item.summary),
         )
 
     def why_empty(self, view: TodayView) -> str:
