@@ -1,0 +1,236 @@
+"""Search that finds people by what was written about them: names, companies, roles,
+notes, promises, interaction summaries, posts (`netday search`, the palette).
+
+One service over two indexes (migration 0009): FTS5 tables kept by triggers on SQLite,
+GIN expression indexes on PostgreSQL. Both fold case and accents, and both read a
+search the same way: its words (runs of letters and digits, so no character typed is
+ever query syntax), each matching the start of a word, all of them in one field.
+
+Hits are people, one hit each, ranked by where they matched (`MatchPlace`, in its
+declared order: a name before a company, before a note, before a promise, an
+interaction, a post); within a name, company, role or note, people by name; within
+promises, interactions and posts, the most recently written match first (the highest
+id: ranking 100,000 matches of a common word by date or relevance would cost more than
+the 50 ms a search has). Sources are asked in that order and only until `limit`
+people are found, so a search never loads every match.
+Archived people are found too, and marked: a search is how one finds the person one
+archived and now wants back, and what was written about them is kept for that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Date, DateTime, Integer, String, TextualSelect, column, select, text
+from sqlalchemy.types import TypeEngine
+
+from netday import limits
+from netday.cleaning import clean_line, strip_controls
+from netday.errors import NetdayError
+from netday.normalise import fold
+from netday.services.context import Context
+from netday.store.models import Company, Contact
+from netday.store.search_index import FOLD_FUNCTION, fts_table
+from netday.vocabulary import MatchPlace
+
+DEFAULT_LIMIT = 20
+"""People a search lists unless told otherwise: a screenful."""
+
+_WORD = re.compile(r"[^\W_]+")
+_ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One person a search found, where, and the words around the match (one line, no
+    control characters; still data: a screen shows it as text, never as markup)."""
+
+    contact_id: int
+    name: str
+    company: str
+    archived: bool
+    place: MatchPlace
+    on: dt.date | None
+    """The day of the interaction, the post (found) or the promise (due); else None."""
+    snippet: str
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One place to look: a table, its searched columns, how a row names its person,
+    and the column that dates a match (None: the matches are ordered by name)."""
+
+    place: MatchPlace
+    table: str
+    columns: tuple[str, ...]
+    person: str
+    dated: str | None = None
+    date_type: type[TypeEngine[dt.date]] | type[TypeEngine[dt.datetime]] = DateTime
+
+
+SOURCES: tuple[_Source, ...] = (
+    _Source(MatchPlace.NAME, "contact", ("full_name",), "c.id = t.id"),
+    _Source(MatchPlace.COMPANY, "company", ("name",), "c.company_id = t.id"),
+    _Source(MatchPlace.ROLE, "contact", ("role",), "c.id = t.id"),
+    _Source(MatchPlace.NOTE, "contact", ("why", "notes"), "c.id = t.id"),
+    _Source(MatchPlace.PROMISE, "promise", ("what",), "c.id = t.contact_id", "due_on", Date),
+    _Source(
+        MatchPlace.INTERACTION, "interaction", ("summary",), "c.id = t.contact_id", "occurred_at"
+    ),
+    _Source(
+        MatchPlace.POST, "post", ("excerpt", "draft_comment"), "c.id = t.author_id", "found_at"
+    ),
+)
+"""Every place a search looks, in `MatchPlace` order (the ranking), over the text
+`store.search_index.INDEXED` names (a test checks that they cover it exactly)."""
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search: runs of letters and digits, lower-cased, the first
+    `limits.SEARCH_WORDS`. Quotes, stars, colons, dashes, parentheses and words like AND
+    or NEAR are only text here: nothing typed is query syntax on either database."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return words[: limits.SEARCH_WORDS]
+
+
+def search(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+    """The people whose name, company, role, notes, promises, interactions or posts hold
+    every word of `text` (each at the start of a word, accents and case aside), best
+    place first; at most `limit` of them. An empty search finds nobody."""
+    if not 1 <= limit <= limits.SEARCH_HITS:
+        raise NetdayError(f"a search lists 1 to {limits.SEARCH_HITS:,} people")
+    text = clean_line(text, what="a search", limit=limits.SEARCH)
+    words = search_words(text)
+    if not words:
+        return []
+    sqlite = ctx.db.is_sqlite
+    found: dict[int, tuple[_Source, dt.date | None, tuple[str, ...]]] = {}
+    with ctx.db.reading() as session:
+        for source in SOURCES:
+            if len(found) >= limit:
+                break
+            query = _sqlite_query(source) if sqlite else _postgresql_query(source)
+            match = _fts5_match(source, words) if sqlite else _tsquery(words)
+            rows = session.execute(query, {"q": match, "k": limit + len(found)})
+            for contact_id, on, *texts in rows:
+                if contact_id not in found:
+                    day = on.date() if isinstance(on, dt.datetime) else on
+                    found[contact_id] = (source, day, tuple(t or "" for t in texts))
+                    if len(found) >= limit:
+                        break
+            rows.close()
+        people = {
+            row.id: row
+            for row in session.execute(
+                select(Contact.id, Contact.full_name, Company.name, Contact.archived)
+                .outerjoin(Company, Company.id == Contact.company_id)
+                .where(Contact.id.in_(found))
+            )
+        }
+    return [
+        SearchHit(
+            contact_id=contact_id,
+            name=people[contact_id].full_name,
+            company=people[contact_id].name or "",
+            archived=bool(people[contact_id].archived),
+            place=source.place,
+            on=day,
+            snippet=snippet(texts, words),
+        )
+        for contact_id, (source, day, texts) in found.items()
+    ]
+
+
+def snippet(texts: Sequence[str], words: Sequence[str], width: int = limits.SNIPPET) -> str:
+    """The words around the first match in the first of `texts` that holds one, on one
+    line, at most `width` characters (with "…" where it was cut); the start of the
+    first non-empty text when no word can be placed."""
+    keys = [fold(word) for word in words]
+    lines = [" ".join(strip_controls(t).split()) for t in texts]
+    for line in lines:
+        for token in _WORD.finditer(line):
+            if any(fold(token.group()).startswith(key) for key in keys):
+                return _window(line, token.start(), width)
+    return _window(next((line for line in lines if line), ""), 0, width)
+
+
+def _window(line: str, at: int, width: int) -> str:
+    if len(line) <= width:
+        return line
+    start = max(0, min(at - width // 4, len(line) - width))
+    if start > 0:
+        space = line.find(" ", start, at)
+        start = space + 1 if space != -1 else start
+    end = start + width - (1 if start > 0 else 0) - 1
+    shown = line[start:end]
+    if end < len(line):
+        cut = shown.rfind(" ")
+        shown = (shown[:cut] if cut > width // 2 else shown).rstrip() + _ELLIPSIS
+    return (_ELLIPSIS if start > 0 else "") + shown
+
+
+# --- SQLite: an FTS5 table over each table, external content, rowid = the row's id ---
+
+
+def _fts5_match(source: _Source, words: Sequence[str]) -> str:
+    """Each word a quoted prefix phrase ("ana"*), all of them in the source's columns.
+    A word holds only letters and digits, so quoting makes even AND or NEAR plain text."""
+    phrases = " ".join(f'"{word}"*' for word in words)
+    return f"{{{' '.join(source.columns)}}} : ({phrases})"
+
+
+def _sqlite_query(source: _Source) -> TextualSelect:
+    fts = fts_table(source.table)
+    texts = ", ".join(f"t.{name}" for name in source.columns)
+    joined = (
+        f"FROM {fts} JOIN {source.table} t ON t.id = {fts}.rowid"
+        f" JOIN contact c ON {source.person} WHERE {fts} MATCH :q"
+    )
+    if source.dated is None:
+        sql = f"SELECT c.id, NULL, {texts} {joined} ORDER BY c.name_key, c.id LIMIT :k"
+    else:
+        # No LIMIT and no sort: FTS5 hands its matches newest row first, SQLite steps
+        # through them only as far as `search` reads (it stops at `limit` people).
+        sql = f"SELECT c.id, t.{source.dated}, {texts} {joined} ORDER BY {fts}.rowid DESC"
+    return _typed(sql, source)
+
+
+# --- PostgreSQL: GIN indexes on to_tsvector('simple', netday_search_fold(column)) ------
+
+_VECTOR = f"to_tsvector('simple'::regconfig, {FOLD_FUNCTION}({{}}))"
+"""The indexed expression, exactly as migration 0009 wrote it: the planner uses an
+expression index only for the same expression."""
+_QUERY = f"to_tsquery('simple'::regconfig, {FOLD_FUNCTION}(:q))"
+
+
+def _tsquery(words: Sequence[str]) -> str:
+    """Each word a quoted prefix lexeme ('ana':*), all of them: letters and digits only,
+    so no word can close its quotes or read as an operator."""
+    return " & ".join(f"'{word}':*" for word in words)
+
+
+def _postgresql_query(source: _Source) -> TextualSelect:
+    texts = ", ".join(f"t.{name}" for name in source.columns)
+    matches = " OR ".join(f"{_VECTOR.format('t.' + name)} @@ {_QUERY}" for name in source.columns)
+    joined = f"FROM {source.table} t JOIN contact c ON {source.person} WHERE ({matches})"
+    if source.dated is None:
+        sql = f"SELECT c.id, NULL, {texts} {joined} ORDER BY c.name_key, c.id LIMIT :k"
+    else:
+        sql = (
+            f"SELECT id, newest, {', '.join(source.columns)} FROM (SELECT DISTINCT ON (c.id)"
+            f" c.id, t.{source.dated} AS newest, {texts}, t.id AS row_id {joined}"
+            " ORDER BY c.id, t.id DESC) best ORDER BY row_id DESC LIMIT :k"
+        )
+    return _typed(sql, source)
+
+
+def _typed(sql: str, source: _Source) -> TextualSelect:
+    return text(sql).columns(
+        column("id", Integer),
+        column("newest", source.date_type()),
+        *(column(name, String) for name in source.columns),
+    )
