@@ -31,7 +31,8 @@ from netday.services.promises import add_promise
 from netday.services.search import (
     SOURCES,
     SearchHit,
-    _postgresql_query,
+    _postgresql_matches,
+    _query,
     _tsquery,
     search,
     snippet,
@@ -297,7 +298,7 @@ def test_postgresql_answers_from_the_expression_indexes(ctx: Context) -> None:
         for source in SOURCES:
             plan = "\n".join(
                 session.execute(
-                    text("EXPLAIN " + str(_postgresql_query(source))),
+                    text("EXPLAIN " + str(_query(source, _postgresql_matches(source)))),
                     {"q": _tsquery(["ana"]), "k": 20},
                 ).scalars()
             )

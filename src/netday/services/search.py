@@ -9,10 +9,9 @@ ever query syntax), each matching the start of a word, all of them in one field.
 Hits are people, one hit each, ranked by where they matched (`MatchPlace`, in its
 declared order: a name before a company, before a note, before a promise, an
 interaction, a post); within a name, company, role or note, people by name; within
-promises, interactions and posts, the most recently written match first (the highest
-id: ranking 100,000 matches of a common word by date or relevance would cost more than
-the 50 ms a search has). Sources are asked in that order and only until `limit`
-people are found, so a search never loads every match.
+promises, interactions and posts, the newest match first (among the `RECENT_MATCHES`
+written last: a common word matches 100,000 interactions). Sources are asked in that
+order and only until `limit` people are found, so a search never loads every match.
 Archived people are found too, and marked: a search is how one finds the person one
 archived and now wants back, and what was written about them is kept for that.
 """
@@ -39,6 +38,11 @@ from netday.vocabulary import MatchPlace
 
 DEFAULT_LIMIT = 20
 """People a search lists unless told otherwise: a screenful."""
+
+RECENT_MATCHES = 2000
+"""Promises, interactions or posts matched, most recently written first, that are put
+in date order. A common word matches 100,000 interactions; dating them all would cost
+more than the 50 ms a search has, while 2,000 cost about 3 ms."""
 
 _WORD = re.compile(r"[^\W_]+")
 _ELLIPSIS = "…"
@@ -89,6 +93,15 @@ SOURCES: tuple[_Source, ...] = (
 `store.search_index.INDEXED` names (a test checks that they cover it exactly)."""
 
 
+def where_found(hit: SearchHit) -> str:
+    """Where a hit matched, as the command line and the palette both say it: "name",
+    "note", "interaction of 2026-11-20", "promise due 2026-12-01", "post of …"."""
+    if hit.on is None:
+        return str(hit.place)
+    joiner = "due" if hit.place is MatchPlace.PROMISE else "of"
+    return f"{hit.place} {joiner} {hit.on.isoformat()}"
+
+
 def search_words(text: str) -> list[str]:
     """The words of a search: runs of letters and digits, lower-cased, the first
     `limits.SEARCH_WORDS`. Quotes, stars, colons, dashes, parentheses and words like AND
@@ -113,7 +126,9 @@ def search(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHi
         for source in SOURCES:
             if len(found) >= limit:
                 break
-            query = _sqlite_query(source) if sqlite else _postgresql_query(source)
+            query = _query(
+                source, _sqlite_matches(source) if sqlite else _postgresql_matches(source)
+            )
             match = _fts5_match(source, words) if sqlite else _tsquery(words)
             rows = session.execute(query, {"q": match, "k": limit + len(found)})
             for contact_id, on, *texts in rows:
@@ -183,20 +198,9 @@ def _fts5_match(source: _Source, words: Sequence[str]) -> str:
     return f"{{{' '.join(source.columns)}}} : ({phrases})"
 
 
-def _sqlite_query(source: _Source) -> TextualSelect:
+def _sqlite_matches(source: _Source) -> str:
     fts = fts_table(source.table)
-    texts = ", ".join(f"t.{name}" for name in source.columns)
-    joined = (
-        f"FROM {fts} JOIN {source.table} t ON t.id = {fts}.rowid"
-        f" JOIN contact c ON {source.person} WHERE {fts} MATCH :q"
-    )
-    if source.dated is None:
-        sql = f"SELECT c.id, NULL, {texts} {joined} ORDER BY c.name_key, c.id LIMIT :k"
-    else:
-        # No LIMIT and no sort: FTS5 hands its matches newest row first, SQLite steps
-        # through them only as far as `search` reads (it stops at `limit` people).
-        sql = f"SELECT c.id, t.{source.dated}, {texts} {joined} ORDER BY {fts}.rowid DESC"
-    return _typed(sql, source)
+    return f"SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :q"
 
 
 # --- PostgreSQL: GIN indexes on to_tsvector('simple', netday_search_fold(column)) ------
@@ -213,17 +217,29 @@ def _tsquery(words: Sequence[str]) -> str:
     return " & ".join(f"'{word}':*" for word in words)
 
 
-def _postgresql_query(source: _Source) -> TextualSelect:
+def _postgresql_matches(source: _Source) -> str:
+    found = " OR ".join(f"{_VECTOR.format('t.' + name)} @@ {_QUERY}" for name in source.columns)
+    return f"SELECT t.id FROM {source.table} t WHERE ({found})"
+
+
+# --- both -----------------------------------------------------------------------------
+
+
+def _query(source: _Source, matches: str) -> TextualSelect:
+    """The people a source finds, from `matches` (the ids of the matching rows): by
+    name for a contact's own fields and companies; else the newest of the most recently
+    written `RECENT_MATCHES` matches first, as many rows as `search` reads."""
     texts = ", ".join(f"t.{name}" for name in source.columns)
-    matches = " OR ".join(f"{_VECTOR.format('t.' + name)} @@ {_QUERY}" for name in source.columns)
-    joined = f"FROM {source.table} t JOIN contact c ON {source.person} WHERE ({matches})"
     if source.dated is None:
-        sql = f"SELECT c.id, NULL, {texts} {joined} ORDER BY c.name_key, c.id LIMIT :k"
+        sql = (
+            f"SELECT c.id, NULL, {texts} FROM {source.table} t JOIN contact c"
+            f" ON {source.person} WHERE t.id IN ({matches}) ORDER BY c.name_key, c.id LIMIT :k"
+        )
     else:
         sql = (
-            f"SELECT id, newest, {', '.join(source.columns)} FROM (SELECT DISTINCT ON (c.id)"
-            f" c.id, t.{source.dated} AS newest, {texts}, t.id AS row_id {joined}"
-            " ORDER BY c.id, t.id DESC) best ORDER BY row_id DESC LIMIT :k"
+            f"SELECT c.id, t.{source.dated}, {texts} FROM ({matches} ORDER BY id DESC"
+            f" LIMIT {RECENT_MATCHES}) m JOIN {source.table} t ON t.id = m.id"
+            f" JOIN contact c ON {source.person} ORDER BY t.{source.dated} DESC, t.id DESC"
         )
     return _typed(sql, source)
 
