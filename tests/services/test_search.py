@@ -299,8 +299,19 @@ def test_postgresql_answers_from_the_expression_indexes(ctx: Context) -> None:
             plan = "\n".join(
                 session.execute(
                     text("EXPLAIN " + str(_query(source, _postgresql_matches(source)))),
-                    {"q": _tsquery(["ana"]), "k": 20},
+                    {"q": _tsquery(["ana"]), "k": 20, "whole": "ana"},
                 ).scalars()
             )
             for name in source.columns:
                 assert f"search_{source.table}_{name}" in plan, plan
+
+
+def test_whoever_is_named_exactly_what_was_typed_comes_first(ctx: Context) -> None:
+    named(ctx, "Ana B. Souza")
+    named(ctx, "Ana Souza")
+    named(ctx, "Ana Souza-Lima")
+    assert [h.name for h in search(ctx, "ana souza")] == [
+        "Ana Souza",
+        "Ana B. Souza",
+        "Ana Souza-Lima",
+    ]

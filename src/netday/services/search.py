@@ -8,7 +8,8 @@ ever query syntax), each matching the start of a word, all of them in one field.
 
 Hits are people, one hit each, ranked by where they matched (`MatchPlace`, in its
 declared order: a name before a company, before a note, before a promise, an
-interaction, a post); within a name, company, role or note, people by name; within
+interaction, a post); within a name, company, role or note, people by name (the one
+named exactly what was typed first: "Ana Souza" before "Ana B. Souza"); within
 promises, interactions and posts, the newest match first (among the `RECENT_MATCHES`
 written last: a common word matches 100,000 interactions). Sources are asked in that
 order and only until `limit` people are found, so a search never loads every match.
@@ -32,6 +33,7 @@ from netday.cleaning import clean_line, strip_controls
 from netday.errors import NetdayError
 from netday.normalise import fold
 from netday.services.context import Context
+from netday.services.lookup import name_key
 from netday.store.models import Company, Contact
 from netday.store.search_index import FOLD_FUNCTION, fts_table
 from netday.vocabulary import MatchPlace
@@ -130,7 +132,8 @@ def search(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHi
                 source, _sqlite_matches(source) if sqlite else _postgresql_matches(source)
             )
             match = _fts5_match(source, words) if sqlite else _tsquery(words)
-            rows = session.execute(query, {"q": match, "k": limit + len(found)})
+            bounds = {"q": match, "k": limit + len(found), "whole": name_key(text)}
+            rows = session.execute(query, bounds)
             for contact_id, on, *texts in rows:
                 if contact_id not in found:
                     day = on.date() if isinstance(on, dt.datetime) else on
@@ -227,13 +230,15 @@ def _postgresql_matches(source: _Source) -> str:
 
 def _query(source: _Source, matches: str) -> TextualSelect:
     """The people a source finds, from `matches` (the ids of the matching rows): by
-    name for a contact's own fields and companies; else the newest of the most recently
+    name for a contact's own fields and companies (whoever is named exactly what was
+    typed first); else the newest of the most recently
     written `RECENT_MATCHES` matches first, as many rows as `search` reads."""
     texts = ", ".join(f"t.{name}" for name in source.columns)
     if source.dated is None:
         sql = (
             f"SELECT c.id, NULL, {texts} FROM {source.table} t JOIN contact c"
-            f" ON {source.person} WHERE t.id IN ({matches}) ORDER BY c.name_key, c.id LIMIT :k"
+            f" ON {source.person} WHERE t.id IN ({matches})"
+            " ORDER BY c.name_key = :whole DESC, c.name_key, c.id LIMIT :k"
         )
     else:
         sql = (
