@@ -99,6 +99,10 @@ def describe() -> dict[str, str]:
         "dates": f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}",
         "cadence": f"daily or slower, occurring within {CADENCE_HORIZON_YEARS} years",
         "undo": f"the last {UNDO_STEPS} changes, every planner and command together",
+        "search": (
+            f"{SEARCH} characters, its first {SEARCH_WORDS} words; "
+            f"{SEARCH_HITS:,} people listed at most"
+        ),
         "files": (
             f"{FILE_BYTES >> 20} MB each ({UNPACKED_BYTES >> 20} MB unpacked from a ZIP), "
             f"{ROWS_PER_FILE:,} rows per CSV, {VCARD_LINES:,} lines per vCard file, "
