@@ -315,3 +315,14 @@ def test_whoever_is_named_exactly_what_was_typed_comes_first(ctx: Context) -> No
         "Ana B. Souza",
         "Ana Souza-Lima",
     ]
+
+
+def test_words_of_other_scripts_are_found_whole(ctx: Context) -> None:
+    """A mark inside a word (Devanagari's vowel signs and virama) keeps the word whole,
+    as the index reads it; CJK and Cyrillic are words too."""
+    named(ctx, "Priya नमस्ते")
+    named(ctx, "Ivan Петров")
+    named(ctx, "Yuki 田中")
+    assert [h.name for h in search(ctx, "नमस्ते")] == ["Priya नमस्ते"]
+    assert [h.name for h in search(ctx, "пет")] == ["Ivan Петров"]
+    assert [h.name for h in search(ctx, "田中")] == ["Yuki 田中"]
