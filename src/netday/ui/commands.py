@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 PALETTE_LIMIT = 20
 SEARCH_FROM = 2
 """Characters typed before the palette searches people (one letter finds half the network)."""
+SEARCH_DELAY = 0.1
+"""Seconds the palette waits, after a key, before it searches people (a debounce)."""
 HIT_SCORE = 0.9
 
 
@@ -55,6 +57,9 @@ class NetdayCommands(Provider):
                 yield Hit(score, matcher.highlight(title), run, help=text)
         if len(query.strip()) < SEARCH_FROM:
             return
+        # Each key typed cancels the search of the one before (Textual cancels this
+        # coroutine): waiting first means a burst of keys runs one search, not one each.
+        await asyncio.sleep(SEARCH_DELAY)
         try:
             found = await asyncio.to_thread(search, self.netday.ctx, query, PALETTE_LIMIT)
         except Exception as exc:  # Textual would only log it: say so, like a failed worker
