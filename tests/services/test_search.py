@@ -298,7 +298,7 @@ def test_postgresql_answers_from_the_expression_indexes(ctx: Context) -> None:
         for source in SOURCES:
             plan = "\n".join(
                 session.execute(
-                    text("EXPLAIN " + str(_query(source, _postgresql_matches(source)))),
+                    text("EXPLAIN " + str(_query(source, _postgresql_matches))),
                     {"q": _tsquery(["ana"]), "k": 20, "whole": "ana"},
                 ).scalars()
             )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Date, DateTime, Integer, String, TextualSelect, column, select, text
@@ -68,28 +68,32 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class _Source:
-    """One place to look: a table, its searched columns, how a row names its person,
-    and the column that dates a match (None: the matches are ordered by name)."""
+    """One place to look: a table `t` and its searched columns; then either how a
+    contact `c` joins a row (`join`: people ordered by name), or the column of the row
+    that names its person (`owner`) and the one that dates it (`dated`: newest first)."""
 
     place: MatchPlace
     table: str
     columns: tuple[str, ...]
-    person: str
-    dated: str | None = None
+    join: str = ""
+    owner: str = ""
+    dated: str = ""
     date_type: type[TypeEngine[dt.date]] | type[TypeEngine[dt.datetime]] = DateTime
 
 
 SOURCES: tuple[_Source, ...] = (
-    _Source(MatchPlace.NAME, "contact", ("full_name",), "c.id = t.id"),
-    _Source(MatchPlace.COMPANY, "company", ("name",), "c.company_id = t.id"),
-    _Source(MatchPlace.ROLE, "contact", ("role",), "c.id = t.id"),
-    _Source(MatchPlace.NOTE, "contact", ("why", "notes"), "c.id = t.id"),
-    _Source(MatchPlace.PROMISE, "promise", ("what",), "c.id = t.contact_id", "due_on", Date),
+    _Source(MatchPlace.NAME, "contact", ("full_name",), join="c.id = t.id"),
+    _Source(MatchPlace.COMPANY, "company", ("name",), join="c.company_id = t.id"),
+    _Source(MatchPlace.ROLE, "contact", ("role",), join="c.id = t.id"),
+    _Source(MatchPlace.NOTE, "contact", ("why", "notes"), join="c.id = t.id"),
     _Source(
-        MatchPlace.INTERACTION, "interaction", ("summary",), "c.id = t.contact_id", "occurred_at"
+        MatchPlace.PROMISE, "promise", ("what",), owner="contact_id", dated="due_on", date_type=Date
     ),
     _Source(
-        MatchPlace.POST, "post", ("excerpt", "draft_comment"), "c.id = t.author_id", "found_at"
+        MatchPlace.INTERACTION, "interaction", ("summary",), owner="contact_id", dated="occurred_at"
+    ),
+    _Source(
+        MatchPlace.POST, "post", ("excerpt", "draft_comment"), owner="author_id", dated="found_at"
     ),
 )
 """Every place a search looks, in `MatchPlace` order (the ranking), over the text
@@ -138,9 +142,7 @@ def search(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHi
         for source in SOURCES:
             if len(found) >= limit:
                 break
-            query = _query(
-                source, _sqlite_matches(source) if sqlite else _postgresql_matches(source)
-            )
+            query = _query(source, _sqlite_matches if sqlite else _postgresql_matches)
             match = _fts5_match(source, words) if sqlite else _tsquery(words)
             bounds = {"q": match, "k": limit + len(found), "whole": name_key(text)}
             rows = session.execute(query, bounds)
@@ -211,9 +213,14 @@ def _fts5_match(source: _Source, words: Sequence[str]) -> str:
     return f"{{{' '.join(source.columns)}}} : ({phrases})"
 
 
-def _sqlite_matches(source: _Source) -> str:
+def _sqlite_matches(source: _Source, selected: str) -> tuple[str, str]:
+    """`SELECT selected FROM` the rows `t` that match :q, and the row id to order by."""
     fts = fts_table(source.table)
-    return f"SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :q"
+    return (
+        f"SELECT {selected} FROM {fts} JOIN {source.table} t ON t.id = {fts}.rowid"
+        f" WHERE {fts} MATCH :q",
+        f"{fts}.rowid",
+    )
 
 
 # --- PostgreSQL: GIN indexes on to_tsvector('simple', netday_search_fold(column)) ------
@@ -230,31 +237,39 @@ def _tsquery(words: Sequence[str]) -> str:
     return " & ".join(f"'{word}':*" for word in words)
 
 
-def _postgresql_matches(source: _Source) -> str:
+def _postgresql_matches(source: _Source, selected: str) -> tuple[str, str]:
+    """`SELECT selected FROM` the rows `t` that match :q, and the row id to order by."""
     found = " OR ".join(f"{_VECTOR.format('t.' + name)} @@ {_QUERY}" for name in source.columns)
-    return f"SELECT t.id FROM {source.table} t WHERE ({found})"
+    return f"SELECT {selected} FROM {source.table} t WHERE ({found})", "t.id"
 
 
 # --- both -----------------------------------------------------------------------------
 
 
-def _query(source: _Source, matches: str) -> TextualSelect:
-    """The people a source finds, from `matches` (the ids of the matching rows): by
-    name for a contact's own fields and companies (whoever is named exactly what was
-    typed first); else the newest of the most recently
-    written `RECENT_MATCHES` matches first, as many rows as `search` reads."""
+Matches = Callable[[_Source, str], tuple[str, str]]
+
+
+def _query(source: _Source, matches: Matches) -> TextualSelect:
+    """The people a source finds, from `matches` (the backend's matching rows): by name
+    for a contact's own fields and companies (whoever is named exactly what was typed
+    first); else the newest of the `RECENT_MATCHES` most recently written matches
+    first, as many rows as `search` reads. The matching rows carry what is shown, so
+    PostgreSQL never joins them back to their table (it would read all of it)."""
     texts = ", ".join(f"t.{name}" for name in source.columns)
-    if source.dated is None:
+    if not source.dated:
+        ids, _ = matches(source, "t.id")
         sql = (
             f"SELECT c.id, NULL, {texts} FROM {source.table} t JOIN contact c"
-            f" ON {source.person} WHERE t.id IN ({matches})"
+            f" ON {source.join} WHERE t.id IN ({ids})"
             " ORDER BY c.name_key = :whole DESC, c.name_key, c.id LIMIT :k"
         )
     else:
+        shown = ", ".join(source.columns)
+        rows, row_id = matches(source, f"t.id, t.{source.owner}, t.{source.dated}, {texts}")
         sql = (
-            f"SELECT c.id, t.{source.dated}, {texts} FROM ({matches} ORDER BY id DESC"
-            f" LIMIT {RECENT_MATCHES}) m JOIN {source.table} t ON t.id = m.id"
-            f" JOIN contact c ON {source.person} ORDER BY t.{source.dated} DESC, t.id DESC"
+            f"SELECT {source.owner}, {source.dated}, {shown} FROM ({rows}"
+            f" ORDER BY {row_id} DESC LIMIT {RECENT_MATCHES}) m"
+            f" WHERE {source.owner} IS NOT NULL ORDER BY {source.dated} DESC, id DESC"
         )
     return _typed(sql, source)
 
