@@ -365,9 +365,11 @@ def test_0009_indexes_every_existing_row_for_search_and_takes_the_index_away(
     assert found()["origami"] == []
     assert found()["amelie"] == ["Amélie Dubois"]
     if db.is_sqlite:  # rebuilt word for word from the rows (FTS5 compares the two)
-        with Database(db_url).engine.connect() as conn:
+        checked = Database(db_url)
+        with checked.engine.connect() as conn:
             for table in ("contact", "company", "interaction", "post", "promise"):
                 fts = f"search_{table}"
                 conn.exec_driver_sql(
                     f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"
                 )
+        checked.close()
