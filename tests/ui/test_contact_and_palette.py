@@ -63,3 +63,20 @@ async def test_slash_searches_what_was_written_and_opens_the_person(ctx, open_ap
         screen = pilot.app.screen
         assert isinstance(screen, ContactScreen)
         assert "Bruno Martin" in str(screen.query_one("#profile", Static).render())
+
+
+async def test_the_palette_keeps_the_search_order(ctx, open_app) -> None:
+    """A name before a note, whatever the palette's fuzzy matcher makes of the labels."""
+    from textual.command import CommandList
+
+    from netday.services.contacts import ContactFields, add_contact
+
+    add_contact(ctx, ContactFields(full_name="Pat Lima", notes="keeps a falcon"))
+    add_contact(ctx, ContactFields(full_name="Falcon Reyes"))
+    async with open_app() as pilot:
+        await pilot.press("slash", *"falcon")
+        await wait_until(pilot, lambda: palette_offers(pilot, "Falcon Reyes"))
+        commands = pilot.app.screen.query_one(CommandList)
+        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(2)]
+        assert prompts[0].startswith("Falcon Reyes") and "name" in prompts[0]
+        assert prompts[1].startswith("Pat Lima") and "note: keeps a falcon" in prompts[1]
