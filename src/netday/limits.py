@@ -35,6 +35,15 @@ TAGS_PER_CONTACT: Final = 100
 DETAILS_PER_CONTACT: Final = 100
 """Extra e-mails, phones and URLs on one contact."""
 
+SEARCH: Final = 200
+"""What a search may say (`netday search`, the palette): a few words, not a document."""
+SEARCH_WORDS: Final = 8
+"""Words of a search that count; each must appear (at the start of a word) in one field."""
+SEARCH_HITS: Final = 1000
+"""People one search may list (`--limit`): a screenful is twenty; more is a query, not a look."""
+SNIPPET: Final = 80
+"""Characters of a search hit's snippet: the words around the match, on one line."""
+
 # --- numbers -------------------------------------------------------------------------
 
 ID_MAX: Final = 2**31 - 1
@@ -93,6 +102,10 @@ def describe() -> dict[str, str]:
         "dates": f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}",
         "cadence": f"daily or slower, occurring within {CADENCE_HORIZON_YEARS} years",
         "undo": f"the last {UNDO_STEPS} changes, every planner and command together",
+        "search": (
+            f"{SEARCH} characters, its first {SEARCH_WORDS} words; "
+            f"{SEARCH_HITS:,} people listed at most"
+        ),
         "files": (
             f"{FILE_BYTES >> 20} MB each ({UNPACKED_BYTES >> 20} MB unpacked from a ZIP), "
             f"{ROWS_PER_FILE:,} rows per CSV, {VCARD_LINES:,} lines per vCard file, "

@@ -91,6 +91,20 @@ class OwedBy(StrEnum):
     THEM = "them"
 
 
+class MatchPlace(StrEnum):
+    """Where a search found a person (`netday search`, the palette): in what the user
+    wrote about them. Declared in the order hits are ranked: a name before a company,
+    before a role, a note, a promise, an interaction, a post."""
+
+    NAME = "name"
+    COMPANY = "company"
+    ROLE = "role"
+    NOTE = "note"
+    PROMISE = "promise"
+    INTERACTION = "interaction"
+    POST = "post"
+
+
 class Direction(StrEnum):
     """Who gave: the give / ask balance of an interaction."""
 

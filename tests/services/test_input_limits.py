@@ -217,3 +217,18 @@ def test_a_promise_is_bounded_cleaned_and_dated_within_range(ctx: Context, ana: 
     said = promises.add_promise(ctx, str(ana), "the\x1b]0;x\x07 deck\r\nnow\u202e", ctx.today())
     assert said.what == "the]0;x deck now\u202e"  # controls out, one line, as every line
     assert _count(ctx, Promise) == 2
+
+
+def test_a_search_is_bounded_and_cleaned(ctx: Context, ana: int) -> None:
+    """A search is one line of at most `limits.SEARCH` characters and lists at most
+    `limits.SEARCH_HITS` people; control characters are dropped before the index sees
+    it, so a name cut by a control character is still found."""
+    from netday.services.search import search
+
+    with pytest.raises(TooLong, match="a search is longer than 200 characters"):
+        search(ctx, "s" * (limits.SEARCH + 1))
+    assert search(ctx, "s" * limits.SEARCH) == []
+    with pytest.raises(NetdayError, match="1 to 1,000 people"):
+        search(ctx, "ana", limit=limits.SEARCH_HITS + 1)
+    assert [hit.name for hit in search(ctx, "an\x00a sou\x07za")] == ["Ana Souza"]
+    assert [hit.name for hit in search(ctx, "ana\nsouza")] == ["Ana Souza"]

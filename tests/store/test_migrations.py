@@ -297,3 +297,114 @@ def test_0008_keeps_every_row_and_down_again_endorsements_become_notes(db_url: s
     ]
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+
+
+def test_0009_indexes_every_existing_row_for_search_and_takes_the_index_away(
+    db_url: str,
+) -> None:
+    """A database at 0008 with a person, a company, notes, a call, a post and a promise
+    upgrades with every row kept and every one of them found by a search at once; down
+    to 0008, only the index goes (rows kept), and up again it is rebuilt from the rows."""
+    from netday.clock import ManualClock
+    from netday.services.context import Context
+    from netday.services.search import search
+    from netday.store.search_index import is_search_object
+
+    db = Database(db_url)
+    upgrade(db, "0008")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO company (id, name, name_key, followed, notes, created_at)"
+                " VALUES (1, 'Zebracorp', 'zebracorp', FALSE, '', '2026-01-01 10:00:00')"
+            )
+        )
+        _insert_contact(conn, 1, "Amélie Dubois", ("3", "weeks"))
+        _insert_contact(conn, 2, "Bruno Costa", ("3", "weeks"))
+        _insert_contact(conn, 3, "Carla Dias", ("3", "weeks"))
+        _insert_contact(conn, 4, "Dan Evans", ("3", "weeks"))
+        conn.execute(text("UPDATE contact SET company_id = 1, notes = 'kayaks' WHERE id = 1"))
+        conn.execute(
+            text(
+                "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                " direction, outcome, created_at) VALUES (1, 2, 'call',"
+                " '2026-11-20 10:00:00', 'talked about origami', 'neutral', 'answered',"
+                " '2026-11-20 10:05:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO post (id, author_id, url, excerpt, found_at, status,"
+                " draft_comment) VALUES (1, 3, '', 'on xylography', '2026-11-20 10:00:00',"
+                " 'to_comment', '')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO promise (contact_id, owed_by, what, due_on, created_at)"
+                " VALUES (4, 'me', 'the marimba tape', :due, '2026-11-20 10:05:00')"
+            ),
+            {"due": dt.date(2026, 11, 25)},
+        )
+    db.close()
+
+    def found() -> dict[str, list[str]]:
+        opened = open_database(db_url, NOW, backup=False)
+        try:
+            ctx = Context(opened, ManualClock(NOW))
+            return {
+                word: [hit.name for hit in search(ctx, word)]
+                for word in ("amelie", "zebra", "kayak", "origami", "xylo", "marimba")
+            }
+        finally:
+            opened.close()
+
+    assert found() == {
+        "amelie": ["Amélie Dubois"],
+        "zebra": ["Amélie Dubois"],
+        "kayak": ["Amélie Dubois"],
+        "origami": ["Bruno Costa"],
+        "xylo": ["Carla Dias"],
+        "marimba": ["Dan Evans"],
+    }
+    counts = lambda: [  # noqa: E731
+        rows(db_url, f"SELECT count(*) FROM {t}")[0][0]
+        for t in ("company", "contact", "interaction", "post", "promise")
+    ]
+    assert counts() == [1, 4, 1, 1, 1]
+
+    db = Database(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0008")
+            left = set(inspect(conn).get_table_names())
+            for table in ("contact", "company", "interaction", "post", "promise"):
+                left |= {str(index["name"]) for index in inspect(conn).get_indexes(table)}
+            if db.is_sqlite:
+                left |= set(
+                    conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                    .scalars()
+                    .all()
+                )
+            assert not any(is_search_object(name) for name in left)
+    finally:
+        db.close()
+    assert counts() == [1, 4, 1, 1, 1]
+    db = Database(db_url)
+    with db.engine.begin() as conn:  # written while no index watched: rebuilt from rows
+        conn.execute(text("UPDATE interaction SET summary = 'talked about pottery'"))
+    db.close()
+    assert found()["origami"] == []
+    assert found()["amelie"] == ["Amélie Dubois"]
+    if db.is_sqlite:  # rebuilt word for word from the rows (FTS5 compares the two)
+        checked = Database(db_url)
+        with checked.engine.connect() as conn:
+            for table in ("contact", "company", "interaction", "post", "promise"):
+                fts = f"search_{table}"
+                conn.exec_driver_sql(
+                    f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"
+                )
+        checked.close()

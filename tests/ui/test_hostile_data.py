@@ -125,6 +125,11 @@ async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:
         await pilot.press("escape", "ctrl+p", *"ana")
         await wait_until(pilot, lambda: ANA + SHOWN_TITLE in shown(pilot))
         assert ANA + SHOWN_TITLE in shown(pilot)
+        # A search by what was written shows the words around the match as text
+        await pilot.press("escape", "slash", *"talk")
+        await wait_until(pilot, lambda: "note: met at a talk" in shown(pilot))
+        # (the snippet is one line with the control characters gone, the rest as text)
+        assert "note: met at a talk ]8;;https://evil.example/\\click me]8;;\\" in shown(pilot)
         await pilot.press("escape")
         pilot.app.query_one("#quick-log", Input).value = "ana: [@click=app.quit]hello[/]"
         pilot.app.query_one("#quick-log", Input).focus()

@@ -20,6 +20,7 @@ from netday.services import (
     posts,
     promises,
     review,
+    search,
     settings,
     undo,
 )
@@ -375,6 +376,17 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
+    """People found by what was written about them, best place first (exit 0 either way:
+    finding nobody is an answer)."""
+    hits = search.search(ctx, " ".join(args.text), limit=args.limit)
+    if args.json:
+        _out(dumps(hits))
+    else:
+        _out("\n".join(render.hit_line(hit) for hit in hits) or "nobody found")
+    return 0
+
+
 def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     """The last change made from the command line, taken back (exit 1 and the reason when
     there is none, or when what it changed was changed again since)."""
@@ -399,5 +411,6 @@ HANDLERS: dict[str, Handler] = {
     "import": cmd_import,
     "export": cmd_export,
     "triage": cmd_triage,
+    "search": cmd_search,
     "undo": cmd_undo,
 }

@@ -11,9 +11,10 @@ from typing import Any, NoReturn
 from netday.cleaning import quoted, strip_controls
 from netday.cli.options import add_global_options
 from netday.io.formats import CALENDAR_DAYS
-from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX, STATS_WEEKS
+from netday.limits import COUNT_MAX, ID_MAX, MINUTES_MAX, SEARCH_HITS, STATS_WEEKS
 from netday.services import demo_data
 from netday.services.insights import WEEKS_BY_DEFAULT
+from netday.services.search import DEFAULT_LIMIT as DEFAULT_SEARCH_LIMIT
 from netday.vocabulary import (
     CallOutcome,
     Circle,
@@ -412,6 +413,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="a, b, c (tiers, each with its cadence), personal, skip, archive",
     )
     p.add_argument("--limit", type=COUNT, default=20, help="how many to list (default 20)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "search", help="find people by what you wrote: names, companies, notes, the log, ..."
+    )
+    p.add_argument("text", nargs="+", metavar="TEXT", help="words, each the start of a word")
+    p.add_argument(
+        "--limit",
+        type=whole_number(1, SEARCH_HITS, "a number of people"),
+        default=DEFAULT_SEARCH_LIMIT,
+        help=f"how many people to list (default {DEFAULT_SEARCH_LIMIT})",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("undo", help="take back the last change a netday command made")

@@ -26,6 +26,7 @@ from netday.services.insights import (
 )
 from netday.services.promises import promise_line as promise_line_of
 from netday.services.review import review_headline
+from netday.services.search import SearchHit, where_found
 from netday.services.views import (
     ContactDetail,
     ContactSummary,
@@ -46,6 +47,7 @@ from netday.vocabulary import (
     Direction,
     InviteDirection,
     InviteStatus,
+    MatchPlace,
     tried_said,
 )
 from netday.wording import bars, long_date, plural, short_date
@@ -170,6 +172,15 @@ def contact_row(c: ContactSummary) -> str:
     company = f" · {who(c)}" if who(c) else ""
     tier, cadence = ("-", "untriaged") if c.untriaged else (c.tier, c.cadence or "no cadence")
     return f"#{c.id:<5} {tier} {c.name}{company} · {cadence} · {due}"
+
+
+def hit_line(hit: SearchHit) -> str:
+    """`#12    Ana Souza · Acme · interaction of 2026-11-20: coffee, talked about hiring`
+    (a name match is the name itself: no snippet to repeat it)."""
+    company = f" · {hit.company}" if hit.company else ""
+    archived = " (archived)" if hit.archived else ""
+    said = "" if hit.place is MatchPlace.NAME else f": {hit.snippet}"
+    return f"#{hit.contact_id:<5} {hit.name}{company}{archived} · {where_found(hit)}{said}"
 
 
 def contact_text(d: ContactDetail, today: dt.date) -> str:

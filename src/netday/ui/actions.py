@@ -211,6 +211,14 @@ ACTIONS: tuple[Action, ...] = (
         palette="Add a post to comment on",
     ),
     _a(
+        "today.search",
+        "slash",
+        "search",
+        "Search",
+        "Find people by what you wrote: names, companies, notes, the log, posts, promises",
+        footer=False,
+    ),
+    _a(
         "today.triage",
         "t",
         "triage",

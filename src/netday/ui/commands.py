@@ -1,4 +1,6 @@
-"""The command palette (ctrl+p): any contact by a fragment of name or company, any action."""
+"""The command palette (ctrl+p, or / on the main screen): any action, and any person by
+what was written about them (`netday.services.search`: name, company, role, notes,
+promises, the log, posts), each hit saying where it matched."""
 
 from __future__ import annotations
 
@@ -11,14 +13,20 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from netday.cleaning import for_terminal
-from netday.services.contacts import list_contacts
+from netday.services.search import SearchHit, search, where_found
 from netday.ui.actions import Scope, palette_actions
 from netday.ui.text import as_markup
+from netday.vocabulary import MatchPlace
 
 if TYPE_CHECKING:
     from netday.ui.app import NetdayApp
 
 PALETTE_LIMIT = 20
+SEARCH_FROM = 2
+"""Characters typed before the palette searches people (one letter finds half the network)."""
+SEARCH_DELAY = 0.1
+"""Seconds the palette waits, after a key, before it searches people (a debounce)."""
+HIT_SCORE = 0.9
 
 
 class NetdayCommands(Provider):
@@ -47,25 +55,38 @@ class NetdayCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), run, help=text)
-        if len(query.strip()) < 2:
+        if len(query.strip()) < SEARCH_FROM:
             return
+        # Each key typed cancels the search of the one before (Textual cancels this
+        # coroutine): waiting first means a burst of keys runs one search, not one each.
+        await asyncio.sleep(SEARCH_DELAY)
         try:
-            found = await asyncio.to_thread(
-                list_contacts, self.netday.ctx, search=query, limit=PALETTE_LIMIT
-            )
+            found = await asyncio.to_thread(search, self.netday.ctx, query, PALETTE_LIMIT)
         except Exception as exc:  # Textual would only log it: say so, like a failed worker
             self.netday.report_failure(exc, "palette search")
             return
-        for contact in found:
-            label = for_terminal(
-                contact.name + (f" · {contact.company}" if contact.company else "")
-            )
+        for rank, hit in enumerate(found):
+            label = hit_label(hit)
             yield Hit(
-                max(matcher.match(label), 0.5),
-                highlighted(matcher, label),
-                partial(self.netday.open_contact, contact.id),
-                help=as_markup(contact.role or contact.cadence or "contact"),
+                # Above a fuzzy match of an action's title by a little; in the search's order.
+                HIT_SCORE - rank / 10_000,
+                highlighted(matcher, label) if hit.place is MatchPlace.NAME else Content(label),
+                partial(self.netday.open_contact, hit.contact_id),
+                help=as_markup(hit_help(hit)),
             )
+
+
+def hit_label(hit: SearchHit) -> str:
+    """`Ana Souza · Acme (archived)`: who, safe for the terminal."""
+    company = f" · {hit.company}" if hit.company else ""
+    return for_terminal(f"{hit.name}{company}{' (archived)' if hit.archived else ''}")
+
+
+def hit_help(hit: SearchHit) -> str:
+    """`interaction of 2026-11-20: coffee, talked about hiring`: where, and the words."""
+    if hit.place is MatchPlace.NAME:
+        return str(hit.place)
+    return f"{where_found(hit)}: {hit.snippet}"
 
 
 def highlighted(matcher: Matcher, label: str) -> Content:

@@ -405,6 +405,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             return
         self.netday.open_contact(contact_id)
 
+    def action_search(self) -> None:
+        """The palette, ready to search: it finds people by what was written about them
+        (`netday.ui.commands`) as well as every action."""
+        self.app.action_command_palette()
+
     def action_triage(self) -> None:
         from netday.ui.screens.triage import TriageScreen
 
