@@ -128,6 +128,10 @@ def count_title(page: PeoplePage | None) -> str:
     return "People · 1 person" if page.total == 1 else f"People · {page.total:,} people"
 
 
+NOBODY = "nobody"
+"""The key of the one row that says the list is empty (every other is a contact id)."""
+
+
 class PeopleList(DataTable[Text]):
     """The rows, keyed by contact id; Enter opens the person (the screen's action)."""
 
@@ -281,7 +285,8 @@ class PeopleScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             empty = "nobody matches these filters (x clears them)"
             if not self.found.narrowed:
                 empty = "nobody here yet"
-            table.add_row(*(cell(empty if n == 0 else "", "dim") for n in self.shown_columns))
+            cells = (cell(empty if n == 0 else "", "dim") for n in self.shown_columns)
+            table.add_row(*cells, key=NOBODY)
 
     def add_person(self, table: PeopleList, row: PersonRow) -> None:
         cells = person_cells(row, self.today)
