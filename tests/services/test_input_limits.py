@@ -212,3 +212,18 @@ def test_a_promise_is_bounded_cleaned_and_dated_within_range(ctx: Context, ana: 
     said = promises.add_promise(ctx, str(ana), "the\x1b]0;x\x07 deck\r\nnow\u202e", ctx.today())
     assert said.what == "the]0;x deck now\u202e"  # controls out, one line, as every line
     assert _count(ctx, Promise) == 2
+
+
+def test_the_people_lists_filters_are_bounded(ctx: Context, ana: int) -> None:
+    from netday.services.people import PeopleFilter, list_people, people_page
+
+    with pytest.raises(NetdayError, match="64"):
+        list_people(ctx, PeopleFilter(tag="t" * (limits.TAG + 1)))
+    with pytest.raises(NetdayError, match="200"):
+        list_people(ctx, PeopleFilter(company="c" * (limits.NAME + 1)))
+    with pytest.raises(NetdayError, match="from 0 to 100,000"):
+        people_page(ctx, offset=10**20)
+    with pytest.raises(NetdayError, match="a triage filter is one of"):
+        people_page(ctx, PeopleFilter(triage="\x1b[2J"))
+    found = list_people(ctx, PeopleFilter(company="\x1b]0;x\x07Acme", tag="\x00"))
+    assert found == []
