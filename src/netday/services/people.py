@@ -208,15 +208,17 @@ def list_people(
     (None or 0: all). `last_talk=False` spares the subquery when nobody shows it."""
     _check_window(offset, limit)
     found, order = checked(found), sort_word(sort)
-    today = ctx.today()
-    ids_query = _ordered(where_matching(_base([Contact.id]), found, today), order)
+    # Without the last conversation, one query; with it, the ids first (see the module).
+    columns = [Contact.id] if last_talk else SUMMARY_COLUMNS
+    query = _ordered(where_matching(_base(columns), found, ctx.today()), order)
     if limit:
-        ids_query = ids_query.limit(limit)
+        query = query.limit(limit)
     if offset:
-        ids_query = ids_query.offset(offset)
+        query = query.offset(offset)
     with ctx.db.reading() as session:
-        ids = list(session.scalars(ids_query))
-        return _rows(session, ids, last_talk)
+        if last_talk:
+            return _rows(session, list(session.scalars(query)))
+        return [PersonRow(summary_from_row(row), None) for row in session.execute(query)]
 
 
 def people_page(
@@ -238,30 +240,21 @@ def people_page(
     with ctx.db.reading() as session:
         total = session.scalar(count) or 0
         ids = list(session.scalars(ids_query))
-        rows = _rows(session, ids, True)
+        rows = _rows(session, ids)
     return PeoplePage(tuple(rows), offset, total)
 
 
-def _rows(session: Any, ids: list[int], last_talk: bool) -> list[PersonRow]:
-    """The shown columns of `ids`, in the order of `ids`."""
+def _rows(session: Any, ids: list[int]) -> list[PersonRow]:
+    """The shown columns of `ids` with their last conversation, in the order of `ids`."""
     if not ids:
         return []
-    columns = [*SUMMARY_COLUMNS, _last_talk().label("last_talk")] if last_talk else SUMMARY_COLUMNS
-    query = _base(columns).where(Contact.id.in_(ids))
-    by_id: dict[int, PersonRow] = {}
-    for row in session.execute(query):
-        talked = row.last_talk if last_talk else None
-        by_id[row.id] = PersonRow(summary_from_row(row), _as_date(talked))
+    query = _base([*SUMMARY_COLUMNS, _last_talk().label("last_talk")])
+    by_id = {
+        row.id: PersonRow(summary_from_row(row), _as_date(row.last_talk))
+        for row in session.execute(query.where(Contact.id.in_(ids)))
+    }
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _as_date(value: object) -> dt.date | None:
-    """A timestamp as a day: a max() over a DateTime column comes back as a string on
-    SQLite (the aggregate loses the column's type)."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.datetime.fromisoformat(str(value)).date()
+def _as_date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
