@@ -116,7 +116,7 @@ async def test_the_people_screen(ctx, open_app) -> None:
         assert {r[0].split("^")[0] for r in rows_shown} == {ANA, BOB, DEE}
         await pilot.press("o", *"[b]", "enter")
         await settle(pilot)
-        assert "company [b]" in shown(pilot)
+        assert "company: [b]" in shown(pilot)
         await pilot.press("o", "ctrl+u", *"initech", "enter")  # Bob's, renamed [@click…]
         await settle(pilot)
         assert row(pilot.app.screen.query_one(PeopleList), 0)[0].startswith(BOB)

@@ -54,7 +54,7 @@ SORT_SAID: dict[str, str] = {
     PeopleSort.LAST_TALK: "last conversation",
     PeopleSort.NAME: "name",
 }
-DUE_SAID: dict[str, str] = {DueFilter.DUE: "due today or before", DueFilter.OVERDUE: "overdue"}
+DUE_SAID: dict[str, str] = {DueFilter.DUE: "today or before", DueFilter.OVERDUE: "overdue"}
 
 COLUMNS = (
     ("Name", Column(cap=26, least=12)),
@@ -64,7 +64,7 @@ COLUMNS = (
     ("Next due", Column(cap=11, least=6)),
     ("Last talk", Column(cap=11, least=6)),
 )
-NATURAL = (26, 24, 9, 12, 11, 11)
+NATURAL = (26, 40, 9, 12, 11, 11)
 """Widths the columns would take if the screen had room: pages come and go, so the
 columns are sized from these, not from the rows of one page."""
 
@@ -100,7 +100,7 @@ def filter_bar(found: PeopleFilter, sort: str, width: int) -> Text:
     def part(name: str, value: str | None, said: str = "") -> Text:
         key = BY_ID[f"people.{name}"].key
         shown = (said or value, "bold") if value else (ANYONE.get(name, "any"), "dim")
-        return assemble((f" {key} ", "reverse"), f" {name} ", shown)
+        return assemble((f" {key} ", "reverse"), f" {name}: ", shown)
 
     parts = [
         part("circle", found.circle),
@@ -273,8 +273,11 @@ class PeopleScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         """Columns fitted to the list's width, then the rows loaded."""
         table = self.query_one(PeopleList)
         self._laid_out_at = table.size.width
-        room = max(20, table.size.width - SCROLLBAR - 2)
-        widths = fit_widths([c for _, c in COLUMNS], NATURAL, room, 2 * table.cell_padding)
+        padding = 2 * table.cell_padding
+        # No wider than the columns want: a wide terminal leaves room at the right
+        # instead of a company column three times the width of any company.
+        room = min(max(20, table.size.width - SCROLLBAR - 2), sum(NATURAL) + padding * len(NATURAL))
+        widths = fit_widths([c for _, c in COLUMNS], NATURAL, room, padding)
         self.shown_columns = [i for i, w in enumerate(widths) if w is not None]
         table.clear(columns=True)
         for i in self.shown_columns:
