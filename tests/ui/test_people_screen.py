@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from netday.services.demo import seed_demo
 from netday.services.people import PAGE_SIZE, PeopleFilter, list_people
 from netday.ui.screens.contact import ContactScreen
-from netday.ui.screens.people import NOBODY, PeopleList, PeopleScreen
+from netday.ui.screens.people import NOBODY, READ_AHEAD, PeopleList, PeopleScreen
 from netday.ui.screens.today import TodayScreen
 from netday.vocabulary import PeopleSort
 from tests.conftest import TODAY, rows
@@ -172,3 +172,30 @@ async def test_a_tag_too_long_is_refused_in_the_form(ctx, open_app) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(pilot.app.screen, PeopleScreen) and "tag: any" in bar(pilot)
+
+
+async def test_a_page_that_failed_to_read_is_read_when_the_cursor_moves_again(
+    ctx, open_app, monkeypatch
+) -> None:
+    import netday.services.people as people
+
+    seed_demo(ctx, contacts=100)
+    real = people.people_page
+    failed: list[int] = []
+
+    def locked_once(*args, offset: int = 0, **kwargs):
+        if offset and not failed:
+            failed.append(offset)
+            raise people.NetdayError("the database is locked")
+        return real(*args, offset=offset, **kwargs)
+
+    monkeypatch.setattr(people, "people_page", locked_once)
+    async with open_app(failures=True) as pilot:
+        await open_people(pilot)
+        await pilot.press(*["down"] * (PAGE_SIZE - READ_AHEAD))  # the next page is asked for
+        await settle(pilot)
+        assert failed == [PAGE_SIZE] and len(shown_ids(pilot)) == PAGE_SIZE
+        await pilot.press("down")
+        await settle(pilot)
+        assert shown_ids(pilot) == expected(ctx)[: len(shown_ids(pilot))]
+        assert len(shown_ids(pilot)) > PAGE_SIZE

@@ -23,6 +23,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import Worker
 
 from netday.services.context import Context
 from netday.services.people import PAGE_SIZE, PeopleFilter, PeoplePage, PersonRow, checked
@@ -248,6 +249,11 @@ class PeopleScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         if table.cursor_row >= len(self.rows) - READ_AHEAD:
             self.reading_more = True
             self.read_more(len(self.rows), self.found, self.sort)
+
+    def after_failure(self, worker: Worker[object], message: str) -> None:
+        """A page that failed to read is asked for again when the cursor next moves."""
+        if worker.group == "people-more":
+            self.reading_more = False
 
     @on(DataTable.RowHighlighted, "#people-list")
     def near_the_end(self) -> None:
