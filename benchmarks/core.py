@@ -99,10 +99,12 @@ def main() -> None:
     from netday.services.context import Context
     from netday.services.insights import insights
     from netday.services.journal import log_interaction
+    from netday.services.people import PeopleFilter, people_page
     from netday.services.planner import plan_for
     from netday.services.review import review_day, today_overview
     from netday.store.models import Contact, DayPlan, Interaction
     from netday.store.schema import open_database
+    from netday.vocabulary import PeopleSort, values
 
     # In-process figures run on a copy, so the whole-process runs see the same database.
     work = workdir / "inproc.sqlite3"
@@ -147,6 +149,23 @@ def main() -> None:
     results["insights_12_weeks_ms"] = round(median_ms(lambda: insights(ctx, 12), args.runs), 2)
     results["insights_104_weeks_ms"] = round(median_ms(lambda: insights(ctx, 104), args.runs), 2)
     measure_search(ctx, results, args.runs)
+    # The people screen's first page (and its count), for each order and one narrowed
+    # list: what opening the screen, or pressing a filter key, waits for.
+    for sort in values(PeopleSort):
+        page = people_page(ctx, PeopleFilter(), sort)
+        results[f"people_page_{sort}_rows"] = f"{len(page.rows)} of {page.total}"
+        results[f"people_page_{sort}_ms"] = round(
+            median_ms(lambda sort=sort: people_page(ctx, PeopleFilter(), sort), args.runs), 2
+        )
+    narrowed = PeopleFilter(circle="professional", tier="A", due="due", company="a")
+    page = people_page(ctx, narrowed)
+    results["people_page_filtered_rows"] = f"{len(page.rows)} of {page.total}"
+    results["people_page_filtered_ms"] = round(
+        median_ms(lambda: people_page(ctx, narrowed), args.runs), 2
+    )
+    results["people_page_at_row_9000_ms"] = round(
+        median_ms(lambda: people_page(ctx, PeopleFilter(), offset=9000), args.runs), 2
+    )
     database.close()
 
     width = max(len(k) for k in results)

@@ -387,6 +387,28 @@ async def netday_keys(db: Path, record: Callable[[str, float], None]) -> None:
                 app.pop_screen()
             await _idle(pilot)
 
+            # The people screen at 10,000 contacts: its first page, an order, a filter.
+            def people_shown(sort: str = "next-due", circle: str | None = None) -> Any:
+                def shown() -> bool:
+                    screen: Any = app.screen
+                    return (
+                        type(screen).__name__ == "PeopleScreen"
+                        and screen.page is not None
+                        and screen.sort == sort
+                        and screen.found.circle == circle
+                        and screen.query_one("#people-list").row_count > 0
+                    )
+
+                return shown
+
+            await measure("P: people, first page (first time)", ("P",), people_shown())
+            await measure("escape: back to today", ("escape",), on_today)
+            await measure("P: people, first page (again)", ("P",), people_shown())
+            await measure("s: people by last conversation", ("s",), people_shown("last-talk"))
+            await measure("s: people by name", ("s",), people_shown("name"))
+            await measure("c: people, one circle", ("c",), people_shown("name", "professional"))
+            await measure("escape: back to today", ("escape",), on_today)
+
             # The quick log: one line, Enter, the day re-read with it.
             quick = today.query_one("#quick-log", Input)
             quick.focus()

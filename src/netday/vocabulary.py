@@ -163,6 +163,33 @@ class TriageState(StrEnum):
     SKIPPED = "skipped"
 
 
+class DueFilter(StrEnum):
+    """Which people a list keeps by their next due date: due today or before (the
+    planner's own "due", `next_due_on <= today`), or overdue (due before today)."""
+
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+class TriageFilter(StrEnum):
+    """Which people a list keeps by triage: waiting in it (new or skipped), only the new,
+    only the skipped, or placed (part of the network: never imported, or triaged)."""
+
+    UNTRIAGED = "untriaged"
+    PENDING = TriageState.PENDING.value
+    SKIPPED = TriageState.SKIPPED.value
+    PLACED = "placed"
+
+
+class PeopleSort(StrEnum):
+    """How the people list is ordered: soonest due first (no cadence last), most
+    recent conversation first (never talked last), or by name."""
+
+    NEXT_DUE = "next-due"
+    LAST_TALK = "last-talk"
+    NAME = "name"
+
+
 class CadenceKind(StrEnum):
     """Relative cadences restart at each conversation; calendar ones keep their dates."""
 

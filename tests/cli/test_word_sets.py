@@ -13,10 +13,13 @@ from netday.vocabulary import (
     CallOutcome,
     CallStatus,
     Circle,
+    DueFilter,
     InteractionKind,
     InviteDirection,
     InviteStatus,
+    PeopleSort,
     Tier,
+    TriageFilter,
     values,
 )
 
@@ -43,6 +46,9 @@ def _choices(argv: list[str], option: str) -> tuple[str, ...]:
         (["contact", "add"], "--circle", Circle),
         (["contact", "edit"], "--tier", Tier),
         (["contact", "list"], "--circle", Circle),
+        (["contact", "list"], "--due", DueFilter),
+        (["contact", "list"], "--triage", TriageFilter),
+        (["contact", "list"], "--sort", PeopleSort),
         (["log"], "--kind", InteractionKind),
         (["log"], "--outcome", CallOutcome),
         (["invite", "list"], "--status", InviteStatus),

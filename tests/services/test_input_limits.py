@@ -232,3 +232,18 @@ def test_a_search_is_bounded_and_cleaned(ctx: Context, ana: int) -> None:
         search(ctx, "ana", limit=limits.SEARCH_HITS + 1)
     assert [hit.name for hit in search(ctx, "an\x00a sou\x07za")] == ["Ana Souza"]
     assert [hit.name for hit in search(ctx, "ana\nsouza")] == ["Ana Souza"]
+
+
+def test_the_people_lists_filters_are_bounded(ctx: Context, ana: int) -> None:
+    from netday.services.people import PeopleFilter, list_people, people_page
+
+    with pytest.raises(NetdayError, match="64"):
+        list_people(ctx, PeopleFilter(tag="t" * (limits.TAG + 1)))
+    with pytest.raises(NetdayError, match="200"):
+        list_people(ctx, PeopleFilter(company="c" * (limits.NAME + 1)))
+    with pytest.raises(NetdayError, match="from 0 to 100,000"):
+        people_page(ctx, offset=10**20)
+    with pytest.raises(NetdayError, match="a triage filter is one of"):
+        people_page(ctx, PeopleFilter(triage="\x1b[2J"))
+    found = list_people(ctx, PeopleFilter(company="\x1b]0;x\x07Acme", tag="\x00"))
+    assert found == []

@@ -20,6 +20,7 @@ from netday.ui.screens.contact_form import ContactForm
 from netday.ui.screens.dialogs import CallDoneForm
 from netday.ui.screens.insights import InsightsScreen
 from netday.ui.screens.network_forms import CommentForm, LogForm
+from netday.ui.screens.people import PeopleList, PeopleScreen
 from netday.ui.screens.review import ReviewScreen
 from netday.ui.screens.transfer import ExportScreen, ImportScreen
 from netday.ui.screens.triage import TriageScreen
@@ -102,6 +103,25 @@ async def test_the_review_and_triage_screens(ctx, open_app) -> None:
         assert DEE + SHOWN_TITLE in shown(pilot)
         card = str(pilot.app.screen.query_one("#triage-card", Static).render())
         assert card.startswith(DEE + SHOWN_TITLE) and LINKED in card
+
+
+async def test_the_people_screen(ctx, open_app) -> None:
+    """Names and companies as data, and a company filter typed with markup in it."""
+    poison(ctx)
+    async with open_app() as pilot:
+        await pilot.press("P")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PeopleScreen)
+        screen = shown(pilot)
+        assert ANA + SHOWN_TITLE in screen and CLICK[:10] in screen
+        rows_shown = [row(pilot.app.screen.query_one(PeopleList), i) for i in range(3)]
+        assert {r[0].split("^")[0] for r in rows_shown} == {ANA, BOB, DEE}
+        await pilot.press("o", *"[b]", "enter")
+        await settle(pilot)
+        assert "company: [b]" in shown(pilot)
+        await pilot.press("o", "ctrl+u", *"initech", "enter")  # Bob's, renamed [@click…]
+        await settle(pilot)
+        assert row(pilot.app.screen.query_one(PeopleList), 0)[0].startswith(BOB)
 
 
 async def test_dialogs_palette_and_notifications(ctx, open_app) -> None:

@@ -25,7 +25,8 @@ from netday.services import (
     undo,
 )
 from netday.services.context import Context
-from netday.vocabulary import Direction, InviteStatus, OwedBy, PostStatus
+from netday.services.people import PeopleFilter, list_people
+from netday.vocabulary import Direction, InviteStatus, OwedBy, PeopleSort, PostStatus
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
@@ -135,16 +136,19 @@ def cmd_contact(ctx: Context, args: argparse.Namespace) -> int:
         detail = contacts.show_contact(ctx, args.contact)
         _out(dumps(detail) if args.json else render.contact_text(detail, ctx.today()))
     elif args.action == "list":
-        rows = contacts.list_contacts(
-            ctx,
-            due=args.due,
+        found = PeopleFilter(
             circle=args.circle,
             tier=args.tier,
-            tag=args.tag,
-            search=args.search,
+            tag=args.tag or "",
+            company=args.company or "",
+            due=args.due,
+            triage=args.triage,
+            search=args.search or "",
             archived=args.archived,
-            limit=args.limit,
         )
+        sort = args.sort or (PeopleSort.NEXT_DUE if args.due else PeopleSort.NAME)
+        listed = list_people(ctx, found, sort, limit=args.limit, last_talk=False)
+        rows = [row.summary for row in listed]
         if args.json:
             _out(dumps(rows))
         else:

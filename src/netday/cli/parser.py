@@ -18,10 +18,13 @@ from netday.services.search import DEFAULT_LIMIT as DEFAULT_SEARCH_LIMIT
 from netday.vocabulary import (
     CallOutcome,
     Circle,
+    DueFilter,
     InteractionKind,
     InviteDirection,
     InviteStatus,
+    PeopleSort,
     Tier,
+    TriageFilter,
     values,
 )
 
@@ -197,10 +200,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("contact")
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("list", help="list contacts")
-    p.add_argument("--due", action="store_true", help="only those due today or overdue")
+    p.add_argument(
+        "--due",
+        nargs="?",
+        const=DueFilter.DUE.value,
+        choices=values(DueFilter),
+        help="only those due today or before (or `--due overdue`: before today)",
+    )
     p.add_argument("--circle", choices=values(Circle))
     p.add_argument("--tier", choices=values(Tier), type=str.upper)
     p.add_argument("--tag")
+    p.add_argument("--company", help="words of the company's name")
+    p.add_argument("--triage", choices=values(TriageFilter), help="by triage state")
+    p.add_argument(
+        "--sort",
+        choices=values(PeopleSort),
+        help="the order (default: by name; with --due, soonest due first)",
+    )
     p.add_argument("--search", help="part of the name or the company")
     p.add_argument("--archived", action="store_true", help="list archived contacts instead")
     p.add_argument("--limit", type=COUNT)

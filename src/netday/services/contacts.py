@@ -8,29 +8,27 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from netday import limits
 from netday.cleaning import clean_block, clean_line, clean_optional, quoted, strip_controls
 from netday.config import parse_iso_date
 from netday.errors import NetdayError
-from netday.normalise import fold
 from netday.scheduling.cadence import Cadence, spread_key
 from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.lookup import company_key, name_key, resolve_contact
 from netday.services.outcomes import answered
+from netday.services.people import PeopleFilter, list_people
 from netday.services.promises import ledger_of
 from netday.services.settings import load_settings
 from netday.services.snapshots import (
-    SUMMARY_COLUMNS,
     cadence_of,
     contact_summary,
     interaction_view,
     invite_view,
     post_view,
-    summary_from_row,
 )
 from netday.services.undo import undoable
 from netday.services.views import ContactDetail, ContactSummary
@@ -49,7 +47,9 @@ from netday.vocabulary import (
     CadenceKind,
     Circle,
     Direction,
+    DueFilter,
     InteractionKind,
+    PeopleSort,
     Tier,
     listed,
     values,
@@ -461,42 +461,19 @@ def list_contacts(
     archived: bool = False,
     limit: int | None = None,
 ) -> list[ContactSummary]:
-    """Contacts by name; with `due`, those due today or overdue, most overdue first."""
-    if limit is not None and not 0 <= limit <= limits.COUNT_MAX:
-        raise NetdayError(f"a limit is a number from 1 to {limits.COUNT_MAX:,}")
-    search = clean_line(search or "", what="a search", limit=limits.NAME)
-    tag = clean_line(tag or "", what="a tag", limit=limits.TAG)
-    query = (
-        select(*SUMMARY_COLUMNS)
-        .outerjoin(Company, Company.id == Contact.company_id)
-        .where(Contact.archived.is_(archived))
+    """Contacts by name; with `due`, those due today or overdue, soonest due (most
+    overdue) first. The people list's query (`netday.services.people`), without the
+    last conversation."""
+    found = PeopleFilter(
+        circle=circle,
+        tier=tier,
+        tag=tag or "",
+        search=search or "",
+        due=DueFilter.DUE if due else None,
+        archived=archived,
     )
-    if due:
-        query = query.where(Contact.next_due_on <= ctx.today()).order_by(
-            Contact.next_due_on, Contact.tier, Contact.id
-        )
-    else:
-        query = query.order_by(Contact.name_key, Contact.id)
-    if circle:
-        query = query.where(Contact.circle == circle.lower())
-    if tier:
-        query = query.where(Contact.tier == tier.upper())
-    if tag:
-        query = query.where(
-            Contact.id.in_(select(ContactTag.contact_id).where(ContactTag.tag == tag.lower()))
-        )
-    # Every word typed must appear in the name or the company, in any order.
-    for word in fold(search).split():
-        query = query.where(
-            or_(
-                Contact.name_key.contains(word, autoescape=True),
-                Company.name_key.contains(word, autoescape=True),
-            )
-        )
-    if limit:
-        query = query.limit(limit)
-    with ctx.db.reading() as session:
-        return [summary_from_row(row) for row in session.execute(query)]
+    sort = PeopleSort.NEXT_DUE if due else PeopleSort.NAME
+    return [row.summary for row in list_people(ctx, found, sort, limit=limit, last_talk=False)]
 
 
 def follow_company(ctx: Context, name: str, followed: bool = True) -> str:

@@ -34,6 +34,8 @@ class Scope(StrEnum):
     REVIEW = "review"
     INSIGHTS = "insights"
     TRIAGE = "triage"
+    PEOPLE = "people"
+    PEOPLE_LIST = "people-list"
     WELCOME = "welcome"
     FORM = "form"
     LOG_FORM = "log-form"
@@ -64,6 +66,8 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.REVIEW: "The review",
     Scope.INSIGHTS: "Insights",
     Scope.TRIAGE: "Triage",
+    Scope.PEOPLE: "People",
+    Scope.PEOPLE_LIST: "The people list",
     Scope.WELCOME: "Welcome",
     Scope.FORM: "A form",
     Scope.LOG_FORM: "Logging an interaction",
@@ -81,7 +85,16 @@ SCOPE_TITLES: dict[Scope, str] = {
 """Where an action applies, in the words of the keys panel (`?`)."""
 
 
-PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE, Scope.PROMISES})
+PANES = frozenset(
+    {
+        Scope.CALLS,
+        Scope.COMMENTS,
+        Scope.INVITES,
+        Scope.TIMELINE,
+        Scope.PROMISES,
+        Scope.PEOPLE_LIST,
+    }
+)
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
 
 
@@ -226,6 +239,15 @@ ACTIONS: tuple[Action, ...] = (
         "Tier A/B/C, personal, skip or archive, one key each",
         footer=False,
         palette="Triage imported contacts",
+    ),
+    _a(
+        "today.people",
+        "P",
+        "people",
+        "People",
+        "The whole network: filter by circle, tier, tag, company, due, triage; sort; open",
+        footer=False,
+        palette="Browse people",
     ),
     _a(
         "today.import",
@@ -377,6 +399,44 @@ ACTIONS: tuple[Action, ...] = (
     _a("triage.personal", "p", "decide('personal')", "Personal", "Personal, the default cadence"),
     _a("triage.skip", "s", "decide('skip')", "Skip", "Decide later"),
     _a("triage.archive", "x", "decide('archive')", "Archive", "Never planned"),
+    # The people screen: one key a filter (the filter bar names each key), one the order.
+    _a(
+        "people.circle",
+        "c",
+        "cycle('circle')",
+        "Circle",
+        "Everyone, professional, personal",
+        footer=False,
+    ),
+    _a("people.tier", "t", "cycle('tier')", "Tier", "Every tier, A, B or C", footer=False),
+    _a("people.tag", "g", "edit_filter('tag')", "Tag", "Only people with a tag", footer=False),
+    _a(
+        "people.company",
+        "o",
+        "edit_filter('company')",
+        "Company",
+        "Only people at a company (words of its name)",
+        footer=False,
+    ),
+    _a(
+        "people.due",
+        "d",
+        "cycle('due')",
+        "Due",
+        "Everyone, due today or before, overdue",
+        footer=False,
+    ),
+    _a(
+        "people.triage",
+        "r",
+        "cycle('triage')",
+        "Triage",
+        "Everyone, waiting in triage, new, skipped, placed",
+        footer=False,
+    ),
+    _a("people.sort", "s", "cycle('sort')", "Sort", "Next due, last conversation, name"),
+    _a("people.clear", "x", "clear_filters", "Clear filters", "Everyone again"),
+    _a("people-list.open", "enter", "open_selected", "Open", "Everything about this person"),
     # The welcome on an empty database.
     _a("welcome.add", "a", "choose('add')", "Add a contact", "Start with one person"),
     _a("welcome.demo", "d", "choose('demo')", "Open the demo", "A sample network, thrown away"),

@@ -415,6 +415,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         self.app.push_screen(TriageScreen(self.ctx), lambda _: self.action_reload())
 
+    def action_people(self) -> None:
+        from netday.ui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen(self.ctx), lambda _: self.action_reload())
+
     def action_import_contacts(self) -> None:
         from netday.ui.screens.transfer import ImportScreen
 
