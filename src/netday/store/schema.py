@@ -26,7 +26,7 @@ from netday.store.db import Database, create_private_file
 if TYPE_CHECKING:  # Alembic is imported only when the schema must change
     from alembic.config import Config
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0010")
 """Every revision in `migrations/versions`, oldest first; a test checks it against Alembic."""
 
 HEAD = REVISIONS[-1]
