@@ -73,9 +73,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("interaction_id", name=op.f("pk_opportunity_share")),
     )
     with op.batch_alter_table("opportunity_share") as batch:
-        batch.create_index(
-            "ix_opportunity_share_opportunity_id", ["opportunity_id"], unique=False
-        )
+        batch.create_index("ix_opportunity_share_opportunity_id", ["opportunity_id"], unique=False)
 
 
 def downgrade() -> None:
