@@ -88,7 +88,7 @@ def describe() -> dict[str, str]:
         "name, company, role": f"{NAME} characters",
         "e-mail": f"{EMAIL} characters",
         "phone": f"{PHONE} characters",
-        "profile or other URL": f"{URL} characters (a post's URL {POST_URL})",
+        "profile or other URL": f"{URL} characters (a post's or an opportunity's URL {POST_URL})",
         "tag": f"{TAG} characters, {TAGS_PER_CONTACT} per contact or opportunity",
         "opportunity title": f"{OPPORTUNITY_TITLE} characters",
         "personal line of a share": f"{SHARE_LINE} characters",

@@ -94,3 +94,16 @@ def test_a_similar_event_shares_a_subject_word_not_a_common_one() -> None:
     assert [(p.name, p.reasons) for p in propose(offer, people, TODAY, limit=9)] == [
         ("Bo", ("met at a similar event",))
     ]
+
+
+def test_each_shared_tag_counts() -> None:
+    offer = Offer("article", "Hiring", frozenset({"client", "prospect"}))
+    people = [
+        person(1, "Ana", tags=frozenset({"client"}), tier="A"),
+        person(2, "Bo", tags=frozenset({"client", "prospect"}), tier="C"),
+    ]
+    ranked = propose(offer, people, TODAY, limit=9)
+    assert [(p.name, p.reasons[0], p.score) for p in ranked] == [
+        ("Bo", "shares #client, #prospect", 6),
+        ("Ana", "shares #client", 3),
+    ]

@@ -53,7 +53,8 @@ QUIET_DAYS = 60
 """Not heard from the user for this long: a reason to send a light touch (with a fit)."""
 
 SCORE = {"tag": 3, "company": 3, "role": 2, "event": 2, "quiet": 1}
-"""What each kind of reason weighs: a shared tag or the company named fits best."""
+"""What each kind of reason weighs: a shared tag (each one) or the company named fits
+best; quiet only tips the balance between people who fit alike."""
 
 TIER_ORDER: Mapping[str, int] = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
 
@@ -191,30 +192,29 @@ def names_company(text: str, company: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text) is not None
 
 
-def _reasons(offer: Offer, person: Candidate, today: dt.date) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
+def _reasons(offer: Offer, person: Candidate, today: dt.date) -> list[tuple[int, str]]:
+    """Each reason the person fits, with its weight (`SCORE`; a shared tag counts per tag)."""
+    found: list[tuple[int, str]] = []
     shared = sorted(offer.tags & person.tags)
     if shared:
-        found.append(("tag", "shares " + ", ".join(f"#{t}" for t in shared[:3])))
+        found.append((SCORE["tag"] * len(shared), "shares " + ", ".join(f"#{t}" for t in shared)))
     if person.circle == Circle.PERSONAL and not shared:
         return []
     if person.company and names_company(offer.text, person.company):
-        found.append(("company", f"works at {person.company}"))
+        found.append((SCORE["company"], f"works at {person.company}"))
     common = sorted(role_families(person.role) & role_families(offer.text))
     if common:
-        found.append(("role", f"same role family ({common[0]})"))
+        found.append((SCORE["role"], f"same role family ({common[0]})"))
     words = offer.words
-    for summary in person.events:
-        if words & subject_words(summary):
-            found.append(("event", "met at a similar event"))
-            break
+    if any(words & subject_words(summary) for summary in person.events):
+        found.append((SCORE["event"], "met at a similar event"))
     if found and (person.last_heard is None or (today - person.last_heard).days >= QUIET_DAYS):
         since = (
             "never heard from you"
             if person.last_heard is None
             else f"no word for {(today - person.last_heard).days} days"
         )
-        found.append(("quiet", since))
+        found.append((SCORE["quiet"], since))
     return found
 
 
@@ -236,7 +236,7 @@ def propose(
         reasons = _reasons(offer, person, today)
         if not reasons:
             continue
-        score = sum(SCORE[code] for code, _ in reasons)
+        score = sum(weight for weight, _ in reasons)
         proposal = Proposal(
             contact_id=person.contact_id,
             name=person.name,
