@@ -82,9 +82,9 @@ def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
 def poison_opportunity(ctx: Context, contact_id: int) -> int:
     """An opportunity shared with `contact_id`, its title, URL, notes, tag and the share's
     summary carrying escape sequences and markup (written through the ORM, as `poison`
-    does). Returns its id."""
+    does); everyone else shares its tag "python", so they are proposed. Returns its id."""
     from netday.services.opportunities import add_opportunity, share_opportunity
-    from netday.store.models import Opportunity, OpportunityTag
+    from netday.store.models import ContactTag, Opportunity, OpportunityTag
 
     found = add_opportunity(ctx, "A talk", "event", on=ctx.today() + dt.timedelta(days=2))
     with ctx.db.reading() as s:
@@ -95,6 +95,8 @@ def poison_opportunity(ctx: Context, contact_id: int) -> int:
         row.title = f"{CLICK} talk {SEQUENCES}"
         row.url = f"https://x.example/{TITLE}"
         row.notes = f"{LINKED} {SEQUENCES}"
-        row.tags = [OpportunityTag(tag=f"{CLICK}{SGR}")]
+        row.tags = [OpportunityTag(tag=f"{CLICK}{SGR}"), OpportunityTag(tag="python")]
+        for contact in s.scalars(select(Contact).where(Contact.id != contact_id)):
+            s.add(ContactTag(contact_id=contact.id, tag="python"))
         s.get_one(Interaction, share.interaction_id).summary = f"{CLICK} shared {SEQUENCES}"
     return found.id

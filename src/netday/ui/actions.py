@@ -31,6 +31,8 @@ class Scope(StrEnum):
     CONTACT = "contact"
     TIMELINE = "timeline"
     PROMISES = "promises"
+    OPPORTUNITIES = "opportunities"
+    PROPOSALS = "proposals"
     REVIEW = "review"
     TRIAGE = "triage"
     WELCOME = "welcome"
@@ -60,6 +62,8 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.CONTACT: "A contact",
     Scope.TIMELINE: "The timeline",
     Scope.PROMISES: "A contact's promises",
+    Scope.OPPORTUNITIES: "Opportunities",
+    Scope.PROPOSALS: "Who an opportunity fits",
     Scope.REVIEW: "The review",
     Scope.TRIAGE: "Triage",
     Scope.WELCOME: "Welcome",
@@ -79,7 +83,16 @@ SCOPE_TITLES: dict[Scope, str] = {
 """Where an action applies, in the words of the keys panel (`?`)."""
 
 
-PANES = frozenset({Scope.CALLS, Scope.COMMENTS, Scope.INVITES, Scope.TIMELINE, Scope.PROMISES})
+PANES = frozenset(
+    {
+        Scope.CALLS,
+        Scope.COMMENTS,
+        Scope.INVITES,
+        Scope.TIMELINE,
+        Scope.PROMISES,
+        Scope.PROPOSALS,
+    }
+)
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
 
 
@@ -227,6 +240,15 @@ ACTIONS: tuple[Action, ...] = (
         palette="Export",
     ),
     _a(
+        "today.opportunities",
+        "o",
+        "opportunities",
+        "Opportunities",
+        "Things worth passing on, and the people each one fits",
+        footer=False,
+        palette="Opportunities: share what fits",
+    ),
+    _a(
         "today.quit",
         "q",
         "app.quit",
@@ -323,6 +345,24 @@ ACTIONS: tuple[Action, ...] = (
         "Delete entry",
         "Delete the selected interaction (asks first)",
     ),
+    # Opportunities.
+    _a(
+        "opportunities.add", "a", "add", "Add", "An event, webinar, article, job, call for speakers"
+    ),
+    _a(
+        "opportunities.close",
+        "c",
+        "close_selected",
+        "Close",
+        "Nothing more to pass on: the selected opportunity leaves the list (u undoes)",
+    ),
+    _a(
+        "proposals.share",
+        "enter,s",
+        "share",
+        "Share",
+        "Pass it on to the selected person, with a line naming them",
+    ),
     # The review.
     _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),
     # Alt+arrows work while the reflection is being typed (it takes `[`, `]`, PageUp…).
@@ -408,6 +448,15 @@ ACTIONS: tuple[Action, ...] = (
         "Keys",
         "netday's keys, grouped by where they apply",
         palette="Show all keys",
+    ),
+    _a(
+        "app.opportunity_add",
+        "O",
+        "add_opportunity",
+        "Add an opportunity",
+        "Something worth passing on: an event, a webinar, an article, a job…",
+        footer=False,
+        palette="Add an opportunity",
     ),
     _a(
         "app.theme",
