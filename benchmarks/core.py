@@ -94,6 +94,7 @@ def main() -> None:
     from netday.services.contacts import list_contacts
     from netday.services.context import Context
     from netday.services.journal import log_interaction
+    from netday.services.opportunities import list_opportunities, opportunity_detail
     from netday.services.planner import plan_for
     from netday.services.review import review_day, today_overview
     from netday.store.models import Contact, DayPlan, Interaction
@@ -128,6 +129,12 @@ def main() -> None:
     results["contact_list_due_rows"] = len(due)
     results["contact_list_due_ms"] = round(
         median_ms(lambda: list_contacts(ctx, due=True), args.runs), 2
+    )
+    # Whom each of the demo's opportunities fits: the worst of them (a job naming a
+    # company and three role families reads the most candidates).
+    found = [o.id for o in list_opportunities(ctx)]
+    results["opportunity_proposals_worst_ms"] = round(
+        max(median_ms(lambda i=i: opportunity_detail(ctx, i), args.runs) for i in found), 2
     )
     database.close()
 

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from netday.normalise import fold
 from netday.vocabulary import Circle, Tier
@@ -123,15 +124,20 @@ class Offer:
     tags: frozenset[str]
     url: str = ""
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         """The subject words of the title and tags (folded, common words left out)."""
         return subject_words(" ".join((self.title, *self.tags)))
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Title, tags and the URL's host, folded: where a company's name is looked for."""
         return fold(" ".join((self.title, *self.tags, url_host(self.url))))
+
+    @cached_property
+    def families(self) -> frozenset[str]:
+        """The role families its title and tags name (`role_families`)."""
+        return role_families(self.text)
 
 
 @dataclass(frozen=True)
@@ -202,7 +208,7 @@ def _reasons(offer: Offer, person: Candidate, today: dt.date) -> list[tuple[int,
         return []
     if person.company and names_company(offer.text, person.company):
         found.append((SCORE["company"], f"works at {person.company}"))
-    common = sorted(role_families(person.role) & role_families(offer.text))
+    common = sorted(role_families(person.role) & offer.families)
     if common:
         found.append((SCORE["role"], f"same role family ({common[0]})"))
     words = offer.words

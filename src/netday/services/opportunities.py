@@ -50,11 +50,9 @@ from netday.store.models import (
 )
 from netday.vocabulary import Direction, InteractionKind, OpportunityKind, listed, values
 
-__all__ = ["Proposal"]  # the ranking's answer, handed on as it is
-
 LISTED = 200
 """`netday opportunity list` shows at most this many (soonest first) and says so."""
-CANDIDATES = 500
+CANDIDATES = 300
 """People read for one opportunity, per kind of fit (a tag, the company, a role, an
 event): the ranking keeps the best `limits.PROPOSALS` of them."""
 SHARES_SHOWN = 50
@@ -67,6 +65,10 @@ KIND_SAID: dict[str, str] = {
     OpportunityKind.CALL_FOR_SPEAKERS: "call for speakers",
 }
 """Each kind as a person says it: a form's options, a list's column."""
+
+
+ProposalView = Proposal
+"""Whom an opportunity fits, with the reasons: the ranking's answer, handed on as it is."""
 
 
 @dataclass(frozen=True)
@@ -490,17 +492,26 @@ def _candidate_ids(session: Session, offer: Offer) -> set[int]:
 
 
 def _candidates(session: Session, ids: set[int]) -> list[Candidate]:
+    """The facts the ranking reads about these people, in plain columns (no ORM objects:
+    a thousand of them would cost more than the ranking), the archived and those
+    waiting for triage left out."""
     if not ids:
         return []
-    wanted = sorted(ids)
-    contacts = session.scalars(
-        select(Contact)
-        .where(Contact.id.in_(wanted), Contact.archived.is_(False), Contact.triage.is_(None))
-        .options(selectinload(Contact.tags))
+    people = session.execute(
+        select(
+            Contact.id, Contact.full_name, Contact.circle, Contact.tier, Contact.role, Company.name
+        )
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .where(Contact.id.in_(sorted(ids)), Contact.archived.is_(False), Contact.triage.is_(None))
     ).all()
-    kept = [c.id for c in contacts]
+    kept = [row[0] for row in people]
     if not kept:
         return []
+    tags: dict[int, set[str]] = {}
+    for cid, tag in session.execute(
+        select(ContactTag.contact_id, ContactTag.tag).where(ContactTag.contact_id.in_(kept))
+    ):
+        tags.setdefault(cid, set()).add(tag)
     last: dict[int, dt.datetime] = {
         cid: at
         for cid, at in session.execute(
@@ -512,24 +523,24 @@ def _candidates(session: Session, ids: set[int]) -> list[Candidate]:
     events: dict[int, list[str]] = {}
     for cid, summary in session.execute(
         select(Interaction.contact_id, Interaction.summary)
-        .where(Interaction.contact_id.in_(kept), Interaction.kind == InteractionKind.EVENT)
+        .where(Interaction.kind == InteractionKind.EVENT, Interaction.contact_id.in_(kept))
         .order_by(Interaction.occurred_at.desc())
         .limit(CANDIDATES)
     ):
         events.setdefault(cid, []).append(summary)
     return [
         Candidate(
-            contact_id=c.id,
-            name=c.full_name,
-            circle=c.circle,
-            tier=c.tier,
-            role=c.role,
-            company=c.company.name if c.company else "",
-            tags=frozenset(t.tag for t in c.tags),
-            events=tuple(events.get(c.id, ())[:5]),
-            last_heard=last[c.id].date() if c.id in last else None,
+            contact_id=cid,
+            name=name,
+            circle=circle,
+            tier=tier,
+            role=role,
+            company=company or "",
+            tags=frozenset(tags.get(cid, ())),
+            events=tuple(events.get(cid, ())[:5]),
+            last_heard=last[cid].date() if cid in last else None,
         )
-        for c in contacts
+        for cid, name, circle, tier, role, company in people
     ]
 
 

@@ -176,6 +176,9 @@ class Interaction(Base):
         # Unanswered calls are few among 200,000 interactions: the plan finds them here
         # (`services.outcomes.open_tries`) instead of reading two weeks of the log.
         Index("ix_interaction_outcome_time", "outcome", "occurred_at"),
+        # Events met at are a few among 200,000 interactions: an opportunity's proposals
+        # look for a similar one here (`services.opportunities`) instead of in the log.
+        Index("ix_interaction_kind_time", "kind", "occurred_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

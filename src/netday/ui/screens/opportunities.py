@@ -27,7 +27,7 @@ from netday.services.opportunities import (
     KIND_SAID,
     OpportunityDetail,
     OpportunityView,
-    Proposal,
+    ProposalView,
     ShareView,
     add_opportunity,
     check_kind,
@@ -263,7 +263,7 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
         elif table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def selected_proposal(self) -> Proposal | None:
+    def selected_proposal(self) -> ProposalView | None:
         table = self.query_one(Proposals)
         if self.detail is None or table.row_count == 0:
             return None
