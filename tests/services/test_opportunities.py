@@ -206,9 +206,13 @@ def test_deleting_the_share_interaction_unlinks_it(ctx: Context) -> None:
     someone(ctx, "Ana Souza")
     talk = opp.add_opportunity(ctx, "A talk", "event")
     share = opp.share_opportunity(ctx, talk.id, "ana", "Ana, see you there")
+    before = dump(ctx)
     delete_interaction(ctx, share.interaction_id)
     detail = opp.opportunity_detail(ctx, talk.id)
     assert (detail.shares, detail.opportunity.shared) == ((), 0)
+    assert undo_last(ctx)  # the link the database removed with it comes back too
+    assert dump(ctx) == before
+    assert opp.opportunity_detail(ctx, talk.id).opportunity.shared == 1
 
 
 UNDOABLE = {
@@ -238,4 +242,17 @@ def test_reopen_is_undone_exactly(ctx: Context) -> None:
     before = dump(ctx)
     opp.close_opportunity(ctx, talk.id, closed=False)
     assert undo_last(ctx).startswith("Reopened")
+    assert dump(ctx) == before
+
+
+def test_deleting_the_person_takes_their_share_and_undo_brings_both_back(ctx: Context) -> None:
+    from netday.services.contacts import delete_contact
+
+    ana = someone(ctx, "Ana Souza")
+    talk = opp.add_opportunity(ctx, "A talk", "event")
+    opp.share_opportunity(ctx, talk.id, "ana", "Ana, see you there")
+    before = dump(ctx)
+    delete_contact(ctx, str(ana))
+    assert opp.opportunity_detail(ctx, talk.id).opportunity.shared == 0
+    assert undo_last(ctx)
     assert dump(ctx) == before
