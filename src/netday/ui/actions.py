@@ -354,7 +354,7 @@ ACTIONS: tuple[Action, ...] = (
         "c",
         "close_selected",
         "Close",
-        "Nothing more to pass on: the selected opportunity leaves the list (u undoes)",
+        "Nothing more to pass on: the selected opportunity leaves the list (undoable)",
     ),
     _a(
         "proposals.share",
