@@ -10,7 +10,6 @@ from textual.widgets import Input, Static
 
 from netday.services.contacts import ContactFields, add_contact
 from netday.services.opportunities import add_opportunity
-from netday.services.undo import undo_last
 from netday.store.models import Interaction, Opportunity, OpportunityShare
 from netday.ui.screens.opportunities import (
     Opportunities,
@@ -166,10 +165,15 @@ async def test_a_adds_and_c_closes_on_their_screen_and_each_is_undone(ctx, open_
         await settle(pilot)
         assert screen.query_one(Opportunities).row_count == 1
         assert [o[5] for o in stored(ctx)] == [True, False]  # the newest, listed first
-    # The planner's steps are taken back by its own origin, as `u` on the main screen does.
-    ui_ctx = pilot.app.ctx  # type: ignore[attr-defined]
-    assert undo_last(ui_ctx).startswith("Closed")
-    assert undo_last(ui_ctx).startswith("Added")
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.query_one(Opportunities).row_count == 2
+        assert "Undone: Closed the opportunity 'An article'" in [
+            n.message for n in pilot.app._notifications
+        ]
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.query_one(Opportunities).row_count == 1
     assert dump(ctx) == before
 
 

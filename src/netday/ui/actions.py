@@ -357,6 +357,15 @@ ACTIONS: tuple[Action, ...] = (
         "Nothing more to pass on: the selected opportunity leaves the list (undoable)",
     ),
     _a(
+        "opportunities.undo",
+        "u",
+        "undo",
+        "Undo",
+        "Take back the last change made in this planner (a share, a close, an add…)",
+        footer=False,
+        palette="Undo the last change",
+    ),
+    _a(
         "proposals.share",
         "enter,s",
         "share",

@@ -41,6 +41,7 @@ from netday.services.opportunities import (
     read_on,
     share_opportunity,
 )
+from netday.services.undo import undo_last
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.modal_form import Form
@@ -300,6 +301,18 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
         found = self.selected()
         if found is not None:
             self.close_now(found.id)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def action_undo(self) -> None:
+        """Take back this planner's last change (whichever screen made it), then list
+        the opportunities as they are now."""
+        try:
+            label = undo_last(self.ctx)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Undone: {label}")
+        self.app.call_from_thread(self.load)
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def close_now(self, opportunity_id: int) -> None:
