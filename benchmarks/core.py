@@ -99,6 +99,7 @@ def main() -> None:
     from netday.services.context import Context
     from netday.services.insights import insights
     from netday.services.journal import log_interaction
+    from netday.services.opportunities import list_opportunities, opportunity_detail
     from netday.services.people import PeopleFilter, people_page
     from netday.services.planner import plan_for
     from netday.services.review import review_day, today_overview
@@ -165,6 +166,12 @@ def main() -> None:
     )
     results["people_page_at_row_9000_ms"] = round(
         median_ms(lambda: people_page(ctx, PeopleFilter(), offset=9000), args.runs), 2
+    )
+    # Whom each of the demo's opportunities fits: the worst of them (a job naming a
+    # company and three role families reads the most candidates).
+    found = [o.id for o in list_opportunities(ctx)]
+    results["opportunity_proposals_worst_ms"] = round(
+        max(median_ms(lambda i=i: opportunity_detail(ctx, i), args.runs) for i in found), 2
     )
     database.close()
 

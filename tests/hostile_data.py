@@ -77,3 +77,26 @@ def poison(ctx: Context, *, markup: bool = True) -> dict[str, int]:
         for promise in s.scalars(select(Promise)):
             promise.what = f"{said} owed {SEQUENCES}"
     return {"ana": ana.id, "bob": bob.id, "dee": dee.id}
+
+
+def poison_opportunity(ctx: Context, contact_id: int) -> int:
+    """An opportunity shared with `contact_id`, its title, URL, notes, tag and the share's
+    summary carrying escape sequences and markup (written through the ORM, as `poison`
+    does); everyone else shares its tag "python", so they are proposed. Returns its id."""
+    from netday.services.opportunities import add_opportunity, share_opportunity
+    from netday.store.models import ContactTag, Opportunity, OpportunityTag
+
+    found = add_opportunity(ctx, "A talk", "event", on=ctx.today() + dt.timedelta(days=2))
+    with ctx.db.reading() as s:
+        name = s.get_one(Contact, contact_id).full_name
+    share = share_opportunity(ctx, found.id, str(contact_id), f"{name.split()[0]}, for you")
+    with ctx.db.transaction() as s:
+        row = s.get_one(Opportunity, found.id)
+        row.title = f"{CLICK} talk {SEQUENCES}"
+        row.url = f"https://x.example/{TITLE}"
+        row.notes = f"{LINKED} {SEQUENCES}"
+        row.tags = [OpportunityTag(tag=f"{CLICK}{SGR}"), OpportunityTag(tag="python")]
+        for contact in s.scalars(select(Contact).where(Contact.id != contact_id)):
+            s.add(ContactTag(contact_id=contact.id, tag="python"))
+        s.get_one(Interaction, share.interaction_id).summary = f"{CLICK} shared {SEQUENCES}"
+    return found.id

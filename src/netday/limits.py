@@ -31,6 +31,12 @@ PROMISE: Final = 300
 """What a promise is ("the deck", "an intro to their CTO"): one line, said in a plan's reason."""
 PROMISES_SHOWN: Final = 5
 """Open promises shown per person with a planned call: a call row has room for a few."""
+OPPORTUNITY_TITLE: Final = 200
+"""An opportunity's title ("Staff engineer at Acme", "PyCon call for speakers")."""
+SHARE_LINE: Final = 500
+"""The personal line that goes with a shared opportunity: a sentence or two."""
+PROPOSALS: Final = 10
+"""People proposed for one opportunity: the best few, never the whole network."""
 TAGS_PER_CONTACT: Final = 100
 DETAILS_PER_CONTACT: Final = 100
 """Extra e-mails, phones and URLs on one contact."""
@@ -93,8 +99,10 @@ def describe() -> dict[str, str]:
         "name, company, role": f"{NAME} characters",
         "e-mail": f"{EMAIL} characters",
         "phone": f"{PHONE} characters",
-        "profile or other URL": f"{URL} characters (a post's URL {POST_URL})",
-        "tag": f"{TAG} characters, {TAGS_PER_CONTACT} per contact",
+        "profile or other URL": f"{URL} characters (a post's or an opportunity's URL {POST_URL})",
+        "tag": f"{TAG} characters, {TAGS_PER_CONTACT} per contact or opportunity",
+        "opportunity title": f"{OPPORTUNITY_TITLE} characters",
+        "personal line of a share": f"{SHARE_LINE} characters",
         "why, notes, summaries, messages, comments": f"{LONG_TEXT:,} characters",
         "ids": f"1 to {ID_MAX:,}",
         "minutes": f"0 to {MINUTES_MAX}",

@@ -105,6 +105,17 @@ class MatchPlace(StrEnum):
     POST = "post"
 
 
+class OpportunityKind(StrEnum):
+    """Something worth passing on (practice 10): shared with the people it fits, each
+    time with a personal line."""
+
+    EVENT = "event"
+    WEBINAR = "webinar"
+    ARTICLE = "article"
+    JOB = "job"
+    CALL_FOR_SPEAKERS = "call-for-speakers"
+
+
 class Direction(StrEnum):
     """Who gave: the give / ask balance of an interaction."""
 

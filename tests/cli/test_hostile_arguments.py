@@ -63,7 +63,7 @@ CADENCES = [
     "FREQ=MONTHLY;BYDAY=9MO",
     "FREQ=DAILY;UNTIL=20200101",
 ]
-DATE_DESTS = {"today", "date", "follow_up", "until", "at", "birthday", "connected"}
+DATE_DESTS = {"today", "date", "follow_up", "until", "at", "birthday", "connected", "on"}
 CADENCE_DESTS = {"every", "rrule"}
 SKIPPED_DESTS = {"help", "db", "demo"}
 """--db is the test's own database; --demo builds a second one (covered elsewhere)."""
@@ -82,11 +82,14 @@ BASELINE_POSITIONALS = {
     "decision": "skip",
     "key": "minutes_per_day",
     "value": "30",
+    "title": "A talk on hiring",
+    "line": "Thought of you, Hostile",
 }
 """A plausible value for each positional, so that one hostile value at a time is tried."""
 BASELINE_OPTIONS: dict[tuple[str, ...], list[str]] = {
     ("invite", "send"): ["-m", "Hello, glad to connect"],
     ("export", "md"): ["--week"],
+    ("opportunity", "add"): ["--kind", "event"],
 }
 LEFT_OUT_WITH: dict[str, set[str]] = {"name": {"contact"}}
 """`invite send --name N` names someone instead of a contact: the two never go together."""

@@ -54,6 +54,26 @@ def test_ics_has_the_open_promises_either_way(cli, tmp_path):
     }
 
 
+def test_ics_has_the_open_opportunities_on_their_days(cli, tmp_path):
+    cli("opportunity", "add", "PyCon CFP", "--kind", "call-for-speakers", "--on", "2026-11-30",
+        "--url", "https://pycon.example.org/cfp", "--tag", "python")  # fmt: skip
+    cli("opportunity", "add", "Closed talk", "--kind", "event", "--on", "2026-11-28")
+    cli("opportunity", "add", "Undated article", "--kind", "article")
+    cli("opportunity", "add", "Far away", "--kind", "event", "--on", "2027-06-01")
+    assert cli("opportunity", "close", "2").code == 0
+    out = tmp_path / "netday.ics"
+    assert cli("export", "ics", "--days", "30", "--out", str(out)).code == 0
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    found = [e for e in events if "opportunity" in str(e["UID"])]
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in found] == [
+        ("PyCon CFP", dt.date(2026, 11, 30))
+    ]
+    assert str(found[0]["DESCRIPTION"]) == (
+        "call for speakers: worth passing on (netday opportunity show)\n"
+        "https://pycon.example.org/cfp\n#python"
+    )
+
+
 def test_the_markdown_review_lists_the_promises_that_came_due(cli):
     cli("contact", "add", "Ana Lima", "--every", "3 weeks")
     cli("promise", "add", "ana", "the *deck*")

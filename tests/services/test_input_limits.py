@@ -247,3 +247,35 @@ def test_the_people_lists_filters_are_bounded(ctx: Context, ana: int) -> None:
         people_page(ctx, PeopleFilter(triage="\x1b[2J"))
     found = list_people(ctx, PeopleFilter(company="\x1b]0;x\x07Acme", tag="\x00"))
     assert found == []
+
+
+def test_an_opportunity_and_a_share_line_are_bounded_cleaned_and_dated(
+    ctx: Context, ana: int
+) -> None:
+    from netday.services import opportunities as opp
+    from netday.store.models import Opportunity
+
+    for title in ("t" * (limits.OPPORTUNITY_TITLE + 1), "t" * 130_000):
+        with pytest.raises(TooLong, match=f"a title is longer than {limits.OPPORTUNITY_TITLE}"):
+            opp.add_opportunity(ctx, title, "job")
+    with pytest.raises(TooLong, match="a URL is longer than 1,000"):
+        opp.add_opportunity(ctx, "x", "job", url="https://e.com/" + "u" * 130_000)
+    with pytest.raises(TooLong, match="notes is longer than 20,000"):
+        opp.add_opportunity(ctx, "x", "job", notes="n" * 20_001)
+    with pytest.raises(TooLong, match="a tag is longer than 64"):
+        opp.add_opportunity(ctx, "x", "job", tags=("t" * 65,))
+    with pytest.raises(NetdayError, match="at most 100 tags"):
+        opp.add_opportunity(ctx, "x", "job", tags=[f"t{i}" for i in range(101)])
+    with pytest.raises(DateError):
+        opp.add_opportunity(ctx, "x", "job", on=dt.date(2200, 1, 1))
+    with pytest.raises(NotFound):
+        opp.close_opportunity(ctx, limits.ID_MAX + 1)
+    assert _count(ctx, Opportunity) == 0
+    kept = opp.add_opportunity(ctx, "t" * limits.OPPORTUNITY_TITLE, "job")
+    assert len(kept.title) == limits.OPPORTUNITY_TITLE
+    said = opp.add_opportunity(ctx, "the\x1b]0;x\x07 talk\r\nnow\u202e", "event")
+    assert said.title == "the]0;x talk now\u202e"
+    with pytest.raises(TooLong, match="the personal line is longer than 500"):
+        opp.share_opportunity(ctx, said.id, str(ana), "Ana " + "l" * 130_000)
+    share = opp.share_opportunity(ctx, said.id, str(ana), "Ana,\x1b[2J come\nalong")
+    assert share.summary.endswith(": Ana,[2J come along")

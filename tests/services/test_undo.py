@@ -15,7 +15,16 @@ from sqlalchemy import delete, func, select
 
 from netday import limits
 from netday.errors import NetdayError
-from netday.services import contacts, invites, journal, planner, posts, promises, triage
+from netday.services import (
+    contacts,
+    invites,
+    journal,
+    opportunities,
+    planner,
+    posts,
+    promises,
+    triage,
+)
 from netday.services.context import Context
 from netday.services.demo import seed_demo
 from netday.services.importing import run_import
@@ -136,6 +145,19 @@ def a_promise(ctx: Context, *, kept: bool = False) -> int:
         return found
 
 
+def an_opportunity(ctx: Context) -> int:
+    """The demo's first open opportunity."""
+    return opportunities.list_opportunities(ctx)[0].id
+
+
+def share_proposed(ctx: Context) -> object:
+    """Share the demo's first opportunity with the first person proposed for it."""
+    found = an_opportunity(ctx)
+    first = opportunities.opportunity_detail(ctx, found).proposals[0]
+    line = f"{first.name.split()[0]}, this made me think of you"
+    return opportunities.share_opportunity(ctx, found, str(first.contact_id), line)
+
+
 def quick_log(ctx: Context, line: str) -> object:
     """What the quick-log line does with `line` (`{}` standing for someone's name)."""
     with ctx.db.reading() as s:
@@ -207,6 +229,17 @@ ACTIONS: dict[str, Callable[[Context], object]] = {
         c, a_promise(c), what="the slides", due=c.today() + dt.timedelta(days=9)
     ),
     "promise deleted": lambda c: promises.delete_promise(c, a_promise(c)),
+    "opportunity added": lambda c: opportunities.add_opportunity(
+        c, "Rust meetup", "event", tags=("speaker",), on=c.today()
+    ),
+    "opportunity shared": share_proposed,
+    "opportunity closed": lambda c: opportunities.close_opportunity(c, an_opportunity(c)),
+    "opportunity edited": lambda c: opportunities.edit_opportunity(
+        c, an_opportunity(c), title="PyCon CFP", tags=("python",), clear_on=True
+    ),
+    "opportunity deleted with its share": lambda c: opportunities.delete_opportunity(
+        c, max(opportunities.list_opportunities(c), key=lambda o: o.shared).id
+    ),
 }
 
 CORRECTIONS: dict[str, Callable[[Context, int], object]] = {

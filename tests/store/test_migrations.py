@@ -408,3 +408,55 @@ def test_0009_indexes_every_existing_row_for_search_and_takes_the_index_away(
                     f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"
                 )
         checked.close()
+
+
+def test_0010_adds_opportunities_beside_every_row_and_takes_them_away(db_url: str) -> None:
+    """A database at 0009 with a contact, a share and a promise upgrades with every row as
+    it was and opportunities that link a share; down to 0009, only the opportunities
+    (their tags and links) go, and the share stays in the log."""
+    db = Database(db_url)
+    upgrade(db, "0009")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        conn.execute(
+            text(
+                "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                " direction, created_at) VALUES (1, 1, 'share', '2026-11-20 10:00:00',"
+                " 'the talk', 'gave', '2026-11-20 10:05:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO promise (contact_id, owed_by, what, due_on, created_at) VALUES"
+                " (1, 'me', 'the deck', :due, '2026-11-20 10:05:00')"
+            ),
+            {"due": dt.date(2026, 11, 25)},
+        )
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    texts = lambda sql: [tuple(map(str, row)) for row in rows(db_url, sql)]  # noqa: E731
+    assert texts("SELECT id, kind, summary, direction FROM interaction") == [
+        ("1", "share", "the talk", "gave")
+    ]
+    assert texts("SELECT what, due_on FROM promise") == [("the deck", "2026-11-25")]
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO opportunity (id, title, kind, url, on_date, notes, created_at)"
+                " VALUES (1, 'PyCon CFP', 'call-for-speakers', '', :on, '',"
+                " '2026-11-20 09:00:00')"
+            ),
+            {"on": dt.date(2026, 12, 10)},
+        )
+        conn.execute(text("INSERT INTO opportunity_tag (opportunity_id, tag) VALUES (1, 'python')"))
+        conn.execute(
+            text("INSERT INTO opportunity_share (interaction_id, opportunity_id) VALUES (1, 1)")
+        )
+    db.close()
+    left = downgrade_to(db_url, "0009")
+    assert not left & {"opportunity", "opportunity_tag", "opportunity_share"}
+    assert rows(db_url, "SELECT count(*) FROM interaction") == [(1,)]
+    assert rows(db_url, "SELECT count(*) FROM promise") == [(1,)]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT count(*) FROM opportunity") == [(0,)]

@@ -102,7 +102,7 @@ def test_the_models_checks_are_the_migrations_checks_word_for_word(db_url: str) 
         for check in table.constraints
         if isinstance(check, CheckConstraint)
     }
-    assert len(declared) == 13
+    assert len(declared) == 14
     assert found == declared
 
 

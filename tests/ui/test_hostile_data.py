@@ -326,3 +326,33 @@ async def test_a_birthday_row_and_an_unanswered_call_in_the_log(ctx, open_app) -
         assert isinstance(pilot.app.screen, ContactForm)
         assert pilot.app.screen.query_one("#connected", Input).value == ""
         shown(pilot)
+
+
+async def test_opportunities_their_proposals_and_the_share_line(ctx, open_app) -> None:
+    from netday.ui.screens.opportunities import Opportunities, Proposals, ShareForm
+    from tests.hostile_data import poison_opportunity
+
+    ids = poison(ctx)
+    poison_opportunity(ctx, ids["bob"])
+    async with open_app() as pilot:
+        assert "1 to pass on" in shown(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        screen = shown(pilot)
+        assert f"{CLICK} talk {SHOWN_TITLE}" in screen
+        app = pilot.app
+        assert row(app.screen.query_one(Opportunities), 0)[2].startswith(f"{CLICK} talk ^[]0;")
+        about = str(app.screen.query_one("#opportunity-about", Static).render())
+        assert f"#{CLICK}^[[1;31m" in about and f"{LINKED} {SHOWN_TITLE}" in about
+        assert f"shared with {BOB}{SHOWN_TITLE}" in about
+        fits = app.screen.query_one(Proposals)
+        assert row(fits, 0)[0].startswith(ANA + SHOWN_TITLE)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ShareForm)
+        assert CLICK in shown(pilot) and ANA in shown(pilot)
+        app.screen.query_one("#line", Input).value = f"Ana {CLICK} \x1b]0;x\x07"
+        await pilot.press("enter")
+        await settle(pilot)
+        shown(pilot)
+        assert not isinstance(app.screen, ShareForm)

@@ -115,6 +115,19 @@ async def open_in_pane(pilot: Pilot[None], pane: type, key: str) -> None:
     await pilot.press(key)
 
 
+async def _share(p: Pilot[None]) -> None:
+    """The share line of an opportunity Ana fits (tagged alike)."""
+    from netday.services.contacts import ContactFields, edit_contact
+    from netday.services.opportunities import add_opportunity
+
+    ctx = p.app.ctx  # type: ignore[attr-defined]
+    edit_contact(ctx, "ana", ContactFields(tags=("python",)))
+    add_opportunity(ctx, "Python meetup", "event", tags=("python",))
+    await p.press("o")
+    await settle(p)
+    await p.press("enter", "enter")
+
+
 TYPING_PLACES: dict[str, Callable[[Pilot[None]], object]] = {
     "add contact": lambda p: p.press("a"),
     "log any interaction": lambda p: p.press("l"),
@@ -129,6 +142,8 @@ TYPING_PLACES: dict[str, Callable[[Pilot[None]], object]] = {
     "export": lambda p: p.press("ctrl+e"),
     "review": lambda p: p.press("r"),
     "edit a logged interaction": lambda p: open_in_pane(p, LogPane, "e"),
+    "add an opportunity": lambda p: p.press("O"),
+    "share an opportunity": _share,
 }
 
 
@@ -380,6 +395,7 @@ LEAVING: dict[str, tuple[Callable[[Pilot[None]], object], str]] = {
     "review": (lambda p: p.press("r"), "esc Back"),
     "contact": (_contact, "esc Back"),
     "triage": (lambda p: p.press("t"), "esc Back"),
+    "opportunities": (lambda p: p.press("o"), "esc Back"),
     "merge": (_merge, "esc Close"),
     "confirm": (_withdraw, "esc Close"),
     "keys": (lambda p: p.press("question_mark"), "esc Close"),

@@ -16,6 +16,7 @@ from netday.services import (
     contacts,
     invites,
     journal,
+    opportunities,
     planner,
     posts,
     promises,
@@ -328,6 +329,54 @@ def cmd_promise(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_opportunity(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        view = opportunities.add_opportunity(
+            ctx,
+            args.title,
+            args.kind,
+            url=args.url,
+            on=opportunities.read_on(ctx, args.on or ""),
+            tags=args.tag,
+            notes=args.notes,
+        )
+        _out(dumps(view) if args.json else f"added: {render.opportunity_line(view).strip()}")
+    elif args.action == "list":
+        rows = list(opportunities.list_opportunities(ctx, include_closed=args.all))
+        _out(
+            dumps(rows)
+            if args.json
+            else "\n".join(render.opportunity_line(r) for r in rows) or "no open opportunities"
+        )
+    elif args.action == "show":
+        detail = opportunities.opportunity_detail(ctx, args.id)
+        _out(dumps(detail) if args.json else render.opportunity_text(detail))
+    elif args.action == "share":
+        share = opportunities.share_opportunity(ctx, args.id, args.contact, args.line)
+        _out(dumps(share) if args.json else f"shared with {share.contact_name}: {share.summary}")
+    elif args.action in ("close", "reopen"):
+        view = opportunities.close_opportunity(ctx, args.id, closed=args.action == "close")
+        verb = "closed" if args.action == "close" else "open again"
+        _out(f"{verb}: {render.opportunity_line(view).strip()}")
+    elif args.action == "edit":
+        view = opportunities.edit_opportunity(
+            ctx,
+            args.id,
+            title=args.title,
+            kind=args.kind,
+            url=args.url,
+            on=opportunities.read_on(ctx, args.on) if args.on is not None else None,
+            clear_on=args.no_date,
+            tags=args.tag,
+            notes=args.notes,
+        )
+        _out(f"edited: {render.opportunity_line(view).strip()}")
+    else:
+        view = opportunities.delete_opportunity(ctx, args.id)
+        _out(f"deleted: {render.opportunity_line(view).strip()}")
+    return 0
+
+
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     day = journal.read_day(ctx, args.date) if args.date else ctx.today()
     if args.note is not None or args.minutes is not None:
@@ -408,6 +457,7 @@ HANDLERS: dict[str, Handler] = {
     "invite": cmd_invite,
     "post": cmd_post,
     "promise": cmd_promise,
+    "opportunity": cmd_opportunity,
     "review": cmd_review,
     "stats": cmd_stats,
     "demo": cmd_demo,

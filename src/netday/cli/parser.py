@@ -22,6 +22,7 @@ from netday.vocabulary import (
     InteractionKind,
     InviteDirection,
     InviteStatus,
+    OpportunityKind,
     PeopleSort,
     Tier,
     TriageFilter,
@@ -345,6 +346,47 @@ def build_parser() -> argparse.ArgumentParser:
     whose.add_argument("--theirs", action="store_true", help="it is theirs")
     whose.add_argument("--mine", action="store_true", help="it is yours")
     p = prsub.add_parser("delete", help="remove it from the ledger")
+    p.add_argument("id", type=ID)
+
+    opp = sub.add_parser("opportunity", help="things worth passing on, shared with a personal line")
+    opsub = opp.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=OneLineParser
+    )
+    kinds = values(OpportunityKind)
+    p = opsub.add_parser("add", help="an event, webinar, article, job or call for speakers")
+    p.add_argument("title", help='what it is ("PyCon call for speakers")')
+    p.add_argument("--kind", required=True, choices=kinds)
+    p.add_argument("--url", default="", help="where to find it")
+    p.add_argument("--on", help="its day, if it has one (friday, 2026-12-10)")
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    p.add_argument("--notes", default="")
+    p.add_argument("--json", action="store_true")
+    p = opsub.add_parser("list", help="open opportunities, dated ones soonest first")
+    p.add_argument("--all", action="store_true", help="closed ones too")
+    p.add_argument("--json", action="store_true")
+    p = opsub.add_parser("show", help="one opportunity, the people it fits and who had it")
+    p.add_argument("id", type=ID)
+    p.add_argument("--json", action="store_true")
+    p = opsub.add_parser("share", help="pass it on to someone, with a line naming them")
+    p.add_argument("id", type=ID)
+    p.add_argument("contact", help="who (id or name)")
+    p.add_argument("line", help='a personal line ("Ana, this is the role we talked about")')
+    p.add_argument("--json", action="store_true")
+    p = opsub.add_parser("close", help="nothing more to pass on")
+    p.add_argument("id", type=ID)
+    p = opsub.add_parser("reopen", help="open again")
+    p.add_argument("id", type=ID)
+    p = opsub.add_parser("edit", help="correct it (only what is given changes)")
+    p.add_argument("id", type=ID)
+    p.add_argument("--title")
+    p.add_argument("--kind", choices=kinds)
+    p.add_argument("--url")
+    day = p.add_mutually_exclusive_group()
+    day.add_argument("--on", help="its day")
+    day.add_argument("--no-date", action="store_true", help="it has no day")
+    p.add_argument("--tag", action="append", help="its tags (repeat; replaces them all)")
+    p.add_argument("--notes")
+    p = opsub.add_parser("delete", help="remove it (its shares stay in the log)")
     p.add_argument("id", type=ID)
 
     p = sub.add_parser("review", help="the end-of-day review")

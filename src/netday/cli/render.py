@@ -24,6 +24,7 @@ from netday.services.insights import (
     streak_line,
     window_line,
 )
+from netday.services.opportunities import OpportunityDetail, OpportunityView, kind_said
 from netday.services.promises import promise_line as promise_line_of
 from netday.services.review import review_headline
 from netday.services.search import SearchHit, where_found
@@ -133,6 +134,43 @@ def post_line(p: PostView) -> str:
     age = "today" if p.age_days == 0 else f"{plural(p.age_days, 'day')} old"
     what = p.excerpt or p.url
     return f"  #{p.id} {p.author} · {age} · {what}"
+
+
+def opportunity_line(o: OpportunityView) -> str:
+    """ "  #3 job · Data engineer at Acme · 10 Dec · #recruiter · shared with 1 (closed)" """
+    parts = [f"  #{o.id} {kind_said(o.kind)} · {o.title}"]
+    if o.on_date is not None:
+        parts.append(short_date(o.on_date))
+    if o.tags:
+        parts.append(" ".join(f"#{t}" for t in o.tags))
+    if o.shared:
+        parts.append(f"shared with {o.shared}")
+    return " · ".join(parts) + ("" if o.is_open else " (closed)")
+
+
+def opportunity_text(d: OpportunityDetail) -> str:
+    """One opportunity: what it is, the people it fits with the reasons, who had it."""
+    o = d.opportunity
+    lines = [opportunity_line(o).strip()]
+    if o.url:
+        lines.append(f"  {o.url}")
+    if o.notes:
+        lines += [f"  {line}" for line in o.notes.splitlines()]
+    if o.is_open:
+        lines += ["", f"PROPOSED ({len(d.proposals)})"]
+        lines += [
+            f"  #{p.contact_id} {p.name}"
+            + (f" ({p.company})" if p.company else "")
+            + f": {'; '.join(p.reasons)}"
+            for p in d.proposals
+        ] or ["  nobody fits yet: tag it, or tag the people it is for"]
+        if d.proposals:
+            lines.append(f'  share: netday opportunity share {o.id} CONTACT "a line naming them"')
+    lines += ["", f"SHARED WITH ({len(d.shares)})"]
+    lines += [f"  {short_date(s.at.date())} {s.contact_name}: {s.summary}" for s in d.shares] or [
+        "  nobody yet"
+    ]
+    return "\n".join(lines)
 
 
 def promise_line(p: PromiseView, today: dt.date) -> str:

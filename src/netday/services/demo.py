@@ -47,11 +47,13 @@ from netday.services.demo_data import (
     LEDGER,
     MINUTES,
     OPEN_ASK,
+    OPPORTUNITIES,
     POST_EXCERPTS,
     PROMISE,
     REVIEW_NOTES,
     ROLES,
     SEED,
+    SHARED_LINE,
     STREAK_CALL,
     SUMMARIES,
     TAGS,
@@ -73,6 +75,9 @@ from netday.store.models import (
     Interaction,
     Invite,
     MessageTemplate,
+    Opportunity,
+    OpportunityShare,
+    OpportunityTag,
     PlanItem,
     Post,
     Promise,
@@ -534,11 +539,62 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
                         updated_at=dt.datetime.combine(day, dt.time(18)),
                     )
                 )
+        shares = _opportunities(session, today, now)
         if session.scalar(select(MessageTemplate.id).limit(1)) is None:
             session.add(MessageTemplate(name=TEMPLATE[0], body=TEMPLATE[1]))
         return DemoSummary(
-            len(b.contacts), len(company_ids), len(b.interactions), len(invites), len(posts)
+            len(b.contacts),
+            len(company_ids),
+            len(b.interactions) + shares,
+            len(invites),
+            len(posts),
         )
+
+
+def _opportunities(session: Session, today: dt.date, now: dt.datetime) -> int:
+    """A few open opportunities; the last shared three days ago with the first active
+    professional contact (no random draw: the rest of the demo stays as it was).
+    Returns how many share interactions it wrote."""
+    rows = [
+        Opportunity(
+            title=title,
+            kind=kind,
+            url=url,
+            on_date=None if ahead is None else today + dt.timedelta(days=ahead),
+            notes=notes,
+            created_at=now - dt.timedelta(days=4),
+            closed_at=None,
+            tags=[OpportunityTag(tag=t) for t in tags],
+        )
+        for title, kind, url, ahead, tags, notes in OPPORTUNITIES
+    ]
+    session.add_all(rows)
+    session.flush()
+    someone = session.scalars(
+        select(Contact)
+        .where(Contact.archived.is_(False), Contact.circle == Circle.PROFESSIONAL)
+        .order_by(Contact.id)
+        .limit(1)
+    ).first()
+    if someone is None:
+        return 0
+    at = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(11, 30))
+    line = SHARED_LINE.format(first=someone.full_name.split()[0])
+    share = Interaction(
+        contact_id=someone.id,
+        kind=InteractionKind.SHARE,
+        occurred_at=at,
+        minutes=None,
+        summary=f"Shared {rows[-1].title}: {line}",
+        direction=Direction.GAVE,
+        follow_up_on=None,
+        outcome=None,
+        created_at=at,
+    )
+    session.add(share)
+    session.flush()
+    session.add(OpportunityShare(interaction_id=share.id, opportunity_id=rows[-1].id))
+    return 1
 
 
 def _write(

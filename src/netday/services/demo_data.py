@@ -190,6 +190,45 @@ TAGS: Final = (
     "recruiter",
 )
 
+OPPORTUNITIES: Final = (
+    # (title, kind, url, days ahead or None, tags, notes)
+    (
+        "PyCon call for speakers",
+        "call-for-speakers",
+        "https://pycon.example.org/cfp",
+        12,
+        ("speaker",),
+        "Talks on open source and data welcome.",
+    ),
+    (
+        "Data engineer at Acme Analytics",
+        "job",
+        "https://acme-analytics.example.com/jobs/42",
+        None,
+        ("recruiter",),
+        "",
+    ),
+    (
+        "Design systems webinar",
+        "webinar",
+        "https://webinars.example.com/design-systems",
+        5,
+        ("mentor",),
+        "",
+    ),
+    (
+        "Hiring your first salesperson",
+        "article",
+        "https://blog.example.com/first-salesperson",
+        None,
+        ("prospect", "client"),
+        "",
+    ),
+)
+"""The demo's open opportunities; the last was shared with someone three days ago."""
+SHARED_LINE: Final = "Thought of you, {first}: this is the hiring question we talked about."
+"""The personal line of the demo's past share."""
+
 TIER_WEIGHTS: Final = {Tier.A: 15, Tier.B: 35, Tier.C: 50}
 """How the demo's people spread over the tiers (percent)."""
 INTERACTIONS_PER_TIER: Final = {Tier.A: 35, Tier.B: 24, Tier.C: 14}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from netday.config import default_export_dir
 from netday.scheduling.occasions import LIGHT_TOUCH, next_return
 from netday.services.context import Context
+from netday.services.opportunities import kind_said, open_dated
 from netday.services.planner import prepare_plan
 from netday.services.records import CalendarItem, ContactRecord, InteractionRecord
 from netday.services.review import review_day
@@ -121,7 +122,8 @@ def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
 
 def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
     """Today's planned calls, then who falls due, the follow-ups, the open promises
-    (either way) and the birthdays in the coming days.
+    (either way) and the birthdays in the coming days, and the open opportunities on
+    those days (an event to attend, a call for speakers closing: the day to pass it on by).
 
     A calendar cadence ("first Monday of the month") is one recurring event with its
     RRULE; a relative one restarts after every conversation, so only its next date is known.
@@ -223,6 +225,21 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                 )
             )
         items.extend(_birthdays(session, today, end))
+        for found in open_dated(session, today, end - dt.timedelta(days=1)):
+            assert found.on_date is not None
+            about = [f"{kind_said(found.kind)}: worth passing on (netday opportunity show)"]
+            about += [
+                value for value in (found.url, " ".join(f"#{t}" for t in found.tags)) if value
+            ]
+            items.append(
+                CalendarItem(
+                    uid=f"opportunity-{found.id}@netday",
+                    day=found.on_date,
+                    title=found.title,
+                    description="\n".join(about),
+                    minutes=15,
+                )
+            )
     return sorted(items, key=lambda i: (i.day, i.title))
 
 

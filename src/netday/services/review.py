@@ -16,6 +16,7 @@ from netday.scheduling.when import in_range
 from netday.services.context import Context
 from netday.services.invites import pending_invites
 from netday.services.journal import check_minutes, day_bounds, interactions_between
+from netday.services.opportunities import count_open
 from netday.services.planner import next_due, plan_view, plannable_contacts, prepare_plan
 from netday.services.posts import waiting_posts
 from netday.services.promises import came_due
@@ -106,6 +107,7 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
                 .where(Contact.triage == TriageState.PENDING)
             )
             or 0,
+            opportunities=count_open(session),
             contacts=plannable_contacts(session) if quiet else 0,
             next_due=next_due(session) if quiet else None,
         )

@@ -197,6 +197,8 @@ class TodayView:
     """No contacts and no invitations yet: a first run."""
     to_triage: int = 0
     """Imported people nobody has looked at yet."""
+    opportunities: int = 0
+    """Open opportunities, worth passing on (the header says how many, calmly)."""
     contacts: int = 0
     """Contacts that can be planned (not archived); read only when no call is planned."""
     next_due: NextDue | None = None

@@ -35,6 +35,7 @@ from netday.vocabulary import (
     InteractionKind,
     InviteDirection,
     InviteStatus,
+    OpportunityKind,
     OwedBy,
     PostStatus,
     Tier,
@@ -175,6 +176,9 @@ class Interaction(Base):
         # Unanswered calls are few among 200,000 interactions: the plan finds them here
         # (`services.outcomes.open_tries`) instead of reading two weeks of the log.
         Index("ix_interaction_outcome_time", "outcome", "occurred_at"),
+        # Events met at are a few among 200,000 interactions: an opportunity's proposals
+        # look for a similar one here (`services.opportunities`) instead of in the log.
+        Index("ix_interaction_kind_time", "kind", "occurred_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -216,6 +220,59 @@ class Promise(Base):
     )
     """The conversation it was made in, when it was made in one (the call-done dialog)."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Opportunity(Base):
+    """Something worth passing on (practice 10): an event, a webinar, an article, a job,
+    a call for speakers. Open until `closed_at`; each share with a person is an
+    interaction of kind share, linked here by `OpportunityShare`."""
+
+    __tablename__ = "opportunity"
+    __table_args__ = (
+        one_of("kind", OpportunityKind),
+        # Open ones, by date: the list, the main screen's count, the calendar export.
+        Index("ix_opportunity_closed_on", "closed_at", "on_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str] = mapped_column(String(1000), default="")
+    on_date: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    tags: Mapped[list[OpportunityTag]] = relationship(
+        cascade="all, delete-orphan", order_by="OpportunityTag.tag"
+    )
+
+
+class OpportunityTag(Base):
+    """An opportunity's tags, shaped as a contact's (`ContactTag`): a shared tag is the
+    first reason a person is proposed."""
+
+    __tablename__ = "opportunity_tag"
+
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class OpportunityShare(Base):
+    """Which opportunity a share interaction passed on. A join table rather than a column
+    on `interaction`, so the log's table is untouched; deleting either side removes the
+    link only (the interaction stays in the log when its opportunity goes)."""
+
+    __tablename__ = "opportunity_share"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True
+    )
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Invite(Base):

@@ -36,6 +36,7 @@ REVISIONS: tuple[str, ...] = (
     "0007",
     "0008",
     "0009",
+    "0010",
 )
 """Every revision in `migrations/versions`, oldest first; a test checks it against Alembic."""
 

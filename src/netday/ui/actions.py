@@ -31,6 +31,8 @@ class Scope(StrEnum):
     CONTACT = "contact"
     TIMELINE = "timeline"
     PROMISES = "promises"
+    OPPORTUNITIES = "opportunities"
+    PROPOSALS = "proposals"
     REVIEW = "review"
     INSIGHTS = "insights"
     TRIAGE = "triage"
@@ -63,6 +65,8 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.CONTACT: "A contact",
     Scope.TIMELINE: "The timeline",
     Scope.PROMISES: "A contact's promises",
+    Scope.OPPORTUNITIES: "Opportunities",
+    Scope.PROPOSALS: "Who an opportunity fits",
     Scope.REVIEW: "The review",
     Scope.INSIGHTS: "Insights",
     Scope.TRIAGE: "Triage",
@@ -93,6 +97,7 @@ PANES = frozenset(
         Scope.TIMELINE,
         Scope.PROMISES,
         Scope.PEOPLE_LIST,
+        Scope.PROPOSALS,
     }
 )
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
@@ -268,6 +273,15 @@ ACTIONS: tuple[Action, ...] = (
         palette="Export",
     ),
     _a(
+        "today.opportunities",
+        "o",
+        "opportunities",
+        "Opportunities",
+        "Things worth passing on, and the people each one fits",
+        footer=False,
+        palette="Opportunities: share what fits",
+    ),
+    _a(
         "today.quit",
         "q",
         "app.quit",
@@ -363,6 +377,33 @@ ACTIONS: tuple[Action, ...] = (
         "delete_entry",
         "Delete entry",
         "Delete the selected interaction (asks first)",
+    ),
+    # Opportunities.
+    _a(
+        "opportunities.add", "a", "add", "Add", "An event, webinar, article, job, call for speakers"
+    ),
+    _a(
+        "opportunities.close",
+        "c",
+        "close_selected",
+        "Close",
+        "Nothing more to pass on: the selected opportunity leaves the list (undoable)",
+    ),
+    _a(
+        "opportunities.undo",
+        "u",
+        "undo",
+        "Undo",
+        "Take back the last change made in this planner (a share, a close, an add…)",
+        footer=False,
+        palette="Undo the last change",
+    ),
+    _a(
+        "proposals.share",
+        "enter,s",
+        "share",
+        "Share",
+        "Pass it on to the selected person, with a line naming them",
     ),
     # The review.
     _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),
@@ -497,6 +538,15 @@ ACTIONS: tuple[Action, ...] = (
         "Keys",
         "netday's keys, grouped by where they apply",
         palette="Show all keys",
+    ),
+    _a(
+        "app.opportunity_add",
+        "O",
+        "add_opportunity",
+        "Add an opportunity",
+        "Something worth passing on: an event, a webinar, an article, a job…",
+        footer=False,
+        palette="Add an opportunity",
     ),
     _a(
         "app.theme",

@@ -166,6 +166,27 @@ class NetdayApp(App[None]):
             if command.callback not in (self.action_show_help_panel, self.action_hide_help_panel):
                 yield command
 
+    def action_add_opportunity(self) -> None:
+        """Something worth passing on, from any screen: the main screen's header counts
+        it, and the opportunities screen, if in front, lists it."""
+        from netday.ui.screens.opportunities import (
+            OpportunitiesScreen,
+            OpportunityForm,
+            new_opportunity,
+        )
+        from netday.ui.widgets.panes import key_label
+
+        def saved(result: object) -> None:
+            if result is None:
+                return
+            title = getattr(result, "title", "the opportunity")
+            self.notify(f"Added {title} ({key_label('today.opportunities')} lists them).")
+            self.today_screen.post_message(DataChanged())
+            if isinstance(self.screen, OpportunitiesScreen):
+                self.screen.load()
+
+        self.push_screen(OpportunityForm(self.ctx, new_opportunity(self.ctx)), saved)
+
     def open_contact(self, contact_id: int) -> None:
         from netday.ui.screens.contact import ContactScreen
 

@@ -85,6 +85,12 @@ def _header_words(view: TodayView, level: int) -> list[str]:
             if level < 2
             else f"{view.to_triage} to triage"
         )
+    if view.opportunities:
+        words.append(
+            f"{view.opportunities} to pass on ({key_label('today.opportunities')})"
+            if level < 2
+            else f"{view.opportunities} to pass on"
+        )
     return words
 
 
@@ -439,6 +445,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.ui.screens.insights import InsightsScreen
 
         self.app.push_screen(InsightsScreen(self.ctx))
+
+    def action_opportunities(self) -> None:
+        from netday.ui.screens.opportunities import OpportunitiesScreen
+
+        self.app.push_screen(OpportunitiesScreen(self.ctx), lambda _: self.action_reload())
 
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen

@@ -1,0 +1,327 @@
+"""Opportunities (practice 10): the open ones, the people the selected one fits with the
+reasons, and a share with a personal line, one key and one line each.
+
+The screen holds no rule: whom an opportunity fits, what makes a line personal and what
+a title or a URL must be are the service's (`services.opportunities`); a refusal shows
+in the form that was typed in. Every read and write runs in a worker; a read comes back
+with the ticket it took, so a slow one never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from netday.errors import NetdayError
+from netday.services.contacts import read_tags
+from netday.services.context import Context
+from netday.services.opportunities import (
+    KIND_SAID,
+    OpportunityDetail,
+    OpportunityView,
+    ProposalView,
+    ShareView,
+    add_opportunity,
+    check_kind,
+    check_tags,
+    check_title,
+    check_url,
+    close_opportunity,
+    kind_said,
+    list_opportunities,
+    opportunity_detail,
+    read_on,
+    share_opportunity,
+)
+from netday.services.undo import undo_last
+from netday.ui.actions import Scope, bindings
+from netday.ui.failures import RecoversFromFailures
+from netday.ui.screens.modal_form import Form
+from netday.ui.text import assemble, cell, plain, stacked
+from netday.ui.tickets import DropsStaleResults
+from netday.ui.widgets.choice import Choice
+from netday.ui.widgets.panes import key_label
+from netday.wording import short_date
+
+LISTED = 100
+"""Open opportunities the screen lists (the command line lists more)."""
+
+
+@dataclass(frozen=True)
+class OpportunityDraft:
+    title: str
+    kind: str
+    url: str
+    on: dt.date | None
+    tags: tuple[str, ...]
+    notes: str
+
+
+class OpportunityForm(Form[OpportunityDraft, OpportunityView]):
+    """A new opportunity: title, kind, and optionally a URL, a day, tags and a note."""
+
+    AUTO_FOCUS = "#title"
+    heading = "Something worth passing on"
+
+    def __init__(self, ctx: Context, save: Callable[[OpportunityDraft], OpportunityView]) -> None:
+        super().__init__(save)
+        self.ctx = ctx
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="title (PyCon call for speakers)", id="title")
+        yield Choice(list(KIND_SAID.values()), 0, ids=list(KIND_SAID), id="kind")
+        yield Input(placeholder="URL (optional)", id="url")
+        yield Input(placeholder="its day (optional: friday, 2026-12-10)", id="on")
+        yield Input(placeholder="tags, comma-separated (python, speaker)", id="tags")
+        yield Input(placeholder="notes (optional)", id="notes")
+
+    def collect(self) -> OpportunityDraft:
+        pressed = self.query_one("#kind", Choice).pressed_button
+
+        def value(name: str) -> str:
+            return self.query_one(f"#{name}", Input).value
+
+        return OpportunityDraft(
+            title=check_title(value("title")),
+            kind=check_kind(pressed.id if pressed and pressed.id else next(iter(KIND_SAID))),
+            url=check_url(value("url")),
+            on=read_on(self.ctx, value("on")),
+            tags=check_tags(read_tags(value("tags"))),
+            notes=value("notes"),
+        )
+
+
+def new_opportunity(ctx: Context) -> Callable[[OpportunityDraft], OpportunityView]:
+    """What the form's Save does: one undoable step."""
+
+    def save(d: OpportunityDraft) -> OpportunityView:
+        return add_opportunity(ctx, d.title, d.kind, url=d.url, on=d.on, tags=d.tags, notes=d.notes)
+
+    return save
+
+
+class ShareForm(Form[str, ShareView]):
+    """The one line a share carries: it names the person (the service checks it)."""
+
+    AUTO_FOCUS = "#line"
+
+    def __init__(self, title: str, name: str, save: Callable[[str], ShareView]) -> None:
+        super().__init__(save)
+        self.heading = f"Share {title} with {name}"
+        self.first = name.split()[0] if name.split() else name
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(
+            placeholder=f"a line for {self.first}: why it made you think of them", id="line"
+        )
+
+    def collect(self) -> str:
+        return self.query_one("#line", Input).value
+
+
+class Opportunities(DataTable[Text]):
+    """The open opportunities, dated ones soonest first; each row keyed by its id."""
+
+
+class Proposals(DataTable[Text]):
+    """The people the selected opportunity fits, best first; Enter shares with one."""
+
+    BINDINGS = bindings(Scope.PROPOSALS)
+
+
+def about_text(detail: OpportunityDetail) -> Text:
+    """The selected opportunity: what and when, its tags, URL and note, who had it."""
+    o = detail.opportunity
+    facts = [kind_said(o.kind)]
+    if o.on_date is not None:
+        facts.append(f"{o.on_date:%a} {short_date(o.on_date)}")
+    facts += [f"#{t}" for t in o.tags]
+    lines = [assemble((o.title, "bold")), plain(" · ".join(facts), "dim")]
+    if o.url:
+        lines.append(plain(o.url))
+    if o.notes:
+        lines.append(plain(o.notes.splitlines()[0]))
+    if detail.shares:
+        had = ", ".join(f"{s.contact_name} ({short_date(s.at.date())})" for s in detail.shares)
+        lines.append(plain(f"shared with {had}"))
+    return stacked(lines)
+
+
+class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+    BINDINGS = bindings(Scope.OPPORTUNITIES, Scope.BACK)
+    ACTION_SCOPES = (Scope.OPPORTUNITIES, Scope.PROPOSALS)
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.listed: tuple[OpportunityView, ...] = ()
+        self.detail: OpportunityDetail | None = None
+        self._detail_ticket = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="opportunities"):
+            listed = Opportunities(id="opportunity-list", cursor_type="row")
+            adds, closes = key_label("opportunities.add"), key_label("opportunities.close")
+            listed.border_title = f"Open opportunities ({adds} adds · {closes} closes)"
+            listed.add_columns("When", "Kind", "Title", "Shared")
+            yield listed
+            yield Static("", id="opportunity-about")
+            fits = Proposals(id="proposals", cursor_type="row")
+            fits.border_title = "Who it fits (Enter shares, with a line)"
+            fits.add_columns("Who", "Why")
+            yield fits
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # --- reading --------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="opportunities-read", exit_on_error=False)
+    def load(self) -> None:
+        ticket = self.take_ticket()
+        found = list_opportunities(self.ctx, limit=LISTED)
+        self.app.call_from_thread(self.show_list, found, ticket)
+
+    def show_list(self, found: tuple[OpportunityView, ...], ticket: int) -> None:
+        if not self.is_fresh(ticket):
+            return
+        self.listed = found
+        table = self.query_one(Opportunities)
+        row = table.cursor_row
+        table.clear()
+        for o in found:
+            when = short_date(o.on_date) if o.on_date else ""
+            shared = str(o.shared) if o.shared else ""
+            table.add_row(
+                cell(when), cell(kind_said(o.kind)), cell(o.title), cell(shared), key=str(o.id)
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+            self.read_detail()
+        else:
+            self.detail = None
+            self.query_one("#opportunity-about", Static).update(
+                f"Nothing open to pass on. Press {key_label('opportunities.add')} to add an"
+                " event, a webinar, an article, a job or a call for speakers."
+            )
+            self.query_one(Proposals).clear()
+
+    def selected(self) -> OpportunityView | None:
+        table = self.query_one(Opportunities)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((o for o in self.listed if str(o.id) == key), None)
+
+    @on(DataTable.RowHighlighted, "#opportunity-list")
+    def highlighted(self, _: DataTable.RowHighlighted) -> None:
+        self.read_detail()
+
+    @on(DataTable.RowSelected, "#opportunity-list")
+    def chosen(self, _: DataTable.RowSelected) -> None:
+        self.query_one(Proposals).focus()
+
+    def read_detail(self) -> None:
+        found = self.selected()
+        if found is not None and (self.detail is None or self.detail.opportunity.id != found.id):
+            self.query_one(Proposals).clear()
+        if found is not None:
+            self._read_detail(found.id)
+
+    @work(thread=True, exclusive=True, group="opportunity-read", exit_on_error=False)
+    def _read_detail(self, opportunity_id: int) -> None:
+        self._detail_ticket += 1
+        ticket = self._detail_ticket
+        try:
+            detail = opportunity_detail(self.ctx, opportunity_id)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.show_detail, detail, ticket)
+
+    def show_detail(self, detail: OpportunityDetail, ticket: int) -> None:
+        if ticket != self._detail_ticket:
+            return
+        self.detail = detail
+        self.query_one("#opportunity-about", Static).update(about_text(detail))
+        table = self.query_one(Proposals)
+        row = table.cursor_row
+        table.clear()
+        for p in detail.proposals:
+            who = p.name + (f" ({p.company})" if p.company else "")
+            table.add_row(cell(who), cell("; ".join(p.reasons)), key=str(p.contact_id))
+        if not detail.proposals:
+            table.add_row(cell("nobody fits yet", "dim"), cell("tag it, or the people it is for"))
+        elif table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def selected_proposal(self) -> ProposalView | None:
+        table = self.query_one(Proposals)
+        if self.detail is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((p for p in self.detail.proposals if str(p.contact_id) == key), None)
+
+    # --- writing --------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        self.app.push_screen(OpportunityForm(self.ctx, new_opportunity(self.ctx)), self.saved)
+
+    def saved(self, result: object) -> None:
+        if isinstance(result, OpportunityView):
+            self.notify(f"Added {result.title}.")
+        if isinstance(result, ShareView):
+            self.notify(f"Shared with {result.contact_name}.")
+        if result is not None:
+            self.load()
+
+    def action_share(self) -> None:
+        detail, person = self.detail, self.selected_proposal()
+        if detail is None or person is None:
+            self.notify("Choose a person the opportunity fits.")
+            return
+        ctx, opportunity_id = self.ctx, detail.opportunity.id
+
+        def save(line: str) -> ShareView:
+            return share_opportunity(ctx, opportunity_id, str(person.contact_id), line)
+
+        form = ShareForm(detail.opportunity.title, person.name, save)
+        self.app.push_screen(form, self.saved)
+
+    def action_close_selected(self) -> None:
+        found = self.selected()
+        if found is not None:
+            self.close_now(found.id)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def action_undo(self) -> None:
+        """Take back this planner's last change (whichever screen made it), then list
+        the opportunities as they are now."""
+        try:
+            label = undo_last(self.ctx)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Undone: {label}")
+        self.app.call_from_thread(self.load)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def close_now(self, opportunity_id: int) -> None:
+        try:
+            closed = close_opportunity(self.ctx, opportunity_id)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(
+            self.notify, f"Closed {closed.title} (u on today's screen undoes)."
+        )
+        self.app.call_from_thread(self.load)
