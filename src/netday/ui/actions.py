@@ -562,7 +562,7 @@ ACTIONS: tuple[Action, ...] = (
         "ctrl+p",
         "command_palette",
         "Find",
-        "Any contact by name or company, any action",
+        "Anyone by what you wrote about them, any action",
         footer=False,
         priority=True,
     ),
