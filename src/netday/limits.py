@@ -35,6 +35,12 @@ OPPORTUNITY_TITLE: Final = 200
 """An opportunity's title ("Staff engineer at Acme", "PyCon call for speakers")."""
 SHARE_LINE: Final = 500
 """The personal line that goes with a shared opportunity: a sentence or two."""
+EVENT_TITLE: Final = 200
+"""An event's title ("Web Summit", "PyData meetup"): said in a plan's reason."""
+PLACE: Final = 500
+"""Where an event is: an address or a venue, one line."""
+MET_LINE: Final = 500
+"""The optional line logged with meeting someone at an event: a sentence or two."""
 PROPOSALS: Final = 10
 """People proposed for one opportunity: the best few, never the whole network."""
 TAGS_PER_CONTACT: Final = 100
@@ -103,6 +109,7 @@ def describe() -> dict[str, str]:
         "tag": f"{TAG} characters, {TAGS_PER_CONTACT} per contact or opportunity",
         "opportunity title": f"{OPPORTUNITY_TITLE} characters",
         "personal line of a share": f"{SHARE_LINE} characters",
+        "event title": f"{EVENT_TITLE} characters, place {PLACE}, line when met {MET_LINE}",
         "why, notes, summaries, messages, comments": f"{LONG_TEXT:,} characters",
         "ids": f"1 to {ID_MAX:,}",
         "minutes": f"0 to {MINUTES_MAX}",

@@ -460,3 +460,52 @@ def test_0010_adds_opportunities_beside_every_row_and_takes_them_away(db_url: st
     assert rows(db_url, "SELECT count(*) FROM promise") == [(1,)]
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT count(*) FROM opportunity") == [(0,)]
+
+
+def test_0012_adds_events_beside_every_row_and_takes_them_away(db_url: str) -> None:
+    """A database at 0010 with a contact and an event interaction upgrades with every row
+    as it was, and takes an event with a person planned and one met; deleting the logged
+    interaction keeps the person met (SET NULL); down to 0010, only the events go."""
+    db = Database(db_url)
+    upgrade(db, "0010")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        _insert_contact(conn, 2, "Bo", ("2", "months"))
+        conn.execute(
+            text(
+                "INSERT INTO interaction (id, contact_id, kind, occurred_at, summary,"
+                " direction, created_at) VALUES (1, 1, 'event', '2026-11-20 10:00:00',"
+                " 'Web Summit', 'neutral', '2026-11-20 10:05:00')"
+            )
+        )
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    texts = lambda sql: [tuple(map(str, row)) for row in rows(db_url, sql)]  # noqa: E731
+    assert texts("SELECT id, kind, summary FROM interaction") == [("1", "event", "Web Summit")]
+    db = Database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO event (id, title, on_date, place, url, notes, created_at)"
+                " VALUES (1, 'Web Summit', :on, 'Lisbon', '', '', '2026-11-01 09:00:00')"
+            ),
+            {"on": dt.date(2026, 11, 20)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO event_person (event_id, contact_id, planned, met_at,"
+                " interaction_id) VALUES (1, 1, :yes, '2026-11-20 10:00:00', 1),"
+                " (1, 2, :yes, NULL, NULL)"
+            ),
+            {"yes": True},
+        )
+        conn.execute(text("DELETE FROM interaction WHERE id = 1"))
+    db.close()
+    met = "CASE WHEN met_at IS NULL THEN 'no' ELSE 'met' END"
+    sql = f"SELECT contact_id, {met}, interaction_id FROM event_person ORDER BY 1"
+    assert texts(sql) == [("1", "met", "None"), ("2", "no", "None")]
+    left = downgrade_to(db_url, "0010")
+    assert not left & {"event", "event_person"}
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(2,)]
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(db_url, "SELECT count(*) FROM event") == [(0,)]

@@ -275,6 +275,41 @@ class OpportunityShare(Base):
     )
 
 
+class Event(Base):
+    """An event (practice 10: online to in person): a day, a place or a link, and the
+    people one plans to meet there or met (`EventPerson`)."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(500), default="")
+    url: Mapped[str] = mapped_column(String(1000), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class EventPerson(Base):
+    """A person at an event: `planned` to meet there (the day's plan says so), and
+    `met_at` once met, with the event interaction that logged it (SET NULL: deleting
+    it from the log keeps the person met)."""
+
+    __tablename__ = "event_person"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    planned: Mapped[bool] = mapped_column(Boolean, default=False)
+    met_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL")
+    )
+
+
 class Invite(Base):
     __tablename__ = "invite"
     __table_args__ = (
