@@ -11,11 +11,14 @@ from sqlalchemy import select
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.cadence import Cadence
 from netday.services import events as ev
+from netday.services.at_events import planned_on
 from netday.services.contacts import ContactFields, add_contact, set_archived
 from netday.services.context import Context
 from netday.services.journal import delete_interaction
+from netday.services.planner import plan_for
 from netday.services.undo import undo_last
 from netday.store.models import Contact, Event, EventPerson, Interaction
+from netday.vocabulary import CallStatus
 from tests.services.test_undo import dump
 
 
@@ -156,9 +159,8 @@ def test_people_planned_today_are_read_for_the_plan(ctx: Context) -> None:
     ev.mark_met(ctx, today.id, "bo")
     set_archived(ctx, str(cy), True)
     with ctx.db.reading() as s:
-        found = ev.planned_on(s, ctx.today())
+        found = planned_on(s, ctx.today())
     assert [(p.contact_id, p.title) for p in found] == [(ana, "Web Summit")]
-    assert ev.reason_at("Web Summit", ctx.today(), ctx.today()) == "at Web Summit today"
     assert bo and cy
 
 
@@ -185,3 +187,31 @@ def test_every_change_is_taken_back_exactly(ctx: Context) -> None:
         undo_last(ctx)
         assert dump(ctx) == before
         step()
+
+
+def test_todays_plan_has_the_people_to_meet_at_todays_event(ctx: Context) -> None:
+    """Planned before the day's plan is made: "at Web Summit today", first, within the
+    budget; met, the call is done."""
+    for n in range(8):
+        someone(ctx, f"Person{n} Due")
+    ana, bo = someone(ctx, "Ana Souza"), someone(ctx, "Bo Lind")
+    event = ev.add_event(ctx, "Web Summit", ctx.today())
+    ev.plan_to_meet(ctx, event.id, ["ana", "bo"])
+    plan = plan_for(ctx, minutes=30)
+    assert [(c.contact.id, c.reason.split(" · ")[0]) for c in plan.calls[:2]] == [
+        (ana, "at Web Summit today"),
+        (bo, "at Web Summit today"),
+    ]
+    assert len(plan.calls) == 3
+    ev.mark_met(ctx, event.id, "ana")
+    assert plan_for(ctx).calls[0].status == CallStatus.DONE
+
+
+def test_planning_someone_today_tops_up_a_plan_with_room(ctx: Context) -> None:
+    someone(ctx, "Ana Souza")
+    plan_for(ctx, minutes=30)  # nobody else: a plan of one
+    cy = add_contact(ctx, ContactFields(full_name="Cy Far")).id
+    event = ev.add_event(ctx, "Web Summit", ctx.today())
+    ev.plan_to_meet(ctx, event.id, [str(cy)])
+    reasons = [c.reason for c in plan_for(ctx).calls if c.contact.id == cy]
+    assert [r.split(" · ")[0] for r in reasons] == ["at Web Summit today"]

@@ -142,3 +142,32 @@ def test_a_follow_up_and_a_promise_due_together_say_the_promise() -> None:
     promise = DuePromise("me", "x" * 100, TODAY, "Ana")
     (pick,) = choose_calls([due(1, -9, follow_up_on=TODAY, promise=promise)], TODAY, size=1)
     assert pick.reason == f"you promised {'x' * 59}… by today"
+
+
+def test_someone_to_meet_at_an_event_today_comes_first_within_the_budget() -> None:
+    """Planned at an event: first, said so (with what else is due), snoozed or not, past
+    the company cap; the budget still holds."""
+    picks = choose_calls(
+        [
+            due(1, 30),
+            due(2, 3, event="Web Summit", company_id=7),
+            Candidate(contact_id=3, tier="C", event="Web Summit", snoozed_until=TODAY),
+            due(4, 1, company_id=7),
+            due(5, 2, company_id=7),
+            Candidate(
+                contact_id=6,
+                tier="B",
+                event="PyData",
+                company_id=7,
+                snoozed_until=TODAY + dt.timedelta(days=5),
+            ),
+        ],
+        TODAY,
+        size=4,
+    )
+    assert [(p.contact_id, p.reason) for p in picks] == [
+        (2, "at Web Summit today · overdue by 3 days (3-week cadence)"),
+        (6, "at PyData today"),
+        (3, "at Web Summit today"),
+        (1, "overdue by 30 days (3-week cadence)"),
+    ]

@@ -1,9 +1,11 @@
 """Choosing today's calls: who, in what order, and why.
 
 The rule (PRODUCT.md, practice 3): three to five calls a day, sized to the time there
-is; a call that went unanswered first (the person comes back the next day, until too
-many tries: `Tries`), then promised follow-ups and promises come due (mine to keep,
-theirs to ask about: `scheduling.promises`), then a few people whose birthday or
+is; people one plans to meet at an event that day first ("at Web Summit today": the
+user chose them, so neither a snooze nor the company cap keeps them out), then a call
+that went unanswered (the person comes back the next day, until too many tries:
+`Tries`), then promised follow-ups and promises come due (mine to keep, theirs to ask
+about: `scheduling.promises`), then a few people whose birthday or
 connection anniversary is today (`scheduling.occasions`: the strong ones, at most
 `MAX_OCCASIONS`), then whoever is most overdue relative to their cadence and most
 important, then the other occasions of the day, never more than two from one company,
@@ -17,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from netday.scheduling.cadence import Cadence
 from netday.scheduling.occasions import LIGHT_TOUCH, MAX_OCCASIONS, Occasion, OccasionKind
@@ -78,6 +80,8 @@ class Candidate:
     """The open promise, either way, due first (`scheduling.promises`), if any."""
     occasion: Occasion | None = None
     """A birthday or a connection anniversary falling on the plan's day, if any."""
+    event: str | None = None
+    """The title of an event on the plan's day where the user plans to meet them."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,11 @@ def promised_reason(c: Candidate, today: dt.date) -> str:
     return follow_up_reason(c, today)
 
 
+def event_reason(title: str) -> str:
+    """What a pick planned at an event says: "at Web Summit today"."""
+    return f"at {title} today"
+
+
 def tries_reason(tries: Tries, today: dt.date) -> str:
     """ "tried Monday, no answer", "left a message Monday", and after the last try the
     plan insists on: "3 tries without an answer: try another way"."""
@@ -163,10 +172,11 @@ def overdue_score(candidate: Candidate, today: dt.date) -> float:
 
 _TIER_RANK: dict[str, int] = {tier: rank for rank, tier in enumerate(Tier)}
 
-_TRIED, _PROMISED, _OCCASION, _OVERDUE, _LIGHT, _SOON = range(6)
-"""The groups of a plan, in order: a call that went unanswered, a promised follow-up,
-a strong occasion (its own reason, at most `MAX_OCCASIONS` a day), the overdue (most
-overdue first), any other occasion, the due soon."""
+_EVENT, _TRIED, _PROMISED, _OCCASION, _OVERDUE, _LIGHT, _SOON = range(7)
+"""The groups of a plan, in order: someone to meet at an event that day, a call that
+went unanswered, a promised follow-up, a strong occasion (its own reason, at most
+`MAX_OCCASIONS` a day), the overdue (most overdue first), any other occasion, the due
+soon."""
 
 
 def _group(c: Candidate, today: dt.date, horizon: dt.date) -> list[tuple[float | int, ...]]:
@@ -174,6 +184,8 @@ def _group(c: Candidate, today: dt.date, horizon: dt.date) -> list[tuple[float |
     occasion ranks it ahead of its own group, so that past the day's `MAX_OCCASIONS`
     it keeps the place its due date gives it."""
     tier = _TIER_RANK.get(c.tier, len(Tier))
+    if c.event is not None:
+        return [(_EVENT, 0, tier, c.contact_id)]
     if c.tries is not None and (c.tries.insists or c.tries.gives_up):
         return [(_TRIED, c.tries.last_on.toordinal(), tier, c.contact_id)]
     if (promised := _promised_on(c, today)) is not None:
@@ -195,7 +207,13 @@ def _reason(c: Candidate, group: float | int, today: dt.date) -> tuple[str, floa
     """A pick's reason and score. A person due anyway (tried, promised, due today or
     overdue) is given that reason, after a birthday (a call on that day starts from it)
     and before an anniversary (the weaker news, first to go when the row is cut); a
-    person planned for an occasion alone is told a message will do."""
+    person planned for an occasion alone is told a message will do. Someone met at an
+    event is told so first, with what else is due ("at Web Summit today · overdue...")."""
+    if group == _EVENT and c.event is not None:
+        rest = replace(c, event=None)
+        places = _group(rest, today, today + dt.timedelta(days=LOOKAHEAD_DAYS))
+        said, score = _reason(rest, places[0][0], today) if places else ("", 0.0)
+        return (f"{event_reason(c.event)} · {said}" if said else event_reason(c.event)), score
     due = c.next_due is not None and c.next_due <= today
     if group == _TRIED and c.tries is not None:
         said, score = tries_reason(c.tries, today), 100.0
@@ -233,7 +251,7 @@ def choose_calls(
             places = _group(c, today, horizon)
             occasions += int(bool(places) and places[0][0] == _OCCASION)
             continue
-        if c.snoozed_until is not None and c.snoozed_until > today:
+        if c.snoozed_until is not None and c.snoozed_until > today and c.event is None:
             continue
         ranked.extend((place, c) for place in _group(c, today, horizon))
     ranked.sort(key=lambda item: item[0])
@@ -248,7 +266,7 @@ def choose_calls(
         if key[0] == _OCCASION and occasions >= MAX_OCCASIONS:
             continue
         if c.company_id is not None:
-            if counts[c.company_id] >= MAX_PER_COMPANY:
+            if counts[c.company_id] >= MAX_PER_COMPANY and key[0] != _EVENT:
                 continue
             counts[c.company_id] += 1
         if key[0] == _OCCASION:

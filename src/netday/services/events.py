@@ -2,7 +2,8 @@
 and the people one plans to meet there or met.
 
 Planning to meet someone at an event puts them in that day's plan with the reason ("at
-Web Summit today"): the planner reads them through `planned_on` (one bounded query).
+Web Summit today"): the planner reads them through `services.at_events` (one bounded
+query); a plan already made today takes them when it has room (`top_up_plan`).
 Marking someone met logs an interaction of kind event, a conversation: it ticks the
 person off the day's plan and restarts the cadence (`services.journal`). Every change
 here is one undoable step.
@@ -25,6 +26,7 @@ from netday.services.contacts import check_profile_url
 from netday.services.context import Context
 from netday.services.journal import record_interaction
 from netday.services.lookup import resolve_contact
+from netday.services.planner import top_up_plan
 from netday.services.undo import undoable
 from netday.store.models import Contact, Event, EventPerson, Interaction
 from netday.vocabulary import InteractionKind
@@ -33,8 +35,6 @@ LISTED = 200
 """`netday event list` shows at most this many (coming ones first) and says so."""
 PEOPLE_SHOWN = 500
 """People listed on one event's page: a big conference, never the whole network."""
-PLANNED_TODAY = 50
-"""People planned at today's events the day's plan reads; the budget keeps fewer."""
 PEOPLE_PER_STEP = 50
 """People planned in one step (`event plan ID A B C ...`)."""
 MET_NOON = dt.time(12, 0)
@@ -81,15 +81,6 @@ class EventDetail:
     """Planned and not met first, then those met; by name."""
 
 
-@dataclass(frozen=True)
-class PlannedAtEvent:
-    """A person planned to be met at an event on a day: what the plan reads."""
-
-    contact_id: int
-    event_id: int
-    title: str
-
-
 # --- the rules ------------------------------------------------------------------------
 
 
@@ -123,11 +114,6 @@ def check_line(text: str) -> str:
 def met_summary(title: str, line: str) -> str:
     """What the log says of meeting someone at an event ("Met at Web Summit: ...")."""
     return (f"Met at {title}: {line}" if line else f"Met at {title}")[: limits.LONG_TEXT]
-
-
-def reason_at(title: str, on: dt.date, today: dt.date) -> str:
-    """The plan's reason for someone planned at an event ("at Web Summit today")."""
-    return f"at {title} today" if on == today else f"at {title} on {on:%a %d %b}"
 
 
 # --- views ----------------------------------------------------------------------------
@@ -271,6 +257,8 @@ def plan_to_meet(ctx: Context, event_id: int, refs: Iterable[str]) -> tuple[Even
             link.planned = True
             session.flush()
             done.append(_person_view(link, contact.full_name, None))
+        if row.on_date == ctx.today():  # today's plan takes them if it has room
+            top_up_plan(session, row.on_date)
         names = ", ".join(p.contact_name for p in done)
         step.label = f"Planned to meet {names} at {quoted(row.title)}"[:300]
         return tuple(done)
@@ -387,26 +375,6 @@ def event_detail(ctx: Context, event_id: int) -> EventDetail:
         )
         people = tuple(_person_view(link, name, summary) for link, name, summary in found)
         return EventDetail(event=_view(row, *_counts(session, row.id)), people=people)
-
-
-def planned_on(session: Session, day: dt.date) -> tuple[PlannedAtEvent, ...]:
-    """People planned to be met at an event on `day`, not yet met there and not
-    archived: one bounded query for the day's plan (the earliest event first when one
-    person is planned at two)."""
-    rows = session.execute(
-        select(EventPerson.contact_id, Event.id, Event.title)
-        .join(Event, Event.id == EventPerson.event_id)
-        .join(Contact, Contact.id == EventPerson.contact_id)
-        .where(
-            Event.on_date == day,
-            EventPerson.planned.is_(True),
-            EventPerson.met_at.is_(None),
-            Contact.archived.is_(False),
-        )
-        .order_by(Event.id, Contact.tier, Contact.id)
-        .limit(PLANNED_TODAY)
-    )
-    return tuple(PlannedAtEvent(contact_id=c, event_id=e, title=t) for c, e, t in rows)
 
 
 def dated(session: Session, start: dt.date, end: dt.date) -> tuple[EventView, ...]:

@@ -23,6 +23,7 @@ from netday.scheduling.plan import (
 )
 from netday.scheduling.promises import DuePromise
 from netday.scheduling.when import in_range, parse_day
+from netday.services.at_events import planned_on
 from netday.services.context import Context
 from netday.services.journal import check_minutes
 from netday.services.lookup import resolve_contact
@@ -80,6 +81,7 @@ def _candidate(
     tries: Tries | None,
     promise: DuePromise | None,
     today: dt.date,
+    event: str | None = None,
 ) -> Candidate:
     return Candidate(
         contact_id=row.id,
@@ -96,13 +98,15 @@ def _candidate(
         tries=tries,
         promise=promise,
         occasion=_occasion(row, today),
+        event=event,
     )
 
 
 def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candidate], bool]:
     """The few contacts worth considering today, and whether the list was cut short.
 
-    People whose call went unanswered (`open_tries`), promised follow-ups and
+    People planned to be met at an event that day (`at_events.planned_on`, snoozed or
+    not), people whose call went unanswered (`open_tries`), promised follow-ups and
     promises (either way) that are due, the `limit` people with a birthday or a
     connection anniversary today (friends first, then by tier), the `limit` most
     overdue by the planner's own score (tier weight x how late relative to the
@@ -118,6 +122,12 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     )
     lateness = days_between(literal(today, Date), Contact.next_due_on) / func.coalesce(
         Contact.cadence_days, DEFAULT_CADENCE_DAYS
+    )
+    at_events: dict[int, str] = {}
+    for planned in planned_on(session, today):
+        at_events.setdefault(planned.contact_id, planned.title)
+    meeting = select(*_COLUMNS).where(
+        Contact.archived.is_(False), Contact.id.in_(sorted(at_events))
     )
     tries = open_tries(session, today, load_settings(session).call_tries)
     tried = select(*_COLUMNS).where(active, Contact.id.in_(list(tries)))
@@ -150,6 +160,7 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
     found: dict[int, Candidate] = {}
     cut = False
     queries = (
+        (meeting, False),
         (tried, False),
         (follow_ups, False),
         (promised, False),
@@ -161,7 +172,10 @@ def shortlist(session: Session, today: dt.date, limit: int) -> tuple[list[Candid
         rows = session.execute(query).all()
         cut = cut or (bounded and len(rows) >= limit)
         for row in rows:
-            found.setdefault(row.id, _candidate(row, tries.get(row.id), dues.get(row.id), today))
+            found.setdefault(
+                row.id,
+                _candidate(row, tries.get(row.id), dues.get(row.id), today, at_events.get(row.id)),
+            )
     return list(found.values()), cut
 
 
