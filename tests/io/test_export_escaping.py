@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from netday.io.contentlines import escape_text
 from netday.io.markdown import export_review, md_block
 from netday.services.context import Context
-from netday.store.models import Contact, DayReview, Interaction, Opportunity, Promise
+from netday.store.models import Contact, DayReview, Event, Interaction, Opportunity, Promise
 from tests.conftest import TODAY
 
 HOSTILE = (
@@ -58,6 +58,7 @@ def hostile(cli, ctx):
     cli("review", "--note", "fine")
     cli("promise", "add", "Ana", "the deck")
     cli("opportunity", "add", "A talk", "--kind", "event", "--on", "tomorrow")
+    cli("event", "add", "A meetup", "--on", "tomorrow")
     text = hostile_text(ctx)
     with ctx.db.transaction() as session:
         session.execute(
@@ -75,6 +76,7 @@ def hostile(cli, ctx):
         session.execute(update(DayReview).values(note=text + "\n# heading\n1. item"))
         session.execute(update(Promise).values(what=text + "\n# heading\n- item"))
         session.execute(update(Opportunity).values(title=text, url=text))
+        session.execute(update(Event).values(title=text, place=text, url=text))
     return ctx
 
 
@@ -123,6 +125,11 @@ def test_ics_export_escapes_text_and_reads_back(cli, hostile, tmp_path):
     talk = next(e for e in events if "opportunity" in str(e["UID"]))
     assert str(talk["SUMMARY"]).startswith("title]0;owned") and no_controls(str(talk["SUMMARY"]))
     assert no_controls(str(talk["DESCRIPTION"]))
+    meetup = next(e for e in events if str(e["UID"]).startswith("event-"))
+    assert str(meetup["SUMMARY"]).startswith("title]0;owned") and no_controls(
+        str(meetup["SUMMARY"])
+    )
+    assert no_controls(str(meetup["DESCRIPTION"]))
 
 
 def test_markdown_export_is_text_to_a_markdown_viewer(cli, hostile, tmp_path):

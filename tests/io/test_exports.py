@@ -74,6 +74,23 @@ def test_ics_has_the_open_opportunities_on_their_days(cli, tmp_path):
     )
 
 
+def test_ics_has_the_events_on_their_days(cli, tmp_path):
+    cli("event", "add", "Web Summit", "--on", "2026-11-30", "--place", "Lisbon",
+        "--url", "https://websummit.example.com")  # fmt: skip
+    cli("event", "add", "Past meetup", "--on", "2026-11-01")
+    cli("event", "add", "Far away", "--on", "2027-06-01")
+    out = tmp_path / "netday.ics"
+    assert cli("export", "ics", "--days", "30", "--out", str(out)).code == 0
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    found = [e for e in events if str(e["UID"]).startswith("event-")]
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in found] == [
+        ("Web Summit", dt.date(2026, 11, 30))
+    ]
+    assert str(found[0]["DESCRIPTION"]) == (
+        "Lisbon\nhttps://websummit.example.com\npeople to meet and met there: netday event show 1"
+    )
+
+
 def test_the_markdown_review_lists_the_promises_that_came_due(cli):
     cli("contact", "add", "Ana Lima", "--every", "3 weeks")
     cli("promise", "add", "ana", "the *deck*")

@@ -14,6 +14,7 @@ from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.errors import NetdayError
 from netday.services import (
     contacts,
+    events,
     invites,
     journal,
     opportunities,
@@ -377,6 +378,53 @@ def cmd_opportunity(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_event(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        view = events.add_event(
+            ctx,
+            args.title,
+            events.read_day(ctx, args.on),
+            place=args.place,
+            url=args.url,
+            notes=args.notes,
+        )
+        _out(dumps(view) if args.json else f"added: {render.event_line(view).strip()}")
+    elif args.action == "list":
+        rows = list(events.list_events(ctx))
+        _out(
+            dumps(rows)
+            if args.json
+            else "\n".join(render.event_line(r) for r in rows) or "no events yet"
+        )
+    elif args.action == "show":
+        detail = events.event_detail(ctx, args.id)
+        _out(dumps(detail) if args.json else render.event_text(detail))
+    elif args.action == "plan":
+        planned = events.plan_to_meet(ctx, args.id, args.contact)
+        _out(f"planned to meet: {', '.join(p.contact_name for p in planned)}")
+    elif args.action == "unplan":
+        gone = events.unplan(ctx, args.id, args.contact)
+        _out(f"no longer planned: {gone.contact_name}")
+    elif args.action == "met":
+        met = events.mark_met(ctx, args.id, args.contact, args.line)
+        _out(dumps(met) if args.json else f"met {met.contact_name}: {met.summary}")
+    elif args.action == "edit":
+        view = events.edit_event(
+            ctx,
+            args.id,
+            title=args.title,
+            on=events.read_day(ctx, args.on) if args.on is not None else None,
+            place=args.place,
+            url=args.url,
+            notes=args.notes,
+        )
+        _out(f"edited: {render.event_line(view).strip()}")
+    else:
+        view = events.delete_event(ctx, args.id)
+        _out(f"deleted: {render.event_line(view).strip()}")
+    return 0
+
+
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     day = journal.read_day(ctx, args.date) if args.date else ctx.today()
     if args.note is not None or args.minutes is not None:
@@ -458,6 +506,7 @@ HANDLERS: dict[str, Handler] = {
     "post": cmd_post,
     "promise": cmd_promise,
     "opportunity": cmd_opportunity,
+    "event": cmd_event,
     "review": cmd_review,
     "stats": cmd_stats,
     "demo": cmd_demo,

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from netday.cleaning import for_terminal
+from netday.services.events import EventDetail, EventView
 from netday.services.insights import (
     SHOWN,
     balance_line,
@@ -170,6 +171,34 @@ def opportunity_text(d: OpportunityDetail) -> str:
     lines += [f"  {short_date(s.at.date())} {s.contact_name}: {s.summary}" for s in d.shares] or [
         "  nobody yet"
     ]
+    return "\n".join(lines)
+
+
+def event_line(e: EventView) -> str:
+    """ "  #2 Web Summit · 22 Nov · Lisbon · 2 to meet, 1 met" """
+    parts = [f"  #{e.id} {e.title}", short_date(e.on_date)]
+    if e.place or e.url:
+        parts.append(e.place or e.url)
+    if e.planned or e.met:
+        parts.append(f"{e.planned} to meet, {e.met} met")
+    return " · ".join(parts)
+
+
+def event_text(d: EventDetail) -> str:
+    """One event: when and where, then its people, those still to meet first."""
+    e = d.event
+    lines = [event_line(e).strip()]
+    if e.place and e.url:
+        lines.append(f"  {e.url}")
+    if e.notes:
+        lines += [f"  {line}" for line in e.notes.splitlines()]
+    lines += ["", f"PEOPLE ({len(d.people)})"]
+    lines += [
+        f"  #{p.contact_id} {p.contact_name} · "
+        + (f"met {short_date(p.met_at.date())}" if p.met_at else "to meet")
+        + (f": {p.summary}" if p.summary else "")
+        for p in d.people
+    ] or [f"  nobody yet: netday event plan {e.id} CONTACT..."]
     return "\n".join(lines)
 
 

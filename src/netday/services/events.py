@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from netday import limits
 from netday.cleaning import clean_block, clean_line, quoted
 from netday.errors import NetdayError, NotFound
-from netday.scheduling.when import in_range
+from netday.scheduling.when import in_range, parse_day
 from netday.services.contacts import check_profile_url
 from netday.services.context import Context
 from netday.services.journal import record_interaction
@@ -109,6 +109,11 @@ def check_notes(text: str) -> str:
 def check_line(text: str) -> str:
     """The optional line logged with meeting someone: one line, may be blank."""
     return clean_line(text, what="the line", limit=limits.MET_LINE)
+
+
+def read_day(ctx: Context, text: str) -> dt.date:
+    """An event's day as typed ("friday", "2026-12-10")."""
+    return parse_day(text, ctx.today())
 
 
 def met_summary(title: str, line: str) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from netday.config import default_export_dir
 from netday.scheduling.occasions import LIGHT_TOUCH, next_return
 from netday.services.context import Context
+from netday.services.events import dated as events_dated
 from netday.services.opportunities import kind_said, open_dated
 from netday.services.planner import prepare_plan
 from netday.services.records import CalendarItem, ContactRecord, InteractionRecord
@@ -123,7 +124,8 @@ def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
 def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
     """Today's planned calls, then who falls due, the follow-ups, the open promises
     (either way) and the birthdays in the coming days, and the open opportunities on
-    those days (an event to attend, a call for speakers closing: the day to pass it on by).
+    those days (an event to attend, a call for speakers closing: the day to pass it on by),
+    and the events on those days (all-day, with the place and the link).
 
     A calendar cadence ("first Monday of the month") is one recurring event with its
     RRULE; a relative one restarts after every conversation, so only its next date is known.
@@ -238,6 +240,18 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                     title=found.title,
                     description="\n".join(about),
                     minutes=15,
+                )
+            )
+        for event in events_dated(session, today, end - dt.timedelta(days=1)):
+            about = [value for value in (event.place, event.url) if value]
+            about.append(f"people to meet and met there: netday event show {event.id}")
+            items.append(
+                CalendarItem(
+                    uid=f"event-{event.id}@netday",
+                    day=event.on_date,
+                    title=event.title,
+                    description="\n".join(about),
+                    minutes=60,
                 )
             )
     return sorted(items, key=lambda i: (i.day, i.title))
