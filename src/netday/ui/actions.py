@@ -33,6 +33,8 @@ class Scope(StrEnum):
     PROMISES = "promises"
     OPPORTUNITIES = "opportunities"
     PROPOSALS = "proposals"
+    EVENTS = "events"
+    EVENT_PEOPLE = "event_people"
     REVIEW = "review"
     INSIGHTS = "insights"
     TRIAGE = "triage"
@@ -67,6 +69,8 @@ SCOPE_TITLES: dict[Scope, str] = {
     Scope.PROMISES: "A contact's promises",
     Scope.OPPORTUNITIES: "Opportunities",
     Scope.PROPOSALS: "Who an opportunity fits",
+    Scope.EVENTS: "Events",
+    Scope.EVENT_PEOPLE: "An event's people",
     Scope.REVIEW: "The review",
     Scope.INSIGHTS: "Insights",
     Scope.TRIAGE: "Triage",
@@ -98,6 +102,7 @@ PANES = frozenset(
         Scope.PROMISES,
         Scope.PEOPLE_LIST,
         Scope.PROPOSALS,
+        Scope.EVENT_PEOPLE,
     }
 )
 """Panes run their actions on the screen they sit in (`screen.` in the binding)."""
@@ -282,6 +287,15 @@ ACTIONS: tuple[Action, ...] = (
         palette="Opportunities: share what fits",
     ),
     _a(
+        "today.events",
+        "e",
+        "events",
+        "Events",
+        "Events: the people to meet there, and those met (one key each)",
+        footer=False,
+        palette="Events: plan whom to meet, log whom you met",
+    ),
+    _a(
         "today.quit",
         "q",
         "app.quit",
@@ -404,6 +418,44 @@ ACTIONS: tuple[Action, ...] = (
         "share",
         "Share",
         "Pass it on to the selected person, with a line naming them",
+    ),
+    # Events.
+    _a(
+        "events.undo",
+        "u",
+        "undo",
+        "Undo",
+        "Take back the last change made in this planner (a meeting, a plan, an add…)",
+        footer=False,
+    ),
+    _a("events.add", "a", "add", "Add", "An event on a day, with a place or a link"),
+    _a(
+        "events.plan",
+        "p",
+        "plan",
+        "Plan to meet",
+        "Someone to meet at the selected event: on its day, the plan says so",
+    ),
+    _a(
+        "event_people.met",
+        "m",
+        "met",
+        "Met",
+        "Met the selected person there (an optional line); the cursor moves to the next",
+    ),
+    _a(
+        "event_people.invite",
+        "i",
+        "invite",
+        "Invite",
+        "Send the selected person an invitation, with a personal message",
+    ),
+    _a(
+        "event_people.follow_up",
+        "f",
+        "follow_up",
+        "Follow-up",
+        "A promise or a follow-up with the selected person, due on a day",
     ),
     # The review.
     _a("review.save", "ctrl+s", "save", "Save note", "Save the line of reflection"),

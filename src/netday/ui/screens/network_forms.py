@@ -98,8 +98,11 @@ class PersonForm(Form[DraftT, ResultT]):
         self.found_for: str | None = None
         """What was typed when the offered contacts were found."""
 
+    prefill_who = ""
+    """A name the picker starts with (a form opened about one person)."""
+
     def compose_person(self) -> ComposeResult:
-        yield Input(placeholder=self.who_placeholder, id="who")
+        yield Input(value=self.prefill_who, placeholder=self.who_placeholder, id="who")
         matches = OptionList(id="matches")
         matches.can_focus = False  # arrows in the name field move through it
         yield matches
@@ -198,6 +201,9 @@ class InviteForm(PersonForm[InviteDraft, InviteView]):
         yield Label("", id="message-check")
 
     def on_mount(self) -> None:
+        if self.prefill_who:
+            self.find(self.prefill_who)
+            self.query_one("#message", Input).focus()
         self.update_check()
 
     def on_input_changed(self) -> None:

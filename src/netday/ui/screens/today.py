@@ -446,6 +446,11 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         self.app.push_screen(InsightsScreen(self.ctx))
 
+    def action_events(self) -> None:
+        from netday.ui.screens.events import EventsScreen
+
+        self.app.push_screen(EventsScreen(self.ctx), lambda _: self.action_reload())
+
     def action_opportunities(self) -> None:
         from netday.ui.screens.opportunities import OpportunitiesScreen
 

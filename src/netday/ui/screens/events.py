@@ -1,0 +1,404 @@
+"""Events (practice 10: from online to in person): the events, coming ones first; on the
+selected one, its people, those to meet first. After the event, logging whom one met is
+one key each (`m`, an optional line, Enter), and from a person met, `i` sends an
+invitation and `f` notes a promise or a follow-up, in the same flow.
+
+The screen holds no rule: what a title, a day or a line must be, and what meeting
+someone logs, are the service's (`services.events`); a refusal shows in the form that
+was typed in. Every read and write runs in a worker; a read comes back with the ticket
+it took, so a slow one never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from netday.errors import NetdayError
+from netday.services.context import Context
+from netday.services.events import (
+    EventDetail,
+    EventPersonView,
+    EventView,
+    add_event,
+    check_line,
+    check_place,
+    check_title,
+    check_url,
+    event_detail,
+    list_events,
+    mark_met,
+    plan_to_meet,
+    read_day,
+)
+from netday.services.invites import list_templates, send_invite
+from netday.services.promises import add_promise
+from netday.services.undo import undo_last
+from netday.services.views import InviteView, PromiseView
+from netday.ui.actions import Scope, bindings
+from netday.ui.failures import RecoversFromFailures
+from netday.ui.screens.modal_form import Form
+from netday.ui.screens.network_forms import InviteDraft, InviteForm, PersonForm
+from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
+from netday.ui.text import assemble, cell, plain, stacked
+from netday.ui.tickets import DropsStaleResults
+from netday.ui.widgets.panes import key_label
+from netday.wording import short_date
+
+LISTED = 100
+"""Events the screen lists (the command line lists more)."""
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    title: str
+    on: dt.date
+    place: str
+    url: str
+
+
+class EventForm(Form[EventDraft, EventView]):
+    """A new event: a title and a day, a place or a link."""
+
+    AUTO_FOCUS = "#title"
+    heading = "An event"
+
+    def __init__(self, ctx: Context, save: Callable[[EventDraft], EventView]) -> None:
+        super().__init__(save)
+        self.ctx = ctx
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="title (Web Summit)", id="title")
+        yield Input(value="today", placeholder="its day (friday, 2026-12-10)", id="on")
+        yield Input(placeholder="place (optional)", id="place")
+        yield Input(placeholder="link (optional)", id="url")
+
+    def collect(self) -> EventDraft:
+        def value(name: str) -> str:
+            return self.query_one(f"#{name}", Input).value
+
+        return EventDraft(
+            title=check_title(value("title")),
+            on=read_day(self.ctx, value("on")),
+            place=check_place(value("place")),
+            url=check_url(value("url")),
+        )
+
+
+def new_event(ctx: Context) -> Callable[[EventDraft], EventView]:
+    """What the form's Save does: one undoable step."""
+
+    def save(d: EventDraft) -> EventView:
+        return add_event(ctx, d.title, d.on, place=d.place, url=d.url)
+
+    return save
+
+
+class PlanForm(PersonForm[int, tuple[EventPersonView, ...]]):
+    """Whom to meet at an event: the person picker, Enter saves."""
+
+    after_who = None
+    who_placeholder = "whom to meet there: part of a name or company"
+
+    def __init__(
+        self, ctx: Context, title: str, save: Callable[[int], tuple[EventPersonView, ...]]
+    ) -> None:
+        super().__init__(ctx, save)
+        self.heading = f"Plan to meet someone at {title}"
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.compose_person()
+
+    def collect(self) -> int:
+        contact_id, _ = self.picked()
+        if contact_id is None:
+            raise NetdayError("pick whom to meet: type part of their name")
+        return contact_id
+
+
+class MetForm(Form[str, EventPersonView]):
+    """Met someone: an optional line on what was said; Enter logs it."""
+
+    AUTO_FOCUS = "#line"
+
+    def __init__(self, title: str, name: str, save: Callable[[str], EventPersonView]) -> None:
+        super().__init__(save)
+        self.heading = f"Met {name} at {title}"
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="a line on what you talked about (optional)", id="line")
+
+    def collect(self) -> str:
+        return check_line(self.query_one("#line", Input).value)
+
+
+class Events(DataTable[Text]):
+    """The events, coming ones first; each row keyed by its id."""
+
+
+class EventPeople(DataTable[Text]):
+    """The selected event's people, those to meet first; `m` marks one met."""
+
+    BINDINGS = bindings(Scope.EVENT_PEOPLE)
+
+
+def about_text(detail: EventDetail) -> Text:
+    """The selected event: its day, place, link, how many to meet and met."""
+    e = detail.event
+    facts = [f"{e.on_date:%a} {short_date(e.on_date)}"]
+    facts += [value for value in (e.place, e.url) if value]
+    facts.append(f"{e.planned} to meet, {e.met} met")
+    lines = [assemble((e.title, "bold")), plain(" · ".join(facts), "dim")]
+    if e.notes:
+        lines.append(plain(e.notes.splitlines()[0]))
+    return stacked(lines)
+
+
+def person_status(p: EventPersonView) -> str:
+    if p.met_at is not None:
+        return f"met {short_date(p.met_at.date())}"
+    return "to meet"
+
+
+class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+    BINDINGS = bindings(Scope.EVENTS, Scope.BACK)
+    ACTION_SCOPES = (Scope.EVENTS, Scope.EVENT_PEOPLE)
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.listed: tuple[EventView, ...] = ()
+        self.detail: EventDetail | None = None
+        self._detail_ticket = 0
+        self._to_next = False
+        """After a meeting is logged, the people's cursor goes to the next one to meet."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="events"):
+            listed = Events(id="event-list", cursor_type="row")
+            adds, plans = key_label("events.add"), key_label("events.plan")
+            listed.border_title = f"Events ({adds} adds · {plans} plans whom to meet)"
+            listed.add_columns("When", "Title", "Where", "To meet", "Met")
+            yield listed
+            yield Static("", id="event-about")
+            people = EventPeople(id="event-people", cursor_type="row")
+            met, invite = key_label("event_people.met"), key_label("event_people.invite")
+            follow = key_label("event_people.follow_up")
+            people.border_title = f"People ({met} met · {invite} invite · {follow} follow-up)"
+            people.add_columns("Who", "", "Line")
+            yield people
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # --- reading --------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="events-read", exit_on_error=False)
+    def load(self) -> None:
+        ticket = self.take_ticket()
+        found = list_events(self.ctx, limit=LISTED)
+        self.app.call_from_thread(self.show_list, found, ticket)
+
+    def show_list(self, found: tuple[EventView, ...], ticket: int) -> None:
+        if not self.is_fresh(ticket):
+            return
+        self.listed = found
+        table = self.query_one(Events)
+        row = table.cursor_row
+        table.clear()
+        for e in found:
+            table.add_row(
+                cell(short_date(e.on_date)),
+                cell(e.title),
+                cell(e.place or e.url),
+                cell(str(e.planned) if e.planned else ""),
+                cell(str(e.met) if e.met else ""),
+                key=str(e.id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+            self.read_detail()
+        else:
+            self.detail = None
+            self.query_one("#event-about", Static).update(
+                f"No events yet. Press {key_label('events.add')} to add one: a day, a place"
+                " or a link, then the people you plan to meet there."
+            )
+            self.query_one(EventPeople).clear()
+
+    def selected(self) -> EventView | None:
+        table = self.query_one(Events)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((e for e in self.listed if str(e.id) == key), None)
+
+    @on(DataTable.RowHighlighted, "#event-list")
+    def highlighted(self, _: DataTable.RowHighlighted) -> None:
+        self.read_detail()
+
+    @on(DataTable.RowSelected, "#event-list")
+    def chosen(self, _: DataTable.RowSelected) -> None:
+        self.query_one(EventPeople).focus()
+
+    def read_detail(self) -> None:
+        found = self.selected()
+        if found is not None and (self.detail is None or self.detail.event.id != found.id):
+            self.query_one(EventPeople).clear()
+        if found is not None:
+            self._read_detail(found.id)
+
+    @work(thread=True, exclusive=True, group="event-read", exit_on_error=False)
+    def _read_detail(self, event_id: int) -> None:
+        self._detail_ticket += 1
+        ticket = self._detail_ticket
+        try:
+            detail = event_detail(self.ctx, event_id)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.show_detail, detail, ticket)
+
+    def show_detail(self, detail: EventDetail, ticket: int) -> None:
+        if ticket != self._detail_ticket:
+            return
+        self.detail = detail
+        self.query_one("#event-about", Static).update(about_text(detail))
+        table = self.query_one(EventPeople)
+        row = table.cursor_row
+        table.clear()
+        for p in detail.people:
+            line = p.summary.split(": ", 1)[1] if ": " in p.summary else ""
+            table.add_row(
+                cell(p.contact_name),
+                cell(person_status(p), "dim" if p.met_at else ""),
+                cell(line),
+                key=str(p.contact_id),
+            )
+        if self._to_next and detail.people:
+            self._to_next = False
+            unmet = [i for i, p in enumerate(detail.people) if p.met_at is None]
+            row = unmet[0] if unmet else row
+        if not detail.people:
+            plans = key_label("events.plan")
+            table.add_row(cell("nobody yet", "dim"), cell(""), cell(f"{plans} plans whom to meet"))
+        elif table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def selected_person(self) -> EventPersonView | None:
+        table = self.query_one(EventPeople)
+        if self.detail is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((p for p in self.detail.people if str(p.contact_id) == key), None)
+
+    # --- writing --------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        self.app.push_screen(EventForm(self.ctx, new_event(self.ctx)), self.saved)
+
+    def saved(self, result: object) -> None:
+        if isinstance(result, EventView):
+            self.notify(f"Added {result.title}.")
+        if isinstance(result, InviteView):
+            self.notify(f"Invitation sent to {result.name}.")
+        if isinstance(result, PromiseView):
+            self.notify(f"Noted: {result.what}.")
+        if result is not None:
+            self.load()
+
+    def action_plan(self) -> None:
+        found = self.selected()
+        if found is None:
+            self.notify(f"Add an event first ({key_label('events.add')}).")
+            return
+        ctx, event_id = self.ctx, found.id
+
+        def save(contact_id: int) -> tuple[EventPersonView, ...]:
+            return plan_to_meet(ctx, event_id, [str(contact_id)])
+
+        def planned(result: object) -> None:
+            if isinstance(result, tuple) and result:
+                self.notify(f"Planned to meet {result[0].contact_name} at {found.title}.")
+                self.load()
+
+        self.app.push_screen(PlanForm(ctx, found.title, save), planned)
+
+    def action_met(self) -> None:
+        detail, person = self.detail, self.selected_person()
+        if detail is None or person is None:
+            self.notify("Choose a person of the event.")
+            return
+        if person.met_at is not None:
+            self.notify(f"{person.contact_name} is already met there.")
+            return
+        ctx, event_id = self.ctx, detail.event.id
+
+        def save(line: str) -> EventPersonView:
+            return mark_met(ctx, event_id, str(person.contact_id), line)
+
+        def logged(result: object) -> None:
+            if isinstance(result, EventPersonView):
+                self.notify(f"Met {result.contact_name}.")
+                self._to_next = True
+                self.load()
+
+        self.app.push_screen(MetForm(detail.event.title, person.contact_name, save), logged)
+
+    def action_invite(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            self.notify("Choose a person of the event.")
+            return
+        self.open_invite_form(person.contact_id, person.contact_name)
+
+    @work(thread=True, group="templates", exit_on_error=False)
+    def open_invite_form(self, contact_id: int, name: str) -> None:
+        """The saved templates are read first: the form flags a message that copies one."""
+        ctx = self.ctx
+        templates = [body for _, body in list_templates(ctx)]
+
+        def save(d: InviteDraft) -> InviteView:
+            return send_invite(
+                ctx, d.message, contact_ref=d.contact_ref, name=d.new_name, profile_url=d.url
+            )
+
+        def show() -> None:  # on the event loop: widgets are made there, not in a thread
+            form = InviteForm(ctx, templates, save)
+            form.prefill_who = name
+            self.app.push_screen(form, self.saved)
+
+        self.app.call_from_thread(show)
+
+    def action_follow_up(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            self.notify("Choose a person of the event.")
+            return
+        ctx, ref = self.ctx, str(person.contact_id)
+
+        def save(draft: PromiseDraft) -> PromiseView:
+            return add_promise(ctx, ref, draft.what, draft.due, owed_by=draft.owed_by)
+
+        self.app.push_screen(PromiseForm(person.contact_name, ctx, save), self.saved)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def action_undo(self) -> None:
+        """Take back this planner's last change (whichever screen made it), then list
+        the events as they are now."""
+        try:
+            label = undo_last(self.ctx)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Undone: {label}")
+        self.app.call_from_thread(self.load)

@@ -1,0 +1,131 @@
+"""Events from the keyboard: e opens them (and the palette), the selected event's people
+to meet first; after the event, m logs each met with an optional line (one key each,
+the cursor on the next to meet), i opens the invitation form about them and f a
+promise or follow-up; u takes the last change back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from textual.widgets import Input, Static
+
+from netday.services import events as ev
+from netday.services.contacts import ContactFields, add_contact
+from netday.store.models import Interaction, Promise
+from netday.ui.screens.events import EventPeople, Events, EventsScreen, MetForm
+from netday.ui.screens.network_forms import InviteForm
+from netday.ui.screens.promise_form import PromiseForm
+from netday.ui.screens.today import TodayScreen
+from tests.services.test_undo import dump
+from tests.ui.conftest import palette_offers, settle, wait_until
+
+
+def people(screen: EventsScreen) -> list[tuple[str, ...]]:
+    table = screen.query_one(EventPeople)
+    return [tuple(map(str, table.get_row_at(i))) for i in range(table.row_count)]
+
+
+def summit(ctx) -> int:
+    for name in ("Ana Souza", "Bo Lind", "Cy Old"):
+        add_contact(ctx, ContactFields(full_name=name))
+    found = ev.add_event(ctx, "Web Summit", ctx.today(), place="Lisbon")
+    ev.add_event(ctx, "PyData", ctx.today() - dt.timedelta(days=10))
+    ev.plan_to_meet(ctx, found.id, ["ana", "bo", "cy"])
+    return found.id
+
+
+async def test_met_is_one_key_each_with_an_optional_line(ctx, open_app) -> None:
+    summit(ctx)
+    async with open_app(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EventsScreen)
+        listed = screen.query_one(Events)
+        assert [str(listed.get_row_at(i)[1]) for i in range(listed.row_count)] == [
+            "Web Summit",
+            "PyData",
+        ]
+        about = str(screen.query_one("#event-about", Static).render())
+        assert "Lisbon · 3 to meet, 0 met" in about
+        await pilot.press("enter")  # to the people
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MetForm)
+        await pilot.press(*"hiring in Q1", "enter")
+        await settle(pilot)
+        await pilot.press("m", "enter")  # the next to meet, no line
+        await settle(pilot)
+        assert people(screen) == [
+            ("Cy Old", "to meet", ""),
+            ("Ana Souza", "met 22 Nov", "hiring in Q1"),
+            ("Bo Lind", "met 22 Nov", ""),
+        ]
+        assert screen.query_one(EventPeople).cursor_row == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TodayScreen)
+    with ctx.db.reading() as s:
+        logged = s.execute(select(Interaction.kind, Interaction.summary)).all()
+    assert logged == [("event", "Met at Web Summit: hiring in Q1"), ("event", "Met at Web Summit")]
+
+
+async def test_invite_and_follow_up_from_a_person_met(ctx, open_app) -> None:
+    event = summit(ctx)
+    ev.mark_met(ctx, event, "ana")
+    async with open_app() as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"events: plan")
+        await wait_until(pilot, lambda: palette_offers(pilot, "Events"))
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EventsScreen)
+        await pilot.press("enter", "down", "down")  # Ana, met, last
+        await pilot.press("i")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, InviteForm)
+        assert form.query_one("#who", Input).value == "Ana Souza"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        promise = pilot.app.screen
+        assert isinstance(promise, PromiseForm)
+        promise.query_one("#what", Input).value = "the deck"
+        promise.query_one("#due", Input).value = "friday"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+    with ctx.db.reading() as s:
+        owed = s.execute(select(Promise.contact_id, Promise.what, Promise.due_on)).all()
+    assert owed == [(1, "the deck", dt.date(2026, 11, 27))]
+
+
+async def test_add_plan_and_undo(ctx, open_app) -> None:
+    add_contact(ctx, ContactFields(full_name="Ana Souza"))
+    async with open_app() as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("a")
+        await settle(pilot)
+        form = pilot.app.screen
+        form.query_one("#title", Input).value = "Meetup"
+        form.query_one("#place", Input).value = "Porto"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        before = dump(ctx)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press(*"ana")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert people(screen) == [("Ana Souza", "to meet", "")]
+        await pilot.press("u")
+        await settle(pilot)
+        assert dump(ctx) == before
