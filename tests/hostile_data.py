@@ -100,3 +100,24 @@ def poison_opportunity(ctx: Context, contact_id: int) -> int:
             s.add(ContactTag(contact_id=contact.id, tag="python"))
         s.get_one(Interaction, share.interaction_id).summary = f"{CLICK} shared {SEQUENCES}"
     return found.id
+
+
+def poison_event(ctx: Context, contact_ids: list[int]) -> int:
+    """An event today with these people planned, the first met; its title, place, URL,
+    notes and the meeting's summary carrying escape sequences and markup (written
+    through the ORM, as `poison` does). Returns its id."""
+    from netday.services.events import add_event, mark_met, plan_to_meet
+    from netday.store.models import Event
+
+    found = add_event(ctx, "A summit", ctx.today())
+    plan_to_meet(ctx, found.id, [str(c) for c in contact_ids])
+    met = mark_met(ctx, found.id, str(contact_ids[0]), "hello")
+    with ctx.db.transaction() as s:
+        row = s.get_one(Event, found.id)
+        row.title = f"{CLICK} summit {SEQUENCES}"
+        row.place = f"{LINKED} {SEQUENCES}"
+        row.url = f"https://x.example/{TITLE}"
+        row.notes = f"{LINKED} {SEQUENCES}"
+        assert met.interaction_id is not None
+        s.get_one(Interaction, met.interaction_id).summary = f"Met at x: {CLICK} {SEQUENCES}"
+    return found.id

@@ -16,6 +16,7 @@ from netday.normalise import fold
 from netday.services.context import Context
 from netday.services.demo import HISTORY_DAYS, MARK, STREAK_DAYS, DemoNetwork, open_demo, seed_demo
 from netday.services.demo_data import COMPANIES
+from netday.services.events import list_events
 from netday.services.review import today_overview
 from netday.store.models import (
     Company,
@@ -125,7 +126,14 @@ def test_today_opens_on_a_plan_and_a_streak(ctx: Context) -> None:
     assert owed.promise is not None and owed.promise.due == ctx.today()
     assert [p.what for p in owed.promises] == ["the deck from the workshop"]
     # a message left, then no answer; connected four years ago today
-    assert reasons[0] == "tried Saturday, no answer · connected 4 years ago today"
+    # met at today's event too: the demo plans the first two the plan takes anyway
+    assert reasons[0] == (
+        "at Product meetup today · tried Saturday, no answer · connected 4 years ago today"
+    )
+    assert reasons[1].startswith("at Product meetup today · ")
+    coming, past = list_events(ctx)
+    assert (coming.on_date, coming.planned, coming.met) == (ctx.today(), 2, 0)
+    assert past.on_date < ctx.today() and past.met >= 1
     assert today.comments and today.invites and not today.is_empty
 
 

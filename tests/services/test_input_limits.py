@@ -279,3 +279,35 @@ def test_an_opportunity_and_a_share_line_are_bounded_cleaned_and_dated(
         opp.share_opportunity(ctx, said.id, str(ana), "Ana " + "l" * 130_000)
     share = opp.share_opportunity(ctx, said.id, str(ana), "Ana,\x1b[2J come\nalong")
     assert share.summary.endswith(": Ana,[2J come along")
+
+
+def test_an_event_and_the_line_when_met_are_bounded_cleaned_and_dated(
+    ctx: Context, ana: int
+) -> None:
+    from netday.services import events as ev
+    from netday.store.models import Event
+
+    for title in ("t" * (limits.EVENT_TITLE + 1), "t" * 130_000):
+        with pytest.raises(TooLong, match=f"a title is longer than {limits.EVENT_TITLE}"):
+            ev.add_event(ctx, title, ctx.today())
+    with pytest.raises(TooLong, match=f"a place is longer than {limits.PLACE}"):
+        ev.add_event(ctx, "x", ctx.today(), place="p" * 130_000)
+    with pytest.raises(TooLong, match="a URL is longer than 1,000"):
+        ev.add_event(ctx, "x", ctx.today(), url="https://e.com/" + "u" * 130_000)
+    with pytest.raises(TooLong, match="notes is longer than 20,000"):
+        ev.add_event(ctx, "x", ctx.today(), notes="n" * 20_001)
+    with pytest.raises(DateError):
+        ev.add_event(ctx, "x", dt.date(2200, 1, 1))
+    with pytest.raises(NotFound):
+        ev.mark_met(ctx, limits.ID_MAX + 1, str(ana))
+    with pytest.raises(NetdayError, match="at most 50"):
+        ev.plan_to_meet(ctx, 1, [str(ana)] * 51)
+    assert _count(ctx, Event) == 0
+    kept = ev.add_event(ctx, "t" * limits.EVENT_TITLE, ctx.today())
+    assert len(kept.title) == limits.EVENT_TITLE
+    said = ev.add_event(ctx, "the\x1b]0;x\x07 summit\r\nnow\u202e", ctx.today(), place="a\nb")
+    assert (said.title, said.place) == ("the]0;x summit now\u202e", "a b")
+    with pytest.raises(TooLong, match=f"the line is longer than {limits.MET_LINE}"):
+        ev.mark_met(ctx, said.id, str(ana), "l" * 130_000)
+    met = ev.mark_met(ctx, said.id, str(ana), "hi\x1b[2J there\nagain")
+    assert met.summary.endswith(": hi[2J there again")

@@ -356,3 +356,33 @@ async def test_opportunities_their_proposals_and_the_share_line(ctx, open_app) -
         await settle(pilot)
         shown(pilot)
         assert not isinstance(app.screen, ShareForm)
+
+
+async def test_events_their_people_and_the_line_when_met(ctx, open_app) -> None:
+    from netday.ui.screens.events import EventPeople, Events, MetForm
+    from tests.hostile_data import poison_event
+
+    ids = poison(ctx)
+    poison_event(ctx, [ids["bob"], ids["ana"]])
+    async with open_app() as pilot:
+        assert "summit" in shown(pilot)  # today's plan: "at ... summit ... today"
+        await pilot.press("e")
+        await settle(pilot)
+        screen = shown(pilot)
+        assert f"{CLICK} summit {SHOWN_TITLE}" in screen
+        app = pilot.app
+        assert row(app.screen.query_one(Events), 0)[1].startswith(f"{CLICK} summit ^[]0;")
+        about = str(app.screen.query_one("#event-about", Static).render())
+        assert f"{LINKED} {SHOWN_TITLE}" in about
+        people = app.screen.query_one(EventPeople)
+        assert row(people, 0)[0].startswith(ANA + SHOWN_TITLE)
+        assert row(people, 1)[2].startswith(f"{CLICK} ^[]0;")
+        await pilot.press("enter", "m")
+        await settle(pilot)
+        assert isinstance(app.screen, MetForm)
+        assert ANA in shown(pilot)
+        app.screen.query_one("#line", Input).value = f"Ana {CLICK} \x1b]0;x\x07"
+        await pilot.press("enter")
+        await settle(pilot)
+        shown(pilot)
+        assert not isinstance(app.screen, MetForm)

@@ -31,11 +31,13 @@ from netday.limits import COUNT_MAX
 from netday.normalise import fold
 from netday.scheduling.cadence import Cadence, spread_key
 from netday.scheduling.kinds import CALL_KINDS, CONVERSATION_KINDS, is_answered
+from netday.scheduling.plan import choose_calls
 from netday.services.context import Context
 from netday.services.demo_data import (
     CADENCES,
     COMPANIES,
     CONTACTS,
+    EVENT_TODAY,
     EVENTS,
     FIRST,
     INTERACTIONS_PER_TIER,
@@ -52,6 +54,7 @@ from netday.services.demo_data import (
     PROMISE,
     REVIEW_NOTES,
     ROLES,
+    SAW_AT,
     SEED,
     SHARED_LINE,
     STREAK_CALL,
@@ -65,6 +68,7 @@ from netday.services.demo_data import (
     WHY,
 )
 from netday.services.journal import PROMISED
+from netday.services.planner import SHORTLIST, shortlist
 from netday.settings_fields import SettingsValues
 from netday.store.models import (
     Company,
@@ -72,6 +76,8 @@ from netday.store.models import (
     ContactTag,
     DayPlan,
     DayReview,
+    Event,
+    EventPerson,
     Interaction,
     Invite,
     MessageTemplate,
@@ -540,6 +546,7 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
                     )
                 )
         shares = _opportunities(session, today, now)
+        _events(session, today, now)
         if session.scalar(select(MessageTemplate.id).limit(1)) is None:
             session.add(MessageTemplate(name=TEMPLATE[0], body=TEMPLATE[1]))
         return DemoSummary(
@@ -549,6 +556,72 @@ def seed_demo(ctx: Context, contacts: int = CONTACTS, seed: int = SEED) -> DemoS
             len(invites),
             len(posts),
         )
+
+
+def _events(session: Session, today: dt.date, now: dt.datetime) -> None:
+    """An event today with two people planned to be met there: the first two today's
+    plan would take anyway, so the plan keeps its people and its order and says they
+    are at the event; and a past one, the day of the latest event interaction of the
+    log, with the people seen that day linked as met. No random draw: the rest of the
+    demo stays as it was."""
+    candidates, _ = shortlist(session, today, SHORTLIST)
+    planned = [pick.contact_id for pick in choose_calls(candidates, today, 2)]
+    title, place = EVENT_TODAY
+    coming = Event(title=title, on_date=today, place=place, url="", notes="", created_at=now)
+    session.add(coming)
+    session.flush()
+    session.add_all(
+        EventPerson(event_id=coming.id, contact_id=cid, planned=True, met_at=None)
+        for cid in planned
+    )
+    latest = session.scalars(
+        select(Interaction)
+        .where(
+            Interaction.kind == InteractionKind.EVENT,
+            Interaction.occurred_at < dt.datetime.combine(today, dt.time()),
+            Interaction.summary.startswith(SAW_AT),
+        )
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        return
+    day = latest.occurred_at.date()
+    said = latest.summary.removeprefix(SAW_AT).rstrip(".")
+    past = Event(
+        title=(said[:1].upper() + said[1:])[:200],
+        on_date=day,
+        place="",
+        url="",
+        notes="",
+        created_at=dt.datetime.combine(day, dt.time(9)) - dt.timedelta(days=7),
+    )
+    session.add(past)
+    session.flush()
+    seen = session.scalars(
+        select(Interaction)
+        .where(
+            Interaction.kind == InteractionKind.EVENT,
+            Interaction.summary == latest.summary,
+            Interaction.occurred_at >= dt.datetime.combine(day, dt.time()),
+            Interaction.occurred_at < dt.datetime.combine(day + dt.timedelta(days=1), dt.time()),
+        )
+        .order_by(Interaction.id)
+        .limit(5)
+    ).all()
+    met: dict[int, Interaction] = {}
+    for row in seen:
+        met.setdefault(row.contact_id, row)
+    session.add_all(
+        EventPerson(
+            event_id=past.id,
+            contact_id=cid,
+            planned=False,
+            met_at=row.occurred_at,
+            interaction_id=row.id,
+        )
+        for cid, row in met.items()
+    )
 
 
 def _opportunities(session: Session, today: dt.date, now: dt.datetime) -> int:

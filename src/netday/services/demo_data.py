@@ -226,6 +226,11 @@ OPPORTUNITIES: Final = (
     ),
 )
 """The demo's open opportunities; the last was shared with someone three days ago."""
+EVENT_TODAY: Final = ("Product meetup", "Porto, Hub Criativo")
+"""The demo's event today (title, place): two people planned to be met there."""
+SAW_AT: Final = "Saw each other at "
+"""How the demo's event interactions begin (`SUMMARIES`): the past event is read back
+from the latest of them."""
 SHARED_LINE: Final = "Thought of you, {first}: this is the hiring question we talked about."
 """The personal line of the demo's past share."""
 
