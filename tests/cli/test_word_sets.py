@@ -53,6 +53,10 @@ def _choices(argv: list[str], option: str) -> tuple[str, ...]:
         (["log"], "--outcome", CallOutcome),
         (["invite", "list"], "--status", InviteStatus),
         (["invite", "list"], "--direction", InviteDirection),
+        (["today"], "--circle", Circle),
+        (["invite", "list"], "--circle", Circle),
+        (["post", "list"], "--circle", Circle),
+        (["promise", "list"], "--circle", Circle),
     ],
 )
 def test_the_choices_are_the_declared_words(

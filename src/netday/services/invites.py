@@ -306,8 +306,15 @@ def list_invites(
     status: str | None = InviteStatus.PENDING,
     direction: str | None = None,
     limit: int = 200,
+    circle: str | None = None,
 ) -> list[InviteView]:
-    query = select(Invite).order_by(Invite.sent_at.desc()).limit(limit)
+    """Invitations, newest first; with a `circle`, only those with someone in it."""
+    query = (
+        select(Invite)
+        .where(in_circle(Invite.contact_id, circle))
+        .order_by(Invite.sent_at.desc())
+        .limit(limit)
+    )
     if status:
         query = query.where(Invite.status == status)
     if direction:

@@ -130,11 +130,16 @@ def waiting_posts(
 
 
 def list_posts(
-    ctx: Context, status: str | None = PostStatus.TO_COMMENT, limit: int = 200
+    ctx: Context,
+    status: str | None = PostStatus.TO_COMMENT,
+    limit: int = 200,
+    circle: str | None = None,
 ) -> list[PostView]:
+    """Posts, oldest first; with a `circle`, only those whose author is in it."""
     query = (
         select(Post, Contact.full_name)
         .outerjoin(Contact, Contact.id == Post.author_id)
+        .where(in_circle(Post.author_id, circle))
         .order_by(Post.found_at, Post.id)
         .limit(limit)
     )
