@@ -42,3 +42,13 @@ def test_invitations_posts_and_promises_keep_one_circle(ctx, cli) -> None:
     assert [p["what"] for p in promised] == ["the deck"]
     with pytest.raises(SystemExit):
         cli("promise", "list", "--circle", "friends")
+
+
+def test_stats_count_one_circle(ctx, cli) -> None:
+    network(ctx)
+    both = listed(cli, "stats")
+    personal = listed(cli, "stats", "--circle", "personal")
+    assert personal["circle"] == "personal" and both["circle"] is None
+    assert personal["total"]["invites_sent"] == 1 and both["total"]["invites_sent"] == 2
+    assert "the personal circle only" in cli("stats", "--circle", "personal").out
+    assert "the personal circle only" in cli("stats", "--circle", "personal", "--md").out

@@ -57,6 +57,7 @@ def _choices(argv: list[str], option: str) -> tuple[str, ...]:
         (["invite", "list"], "--circle", Circle),
         (["post", "list"], "--circle", Circle),
         (["promise", "list"], "--circle", Circle),
+        (["stats"], "--circle", Circle),
     ],
 )
 def test_the_choices_are_the_declared_words(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from netday.services.contacts import ContactFields, edit_contact
 from netday.services.context import Context
+from netday.services.insights import insights, window_line
 from netday.services.invites import send_invite
 from netday.services.journal import log_interaction
 from netday.services.posts import add_post
@@ -74,3 +75,23 @@ def test_the_plan_is_shown_filtered_never_made_again(ctx: Context, db_url: str) 
     ]
     assert rows(db_url, "SELECT contact_id, position FROM plan_item ORDER BY position") == stored
     assert len(stored) == 3
+
+
+def test_insights_count_only_people_of_the_circle(ctx: Context) -> None:
+    network(ctx)
+    person(ctx, "Cy Long", last_call_days_ago=90)  # professional, long past due
+    both, personal = insights(ctx), insights(ctx, circle=Circle.PERSONAL)
+    professional = insights(ctx, circle=Circle.PROFESSIONAL)
+    assert personal.circle == "personal" and both.circle is None
+    assert "the personal circle only" in window_line(personal)
+    assert "circle only" not in window_line(both)
+    for measure in ("people", "conversations", "invites_sent"):
+        whole = getattr(both.total, measure)
+        parts = getattr(personal.total, measure) + getattr(professional.total, measure)
+        assert whole == parts > 0, measure
+    assert personal.total.invites_sent == 1
+    drifting = {p.name for tier in professional.drifting for p in tier.people}
+    assert "Cy Long" in drifting
+    assert not {p.name for tier in personal.drifting for p in tier.people} & drifting
+    circles = {s.value for s in personal.diversity[2].top}
+    assert circles == {"personal"}

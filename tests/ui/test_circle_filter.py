@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
+from netday.services.insights import insights
+from netday.ui.screens.insights import InsightsScreen
 from netday.ui.screens.people import PeopleScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
 from tests.services.test_circles import network
@@ -61,3 +63,18 @@ async def test_the_people_screen_opens_with_the_apps_circle(ctx, open_app) -> No
         assert isinstance(pilot.app.screen, PeopleScreen)
         assert "circle: personal" in bar(pilot)
         assert len(shown_ids(pilot)) == 1
+
+
+async def test_the_insights_screen_opens_with_the_apps_circle(ctx, open_app) -> None:
+    network(ctx)
+    async with open_app() as pilot:
+        await pilot.press("C")  # the professional circle
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InsightsScreen)
+        view = pilot.app.screen.view
+        assert view is not None and view.circle == "professional"
+        summary = str(pilot.app.screen.query_one("#insights-summary", Static).render())
+        assert "the professional circle only" in summary
+        assert view.total.people == insights(ctx, circle="professional").total.people

@@ -405,7 +405,7 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     from netday.services.insights import insights
 
-    view = insights(ctx, args.weeks)
+    view = insights(ctx, args.weeks, args.circle)
     if args.json:
         _out(dumps(plain(view)))
     elif args.md:

@@ -415,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=WEEKS_BY_DEFAULT,
         help=f"how many weeks back, this one included (default {WEEKS_BY_DEFAULT})",
     )
+    _circle_filter(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--md", action="store_true", help="Markdown (a table of the weeks)")

@@ -342,3 +342,5 @@ class InsightsView:
     known_unfollowed: tuple[CompanyFollow, ...]
     """Companies where you know people but do not follow, most people first (bounded)."""
     known_unfollowed_total: int
+    circle: str | None = None
+    """The one circle the figures about people count, or None for both."""

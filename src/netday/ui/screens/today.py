@@ -466,7 +466,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_insights(self) -> None:
         from netday.ui.screens.insights import InsightsScreen
 
-        self.app.push_screen(InsightsScreen(self.ctx))
+        self.app.push_screen(InsightsScreen(self.ctx, circle=self.netday.only_circle))
 
     def action_opportunities(self) -> None:
         from netday.ui.screens.opportunities import OpportunitiesScreen
