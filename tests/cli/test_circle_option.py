@@ -52,3 +52,17 @@ def test_stats_count_one_circle(ctx, cli) -> None:
     assert personal["total"]["invites_sent"] == 1 and both["total"]["invites_sent"] == 2
     assert "the personal circle only" in cli("stats", "--circle", "personal").out
     assert "the personal circle only" in cli("stats", "--circle", "personal", "--md").out
+
+
+@pytest.mark.parametrize(
+    "export",
+    [("vcard",), ("csv", "contacts"), ("csv", "interactions"), ("ics", "--days", "60")],
+)
+def test_exports_keep_one_circle(ctx, cli, export) -> None:
+    network(ctx)
+    whole = cli("export", *export).out
+    assert all(name in whole for name in ("Ana Souza", "Di Park"))
+    personal = cli("export", *export, "--circle", "personal")
+    assert personal.code == 0
+    assert "Di Park" in personal.out
+    assert "Ana Souza" not in personal.out and "Bo Chen" not in personal.out

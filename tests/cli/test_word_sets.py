@@ -58,6 +58,9 @@ def _choices(argv: list[str], option: str) -> tuple[str, ...]:
         (["post", "list"], "--circle", Circle),
         (["promise", "list"], "--circle", Circle),
         (["stats"], "--circle", Circle),
+        (["export", "vcard"], "--circle", Circle),
+        (["export", "ics"], "--circle", Circle),
+        (["export", "csv"], "--circle", Circle),
     ],
 )
 def test_the_choices_are_the_declared_words(

@@ -458,6 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = exsub.add_parser("vcard", help="every contact as vCard 3.0")
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p.add_argument("--archived", action="store_true", help="include archived contacts")
+    _circle_filter(p)
     p = exsub.add_parser("ics", help="planned calls and follow-ups as calendar events")
     p.add_argument(
         "--days",
@@ -465,9 +466,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=CALENDAR_DAYS,
         help=f"how many days ahead (default {CALENDAR_DAYS})",
     )
+    _circle_filter(p)
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("csv", help="contacts or interactions as a spreadsheet")
     p.add_argument("table", choices=("contacts", "interactions"))
+    _circle_filter(p)
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("md", help="the review of a day or a week as Markdown")
     which = p.add_mutually_exclusive_group(required=True)
