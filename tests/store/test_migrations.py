@@ -460,3 +460,28 @@ def test_0010_adds_opportunities_beside_every_row_and_takes_them_away(db_url: st
     assert rows(db_url, "SELECT count(*) FROM promise") == [(1,)]
     open_database(db_url, NOW, backup=False).close()
     assert rows(db_url, "SELECT count(*) FROM opportunity") == [(0,)]
+
+
+def test_0011_gives_the_settings_row_a_personal_cadence_and_takes_it_away(db_url: str) -> None:
+    """A database at 0010 with its settings row changed upgrades with the row as it was and
+    the personal circle's cadence at its default; down to 0010, only that column goes."""
+    db = Database(db_url)
+    upgrade(db, "0010")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        conn.execute(text("UPDATE settings SET minutes_per_day = 45"))
+        conn.execute(text("UPDATE settings SET default_cadence = 'every 5 weeks'"))
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(
+        db_url, "SELECT minutes_per_day, default_cadence, personal_cadence FROM settings"
+    ) == [(45, "every 5 weeks", "every 2 months")]
+    downgrade_to(db_url, "0010")
+    assert rows(db_url, "SELECT minutes_per_day, default_cadence FROM settings") == [
+        (45, "every 5 weeks")
+    ]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(1,)]
+    db = Database(db_url)
+    with db.engine.connect() as conn:
+        assert "personal_cadence" not in {c["name"] for c in inspect(conn).get_columns("settings")}
+    db.close()
