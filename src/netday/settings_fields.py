@@ -50,7 +50,10 @@ class SettingsValues:
     min_calls: int = _number(3, 1, MINUTES_MAX, "fewest calls a plan has (at most max_calls)")
     max_calls: int = _number(5, 1, MINUTES_MAX, "most calls a plan has")
     default_cadence: str = _cadence(
-        "every 4 weeks", "the cadence of a new contact, and of one triaged as personal"
+        "every 4 weeks", "the cadence of a new professional contact (the professional circle's)"
+    )
+    personal_cadence: str = _cadence(
+        "every 2 months", "the cadence of a new personal contact, and of one triaged as personal"
     )
     invite_follow_up_days: int = _number(
         7, 1, DAYS_AHEAD_MAX, "days after sending an invitation to follow it up"

@@ -30,6 +30,21 @@ class Circle(StrEnum):
     PERSONAL = "personal"
 
 
+class CircleFilter(StrEnum):
+    """Which circles a list keeps: both (everyone), or only one. The app holds one for
+    every screen (the main screen's key cycles it); `--circle` takes one of a `Circle`."""
+
+    BOTH = "both"
+    PROFESSIONAL = Circle.PROFESSIONAL.value
+    PERSONAL = Circle.PERSONAL.value
+
+
+def only_circle(shown: str | None) -> Circle | None:
+    """The one circle a filter keeps, or None when it keeps both (or none was given):
+    what a service's optional `circle` argument takes."""
+    return None if shown in (None, CircleFilter.BOTH) else Circle(shown)
+
+
 class InteractionKind(StrEnum):
     """What happened between the user and a contact."""
 

@@ -72,8 +72,10 @@ def test_today_json_has_the_documented_shape(cli, network) -> None:
         "comments_total",
         "invites",
         "log",
+        "circle",
     }
     assert data["date"] == "2026-11-22"
+    assert data["circle"] == "both"
     call = data["calls"][0]
     assert set(call) == {
         "position",

@@ -15,6 +15,7 @@ CHANGED = {
     "min_calls": "2",
     "max_calls": "4",
     "default_cadence": "every 9 days",
+    "personal_cadence": "every 8 days",
     "invite_follow_up_days": "3",
     "invite_expiry_days": "5",
     "call_tries": "1",
@@ -52,6 +53,9 @@ def test_every_setting_is_honoured_by_the_command_line(cli, tmp_path: Path) -> N
     # default_cadence: a contact added without one.
     added = json.loads(cli("contact", "add", "Zed New", "--json").out)
     assert added["cadence"] == "every 9 days"
+    # personal_cadence: a personal contact added without one.
+    friend = json.loads(cli("contact", "add", "Pal New", "--circle", "personal", "--json").out)
+    assert friend["cadence"] == "every 8 days"
 
     # invite_follow_up_days and invite_expiry_days.
     sent = json.loads(cli("invite", "send", "--name", "Carla D", "-m", "Hi Carla!", "--json").out)
@@ -61,7 +65,7 @@ def test_every_setting_is_honoured_by_the_command_line(cli, tmp_path: Path) -> N
     listed = {i["name"]: i["action"] for i in json.loads(cli("invite", "list", "--json").out)}
     assert listed == {"Carla D": None, "Old Friend": "withdraw"}
 
-    # tier_a_cadence, tier_b_cadence, tier_c_cadence (and default_cadence for personal).
+    # tier_a_cadence, tier_b_cadence, tier_c_cadence (and personal_cadence for personal).
     people = [
         (f"Linked{i}", "Person", f"https://linkedin.com/in/l{i}", "", "Acme", "Dev", "01 Oct 2026")
         for i in range(4)
@@ -73,7 +77,7 @@ def test_every_setting_is_honoured_by_the_command_line(cli, tmp_path: Path) -> N
         cli("triage", f"linked{i}", decision).out
         for i, decision in enumerate(("a", "b", "c", "personal"))
     ]
-    for said, cadence in zip(decided, ("10 days", "11 days", "12 days", "9 days"), strict=True):
+    for said, cadence in zip(decided, ("10 days", "11 days", "12 days", "8 days"), strict=True):
         assert f"every {cadence}" in said
 
     # call_tries: after one unanswered call the plan stops insisting (the default is 3).

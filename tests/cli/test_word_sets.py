@@ -53,6 +53,14 @@ def _choices(argv: list[str], option: str) -> tuple[str, ...]:
         (["log"], "--outcome", CallOutcome),
         (["invite", "list"], "--status", InviteStatus),
         (["invite", "list"], "--direction", InviteDirection),
+        (["today"], "--circle", Circle),
+        (["invite", "list"], "--circle", Circle),
+        (["post", "list"], "--circle", Circle),
+        (["promise", "list"], "--circle", Circle),
+        (["stats"], "--circle", Circle),
+        (["export", "vcard"], "--circle", Circle),
+        (["export", "ics"], "--circle", Circle),
+        (["export", "csv"], "--circle", Circle),
     ],
 )
 def test_the_choices_are_the_declared_words(

@@ -46,7 +46,7 @@ def test_decisions(cli, db_url, tmp_path):
         (1, "A", "professional", 3, "weeks", None, 0, 1),
         (2, "B", "professional", 2, "months", None, 0, 1),
         (3, "C", "professional", 4, "months", None, 0, 1),
-        (4, "B", "personal", 4, "weeks", None, 0, 1),
+        (4, "B", "personal", 2, "months", None, 0, 1),  # personal_cadence
         (5, "B", "professional", None, None, "skipped", 0, 0),
         (6, "B", "professional", None, None, None, 1, 0),
     ]

@@ -23,13 +23,28 @@ def test_a_new_contact_gets_the_defaults_a_form_is_offered(ctx: Context) -> None
     settings.change_setting(ctx, "default_cadence", "every 6 weeks")
     offered = contacts.new_contact_defaults(ctx)
     assert offered == contacts.NewContactDefaults(
-        circle=Circle.PROFESSIONAL, tier=Tier.B, cadence="every 6 weeks"
+        circle=Circle.PROFESSIONAL,
+        tier=Tier.B,
+        cadence="every 6 weeks",
+        circle_cadences={"professional": "every 6 weeks", "personal": "every 2 months"},
     )
     assert (offered.circle, offered.tier) == (NEW_CONTACT_CIRCLE, NEW_CONTACT_TIER)
     added = contacts.add_contact(ctx, contacts.ContactFields(full_name="Ana Souza"))
     assert (added.circle, added.tier) == (offered.circle, offered.tier)
     shown = contacts.show_contact(ctx, str(added.id))
     assert shown.cadence_spec == Cadence.parse(offered.cadence).spec() == "every 6 weeks"
+
+
+def test_a_new_personal_contact_gets_the_personal_circles_cadence(ctx: Context) -> None:
+    settings.change_setting(ctx, "personal_cadence", "every 10 weeks")
+    offered = contacts.new_contact_defaults(ctx)
+    assert offered.circle_cadences[Circle.PERSONAL] == "every 10 weeks"
+    friend = contacts.add_contact(
+        ctx, contacts.ContactFields(full_name="Di Park", circle=Circle.PERSONAL)
+    )
+    colleague = contacts.add_contact(ctx, contacts.ContactFields(full_name="Ana Souza"))
+    assert contacts.show_contact(ctx, str(friend.id)).cadence_spec == "every 10 weeks"
+    assert contacts.show_contact(ctx, str(colleague.id)).cadence_spec == "every 4 weeks"
 
 
 def test_the_offered_cadence_follows_the_setting(ctx: Context) -> None:

@@ -118,7 +118,7 @@ def test_each_decision(ctx: Context, imported: dict[str, int]) -> None:
         )
     personal = stored(ctx, imported["Di Park"])
     assert (personal.circle, personal.tier, personal.triage) == ("personal", "B", None)
-    assert outcomes["Di Park"].cadence == "every 4 weeks"
+    assert outcomes["Di Park"].cadence == "every 2 months"  # the personal circle's
     skipped = stored(ctx, imported["Ed Hale"])
     assert (skipped.triage, skipped.cadence_kind, skipped.archived) == ("skipped", None, False)
     assert outcomes["Ed Hale"].text == "Ed Hale: skipped for now"
@@ -132,7 +132,8 @@ def test_tier_cadences_and_the_personal_one_come_from_the_settings(
 ) -> None:
     change_setting(ctx, "tier_a_cadence", "10 days")
     change_setting(ctx, "tier_c_cadence", "6 months")
-    change_setting(ctx, "default_cadence", "5 weeks")
+    change_setting(ctx, "personal_cadence", "5 weeks")
+    change_setting(ctx, "default_cadence", "7 weeks")  # the professional circle's: unused
     assert decide(ctx, imported["Ana Souza"], "a").cadence == "every 10 days"
     assert decide(ctx, imported["Bo Chen"], "c").cadence == "every 6 months"
     assert decide(ctx, imported["Cy Long"], "personal").cadence == "every 5 weeks"

@@ -462,12 +462,37 @@ def test_0010_adds_opportunities_beside_every_row_and_takes_them_away(db_url: st
     assert rows(db_url, "SELECT count(*) FROM opportunity") == [(0,)]
 
 
-def test_0012_adds_events_beside_every_row_and_takes_them_away(db_url: str) -> None:
-    """A database at 0010 with a contact and an event interaction upgrades with every row
-    as it was, and takes an event with a person planned and one met; deleting the logged
-    interaction keeps the person met (SET NULL); down to 0010, only the events go."""
+def test_0011_gives_the_settings_row_a_personal_cadence_and_takes_it_away(db_url: str) -> None:
+    """A database at 0010 with its settings row changed upgrades with the row as it was and
+    the personal circle's cadence at its default; down to 0010, only that column goes."""
     db = Database(db_url)
     upgrade(db, "0010")
+    with db.engine.begin() as conn:
+        _insert_contact(conn, 1, "Ana", ("3", "weeks"))
+        conn.execute(text("UPDATE settings SET minutes_per_day = 45"))
+        conn.execute(text("UPDATE settings SET default_cadence = 'every 5 weeks'"))
+    db.close()
+    open_database(db_url, NOW, backup=False).close()
+    assert rows(
+        db_url, "SELECT minutes_per_day, default_cadence, personal_cadence FROM settings"
+    ) == [(45, "every 5 weeks", "every 2 months")]
+    downgrade_to(db_url, "0010")
+    assert rows(db_url, "SELECT minutes_per_day, default_cadence FROM settings") == [
+        (45, "every 5 weeks")
+    ]
+    assert rows(db_url, "SELECT count(*) FROM contact") == [(1,)]
+    db = Database(db_url)
+    with db.engine.connect() as conn:
+        assert "personal_cadence" not in {c["name"] for c in inspect(conn).get_columns("settings")}
+    db.close()
+
+
+def test_0012_adds_events_beside_every_row_and_takes_them_away(db_url: str) -> None:
+    """A database at 0011 with a contact and an event interaction upgrades with every row
+    as it was, and takes an event with a person planned and one met; deleting the logged
+    interaction keeps the person met (SET NULL); down to 0011, only the events go."""
+    db = Database(db_url)
+    upgrade(db, "0011")
     with db.engine.begin() as conn:
         _insert_contact(conn, 1, "Ana", ("3", "weeks"))
         _insert_contact(conn, 2, "Bo", ("2", "months"))
@@ -504,7 +529,7 @@ def test_0012_adds_events_beside_every_row_and_takes_them_away(db_url: str) -> N
     met = "CASE WHEN met_at IS NULL THEN 'no' ELSE 'met' END"
     sql = f"SELECT contact_id, {met}, interaction_id FROM event_person ORDER BY 1"
     assert texts(sql) == [("1", "met", "None"), ("2", "no", "None")]
-    left = downgrade_to(db_url, "0010")
+    left = downgrade_to(db_url, "0011")
     assert not left & {"event", "event_person"}
     assert rows(db_url, "SELECT count(*) FROM contact") == [(2,)]
     open_database(db_url, NOW, backup=False).close()

@@ -51,7 +51,7 @@ async def test_welcome_import_then_triage_with_one_key_each(ctx, open_app, db_ur
         "Dana O'Neil": "A/professional/-/0/3weeks",
         "Bo Chen": "B/professional/skipped/0/-",
         "José Núñez 🚀": "B/professional/-/1/-",
-        "Ana Lima": "B/personal/-/0/4weeks",
+        "Ana Lima": "B/personal/-/0/2months",
     }
 
 

@@ -22,6 +22,7 @@ from netday.services.settings import SETTING_NAMES, change_setting, get_settings
 from netday.store.models import Contact
 from netday.ui.screens.contact_form import ContactForm
 from netday.ui.screens.triage import TriageScreen
+from netday.ui.widgets.choice import Choice
 from netday.ui.widgets.panes import CallsPane, InvitesPane
 from tests.services.helpers import person
 from tests.ui.conftest import settle, wait_until
@@ -59,6 +60,27 @@ async def new_contacts_get_the_default_cadence(ctx, cli, open_app, name: str) ->
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ContactForm)
     assert cadence_of(ctx, "kim") == "every 6 weeks"
+
+
+@checks("personal_cadence")
+async def new_personal_contacts_get_their_circles_cadence(ctx, cli, open_app, name: str) -> None:
+    change_setting(ctx, name, "every 7 weeks")
+    assert "every 7 weeks" in cli("contact", "add", "Jane Roe", "--circle", "personal").out
+    async with open_app() as pilot:
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ContactForm))
+        form = pilot.app.screen
+        assert form.query_one("#cadence", Input).value == "every 4 weeks"
+        await pilot.press(*"Kim Lee")
+        form.query_one("#circle", Choice).focus()
+        await pilot.press("down")  # professional -> personal: the cadence follows
+        await settle(pilot)
+        assert form.query_one("#cadence", Input).value == "every 7 weeks"
+        form.query_one("#name", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ContactForm)
+    assert cadence_of(ctx, "kim") == "every 7 weeks"
 
 
 @checks("tier_a_cadence", "tier_b_cadence", "tier_c_cadence")

@@ -161,7 +161,7 @@ async def test_a_failing_watcher_notifies_once(ctx, open_app, monkeypatch) -> No
 
 async def test_a_palette_search_that_fails_is_reported(ctx, open_app, monkeypatch) -> None:
     person(ctx, "Ana Souza")
-    monkeypatch.setattr("netday.ui.commands.list_contacts", locked)
+    monkeypatch.setattr("netday.ui.commands.search", locked)
     async with open_app(failures=True) as pilot:
         await pilot.press("ctrl+p", *"an")
         await wait_until(pilot, lambda: errors(pilot))

@@ -38,7 +38,7 @@ def _out(text: str) -> None:
 
 
 def cmd_today(ctx: Context, args: argparse.Namespace) -> int:
-    view = review.today_overview(ctx, getattr(args, "minutes", None))
+    view = review.today_overview(ctx, getattr(args, "minutes", None), getattr(args, "circle", None))
     _out(dumps(today_json(view)) if getattr(args, "json", False) else render.today_text(view))
     return 0
 
@@ -240,7 +240,9 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     if action == "list":
         status = None if args.all else args.status or InviteStatus.PENDING
-        rows = invites.list_invites(ctx, status=status, direction=args.direction)
+        rows = invites.list_invites(
+            ctx, status=status, direction=args.direction, circle=args.circle
+        )
         _out(
             dumps(rows)
             if args.json
@@ -279,7 +281,9 @@ def cmd_post(ctx: Context, args: argparse.Namespace) -> int:
         view = posts.skip_post(ctx, args.id)
         _out(f"skipped: {render.post_line(view).strip()}")
     else:
-        rows = posts.list_posts(ctx, status=None if args.all else PostStatus.TO_COMMENT)
+        rows = posts.list_posts(
+            ctx, status=None if args.all else PostStatus.TO_COMMENT, circle=args.circle
+        )
         _out(
             dumps(rows)
             if args.json
@@ -321,7 +325,11 @@ def cmd_promise(ctx: Context, args: argparse.Namespace) -> int:
                 p for p in found if (args.all or p.is_open) and (not args.due or p.due <= today)
             ]
         else:
-            rows = list(promises.list_promises(ctx, due_only=args.due, include_done=args.all))
+            rows = list(
+                promises.list_promises(
+                    ctx, due_only=args.due, include_done=args.all, circle=args.circle
+                )
+            )
         _out(
             dumps(rows)
             if args.json
@@ -445,7 +453,7 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     from netday.services.insights import insights
 
-    view = insights(ctx, args.weeks)
+    view = insights(ctx, args.weeks, args.circle)
     if args.json:
         _out(dumps(plain(view)))
     elif args.md:

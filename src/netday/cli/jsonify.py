@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from netday.services.views import PlanView, ReviewView, TodayView
+from netday.vocabulary import CircleFilter
 
 
 def _default(value: Any) -> Any:
@@ -48,6 +49,7 @@ def today_json(view: TodayView) -> dict[str, Any]:
         "comments_total": view.comments_total,
         "invites": plain(list(view.invites)),
         "log": plain(list(view.log)),
+        "circle": view.circle or CircleFilter.BOTH.value,
     }
 
 

@@ -101,6 +101,13 @@ COUNT = whole_number(1, COUNT_MAX, "a count")
 STATS_WEEKS_ARG = whole_number(1, STATS_WEEKS, "a number of weeks")
 
 
+def _circle_filter(p: argparse.ArgumentParser) -> None:
+    """`--circle`: a list keeps only people of that circle (the TUI's `C`)."""
+    p.add_argument(
+        "--circle", choices=values(Circle), help="only people of this circle (default: both)"
+    )
+
+
 def _contact_fields(p: argparse.ArgumentParser, editing: bool) -> None:
     if editing:
         p.add_argument("--name", help="new full name")
@@ -161,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("today", help="today's calls, comments, invites and log")
     p.add_argument("--minutes", type=MINUTES, help="time you have today; re-sizes the plan")
+    _circle_filter(p)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
@@ -282,6 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every status")
     p.add_argument("--status", choices=values(InviteStatus))
     p.add_argument("--direction", choices=values(InviteDirection))
+    _circle_filter(p)
     p.add_argument("--json", action="store_true")
     for name, text in (
         ("accept", "accepted (either way): schedules a first call"),
@@ -318,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=ID)
     p = posub.add_parser("list", help="posts still to comment, oldest first")
     p.add_argument("--all", action="store_true")
+    _circle_filter(p)
     p.add_argument("--json", action="store_true")
 
     prom = sub.add_parser("promise", help="promises both ways: what you owe, what you are owed")
@@ -333,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--due", action="store_true", help="only those due by today")
     p.add_argument("--all", action="store_true", help="kept ones too")
     p.add_argument("--contact", help="only with this person (id or name)")
+    _circle_filter(p)
     p.add_argument("--json", action="store_true")
     p = prsub.add_parser("done", help="kept")
     p.add_argument("id", type=ID)
@@ -441,6 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=WEEKS_BY_DEFAULT,
         help=f"how many weeks back, this one included (default {WEEKS_BY_DEFAULT})",
     )
+    _circle_filter(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--md", action="store_true", help="Markdown (a table of the weeks)")
@@ -483,6 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = exsub.add_parser("vcard", help="every contact as vCard 3.0")
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p.add_argument("--archived", action="store_true", help="include archived contacts")
+    _circle_filter(p)
     p = exsub.add_parser("ics", help="planned calls and follow-ups as calendar events")
     p.add_argument(
         "--days",
@@ -490,9 +503,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=CALENDAR_DAYS,
         help=f"how many days ahead (default {CALENDAR_DAYS})",
     )
+    _circle_filter(p)
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("csv", help="contacts or interactions as a spreadsheet")
     p.add_argument("table", choices=("contacts", "interactions"))
+    _circle_filter(p)
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
     p = exsub.add_parser("md", help="the review of a day or a week as Markdown")
     which = p.add_mutually_exclusive_group(required=True)

@@ -218,8 +218,9 @@ def plan_text(plan: PlanView) -> list[str]:
 
 def today_text(view: TodayView) -> str:
     plan = view.plan
+    circle = f" · {view.circle} only" if view.circle else ""
     lines = [
-        f"{long_date(view.date)} · budget {plan.minutes} min · "
+        f"{long_date(view.date)}{circle} · budget {plan.minutes} min · "
         f"calls {plan.done}/{len(plan.calls)} done · streak {plural(view.streak, 'day')}",
         "",
         *plan_text(plan),

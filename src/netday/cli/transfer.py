@@ -39,16 +39,17 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     from netday.io.atomic import write_atomically
     from netday.io.transfer import export_chunks
 
+    circle = getattr(args, "circle", None)
     if args.format == "csv":
         fmt = f"csv-{args.table}"
-        chunks = export_chunks(ctx, fmt)
+        chunks = export_chunks(ctx, fmt, circle=circle)
     elif args.format == "md":
         day = read_day(ctx, args.date) if args.date else None
         chunks = export_chunks(ctx, "md-week" if args.week else "md-day", day=day)
     elif args.format == "ics":
-        chunks = export_chunks(ctx, "ics", days=args.days)
+        chunks = export_chunks(ctx, "ics", days=args.days, circle=circle)
     else:
-        chunks = export_chunks(ctx, "vcard", archived=args.archived)
+        chunks = export_chunks(ctx, "vcard", archived=args.archived, circle=circle)
     if args.out:
         target = Path(args.out)
         size = write_atomically(target, chunks)

@@ -180,11 +180,13 @@ def stats_markdown(view: InsightsView) -> str:
     return "\n".join(out)
 
 
-def export_insights(ctx: Context, weeks: int, folder: Path | None = None) -> Path:
+def export_insights(
+    ctx: Context, weeks: int, folder: Path | None = None, circle: str | None = None
+) -> Path:
     """Write the insights as Markdown into `folder` (by default the exports folder, as
-    `export_review` does)."""
+    `export_review` does); with a `circle`, those of that circle (its window line says so)."""
     if folder is None:
         folder = default_export_folder()
     target = folder / f"netday-insights-{ctx.today().isoformat()}.md"
-    write_atomically(target, [stats_markdown(insights(ctx, weeks))])
+    write_atomically(target, [stats_markdown(insights(ctx, weeks, circle))])
     return target

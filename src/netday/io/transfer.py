@@ -116,26 +116,28 @@ def export_chunks(
     days: int = CALENDAR_DAYS,
     day: dt.date | None = None,
     archived: bool = True,
+    circle: str | None = None,
 ) -> Iterator[str]:
-    """The text of an export, in pieces, so 10,000 contacts never sit in memory at once."""
+    """The text of an export, in pieces, so 10,000 contacts never sit in memory at once;
+    with a `circle`, the people of that circle (vCard, iCalendar, CSV)."""
     if fmt == "vcard":
         from netday.io.vcard import write_vcards
 
-        return write_vcards(exporting.contact_records(ctx, archived=archived))
+        return write_vcards(exporting.contact_records(ctx, archived=archived, circle=circle))
     if fmt == "ics":
         from netday.io.ical import calendar_text
 
         if not 1 <= days <= DAYS_AHEAD_MAX:
             raise NetdayError(f"--days must be between 1 and {DAYS_AHEAD_MAX}, not {days}")
-        return iter([calendar_text(exporting.calendar_items(ctx, days), ctx.now())])
+        return iter([calendar_text(exporting.calendar_items(ctx, days, circle), ctx.now())])
     if fmt == "csv-contacts":
         from netday.io.spreadsheet import contacts_csv
 
-        return contacts_csv(exporting.contact_records(ctx, archived=archived))
+        return contacts_csv(exporting.contact_records(ctx, archived=archived, circle=circle))
     if fmt == "csv-interactions":
         from netday.io.spreadsheet import interactions_csv
 
-        return interactions_csv(exporting.interaction_records(ctx))
+        return interactions_csv(exporting.interaction_records(ctx, circle))
     if fmt == "md-day":
         from netday.io.markdown import review_markdown
         from netday.services.review import review_day

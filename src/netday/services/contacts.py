@@ -91,15 +91,25 @@ class NewContactDefaults:
     circle: str
     tier: str
     cadence: str
-    """The `default_cadence` setting, as `Cadence.parse` reads it back."""
+    """The cadence of the default circle's new contact (`default_cadence`), as
+    `Cadence.parse` reads it back."""
+    circle_cadences: dict[str, str]
+    """Each circle's new-contact cadence (`SettingsView.circle_cadence`), so a form that
+    changes the circle can change the cadence it pre-fills."""
 
 
 def new_contact_defaults(ctx: Context) -> NewContactDefaults:
     """The defaults `add_contact` applies: circle and tier as declared in
     `netday.settings_fields`, the cadence from the settings."""
     with ctx.db.reading() as session:
-        cadence = load_settings(session).default_cadence
-    return NewContactDefaults(circle=NEW_CONTACT_CIRCLE, tier=NEW_CONTACT_TIER, cadence=cadence)
+        settings = load_settings(session)
+    cadences = {circle.value: settings.circle_cadence(circle) for circle in Circle}
+    return NewContactDefaults(
+        circle=NEW_CONTACT_CIRCLE,
+        tier=NEW_CONTACT_TIER,
+        cadence=cadences[NEW_CONTACT_CIRCLE],
+        circle_cadences=cadences,
+    )
 
 
 def company_by_name(session: Session, name: str, now: dt.datetime) -> Company | None:
@@ -293,7 +303,7 @@ def create_contact(session: Session, fields: ContactFields, ctx: Context) -> Con
     session.flush()
     cadence = None if fields.clear_cadence else fields.cadence
     if cadence is None and not fields.clear_cadence:
-        cadence = Cadence.parse_every(load_settings(session).default_cadence)
+        cadence = Cadence.parse_every(load_settings(session).circle_cadence(contact.circle))
     apply_cadence(contact, cadence, ctx.today())
     refresh_next_due(session, contact, ctx.today())
     return contact

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from netday.config import default_export_dir
 from netday.scheduling.occasions import LIGHT_TOUCH, next_return
+from netday.services.circles import in_circle
 from netday.services.context import Context
 from netday.services.events import dated as events_dated
 from netday.services.opportunities import kind_said, open_dated
@@ -68,14 +69,17 @@ def count_contacts(ctx: Context, archived: bool = True) -> int:
         return session.scalar(query) or 0
 
 
-def contact_records(ctx: Context, archived: bool = True) -> Iterator[ContactRecord]:
-    """Every contact in the order they were added, a page at a time."""
+def contact_records(
+    ctx: Context, archived: bool = True, circle: str | None = None
+) -> Iterator[ContactRecord]:
+    """Every contact (with a `circle`, of that circle) in the order they were added, a
+    page at a time."""
     last_id = 0
     while True:
         query = (
             select(Contact)
             .options(selectinload(Contact.tags), selectinload(Contact.details))
-            .where(Contact.id > last_id)
+            .where(Contact.id > last_id, in_circle(Contact.id, circle))
             .order_by(Contact.id)
             .limit(PAGE)
         )
@@ -89,14 +93,15 @@ def contact_records(ctx: Context, archived: bool = True) -> Iterator[ContactReco
         last_id = page[-1].id
 
 
-def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
-    """Every interaction, oldest first, a page at a time."""
+def interaction_records(ctx: Context, circle: str | None = None) -> Iterator[InteractionRecord]:
+    """Every interaction (with a `circle`, with people of it), oldest first, a page at a
+    time."""
     last_id = 0
     while True:
         query = (
             select(Interaction, Contact.full_name)
             .join(Contact, Contact.id == Interaction.contact_id)
-            .where(Interaction.id > last_id)
+            .where(Interaction.id > last_id, in_circle(Interaction.contact_id, circle))
             .order_by(Interaction.id)
             .limit(PAGE)
         )
@@ -121,11 +126,13 @@ def interaction_records(ctx: Context) -> Iterator[InteractionRecord]:
         last_id = page[-1].id
 
 
-def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
+def calendar_items(ctx: Context, days: int, circle: str | None = None) -> list[CalendarItem]:
     """Today's planned calls, then who falls due, the follow-ups, the open promises
     (either way) and the birthdays in the coming days, and the open opportunities on
     those days (an event to attend, a call for speakers closing: the day to pass it on by),
-    and the events on those days (all-day, with the place and the link).
+    and the events on those days (all-day, with the place and the link). With a `circle`,
+    the items about people are those of that circle's; opportunities and events belong to
+    no circle and stay.
 
     A calendar cadence ("first Monday of the month") is one recurring event with its
     RRULE; a relative one restarts after every conversation, so only its next date is known.
@@ -140,7 +147,9 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
         planned_ids = set()
         for item in session.scalars(
             select(PlanItem).where(
-                PlanItem.plan_date == today, PlanItem.status == CallStatus.PLANNED
+                PlanItem.plan_date == today,
+                PlanItem.status == CallStatus.PLANNED,
+                in_circle(PlanItem.contact_id, circle),
             )
         ):
             contact = session.get_one(Contact, item.contact_id)
@@ -160,6 +169,7 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                 Contact.archived.is_(False),
                 Contact.next_due_on > today,
                 Contact.next_due_on < end,
+                in_circle(Contact.id, circle),
             )
             .order_by(Contact.next_due_on, Contact.id)
         ).all()
@@ -184,6 +194,7 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                 Contact.archived.is_(False),
                 Contact.follow_up_on >= today,
                 Contact.follow_up_on < end,
+                in_circle(Contact.id, circle),
             )
             .order_by(Contact.follow_up_on, Contact.id)
         ).all()
@@ -208,6 +219,7 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                 Promise.done_at.is_(None),
                 Promise.due_on >= today,
                 Promise.due_on < end,
+                in_circle(Contact.id, circle),
             )
             .order_by(Promise.due_on, Promise.id)
         ).all()
@@ -226,7 +238,7 @@ def calendar_items(ctx: Context, days: int) -> list[CalendarItem]:
                     minutes=15,
                 )
             )
-        items.extend(_birthdays(session, today, end))
+        items.extend(_birthdays(session, today, end, circle))
         for found in open_dated(session, today, end - dt.timedelta(days=1)):
             assert found.on_date is not None
             about = [f"{kind_said(found.kind)}: worth passing on (netday opportunity show)"]
@@ -261,7 +273,9 @@ BIRTHDAY_MINUTES = 5
 """A birthday's event: a greeting, a message will do."""
 
 
-def _birthdays(session: Session, today: dt.date, end: dt.date) -> Iterator[CalendarItem]:
+def _birthdays(
+    session: Session, today: dt.date, end: dt.date, circle: str | None = None
+) -> Iterator[CalendarItem]:
     """The birthdays falling before `end`, one event each on the day the plan keeps
     it (`scheduling.occasions`: 29 February on 28 February in a year without one).
     Connection anniversaries stay out: a whole LinkedIn network's would crowd a calendar.
@@ -269,6 +283,7 @@ def _birthdays(session: Session, today: dt.date, end: dt.date) -> Iterator[Calen
     people = session.scalars(
         select(Contact)
         .where(Contact.archived.is_(False), Contact.triage.is_(None), Contact.birthday.is_not(None))
+        .where(in_circle(Contact.id, circle))
         .order_by(Contact.id)
     )
     for contact in people:

@@ -34,6 +34,7 @@ from netday.scheduling.insights import (
 )
 from netday.scheduling.kinds import CALL_KINDS
 from netday.scheduling.roles import ROLE_KEYWORDS
+from netday.services.circles import in_circle
 from netday.services.context import Context
 from netday.services.outcomes import answered
 from netday.services.review import completed_plans, counted_minutes_sql, streak
@@ -139,23 +140,29 @@ def role_family_sql() -> ColumnElement[str]:
     )
 
 
-def insights(ctx: Context, weeks: int = DEFAULT_WEEKS) -> InsightsView:
-    """The last `weeks` calendar weeks (this one in progress), read in one transaction."""
+def insights(ctx: Context, weeks: int = DEFAULT_WEEKS, circle: str | None = None) -> InsightsView:
+    """The last `weeks` calendar weeks (this one in progress), read in one transaction.
+
+    With a `circle`, every figure about people counts only people of that circle (the
+    log, invitations, connections, balances, who drifts, diversity); the plans completed,
+    the streaks and the companies followed are the whole day's and the whole network's,
+    and a reviewed day's minutes are the logged ones (a review's time names no circle)."""
     check_weeks(weeks)
     today = ctx.today()
     mondays = week_starts(today, weeks)
     first, end = mondays[0], mondays[-1] + dt.timedelta(days=7)
     start_at, end_at = (dt.datetime.combine(d, dt.time()) for d in (first, end))
     with ctx.db.reading() as session:
-        per_week = _weekly(session, mondays, start_at, end_at, load_settings(session))
+        settings = load_settings(session)
+        per_week = _weekly(session, mondays, start_at, end_at, settings, circle)
         completed = completed_plans(session, first, end - dt.timedelta(days=1))
         for day in completed:
             per_week[bisect.bisect_right(mondays, day) - 1]["plans_completed"] += 1
-        hhis = _weekly_companies(session, mondays, start_at, end_at, per_week)
+        hhis = _weekly_companies(session, mondays, start_at, end_at, per_week, circle)
         figures = tuple(
             _figures(monday, per_week[i], hhis.get(i)) for i, monday in enumerate(mondays)
         )
-        groups = _talked_groups(session, start_at, end_at, _recent(mondays))
+        groups = _talked_groups(session, start_at, end_at, _recent(mondays), circle)
         people = sum(group.people for group in groups)
         total = _figures(first, _summed(per_week), None, people=people)
         return InsightsView(
@@ -164,14 +171,15 @@ def insights(ctx: Context, weeks: int = DEFAULT_WEEKS) -> InsightsView:
             total=total,
             streak=streak(session, today),
             longest_streak=_longest_run(completed),
-            balances=_balances(session, start_at, end_at),
-            drifting=_drifting(session, today),
+            balances=_balances(session, start_at, end_at, circle),
+            drifting=_drifting(session, today, circle),
             diversity=(
                 _diversity(groups, "company", 0),
                 _diversity(groups, "role family", 1),
                 _diversity(groups, "circle", 2, warns=False),
             ),
             **_follows(session),
+            circle=circle,
         )
 
 
@@ -198,8 +206,10 @@ def _weekly(
     start_at: dt.datetime,
     end_at: dt.datetime,
     settings: Any,
+    circle: str | None = None,
 ) -> list[dict[str, int]]:
-    """Every weekly count but the completed plans, as one dict per week."""
+    """Every weekly count but the completed plans, as one dict per week (with a
+    `circle`, of people in it)."""
     per_week = [dict.fromkeys(MEASURES, 0) for _ in mondays]
 
     def add(rows: Any) -> None:
@@ -209,7 +219,11 @@ def _weekly(
             for key, value in values.items():
                 per_week[week][key] += int(value or 0)
 
-    in_window = and_(Interaction.occurred_at >= start_at, Interaction.occurred_at < end_at)
+    in_window = and_(
+        Interaction.occurred_at >= start_at,
+        Interaction.occurred_at < end_at,
+        in_circle(Interaction.contact_id, circle),
+    )
     week = _week_of(Interaction.occurred_at, mondays, moment=True).label("week")
     minutes = counted_minutes_sql(settings.minutes_per_call)
     add(
@@ -229,20 +243,25 @@ def _weekly(
         )
     )
     day_week = _week_of(DayReview.review_date, mondays, moment=False).label("week")
-    add(
-        session.execute(
-            select(day_week, func.sum(DayReview.minutes_spent).label("minutes"))
-            .where(DayReview.review_date >= mondays[0], DayReview.review_date < end_at.date())
-            .group_by(day_week)
+    if circle is None:  # a review's time is the whole day's: no circle's own
+        add(
+            session.execute(
+                select(day_week, func.sum(DayReview.minutes_spent).label("minutes"))
+                .where(DayReview.review_date >= mondays[0], DayReview.review_date < end_at.date())
+                .group_by(day_week)
+            )
         )
-    )
     # A reviewed day counts the time its review says (added above) instead of its log:
     # the log of those few days is taken back out, read by their time ranges.
-    reviewed = session.scalars(
-        select(DayReview.review_date).where(
-            DayReview.review_date >= mondays[0], DayReview.review_date < end_at.date()
-        )
-    ).all()
+    reviewed = (
+        session.scalars(
+            select(DayReview.review_date).where(
+                DayReview.review_date >= mondays[0], DayReview.review_date < end_at.date()
+            )
+        ).all()
+        if circle is None
+        else ()
+    )
     if reviewed:
         days = [dt.datetime.combine(day, dt.time()) for day in reviewed]
         on_reviewed_days = or_(
@@ -267,6 +286,7 @@ def _weekly(
                 Invite.direction == InviteDirection.SENT,
                 Invite.sent_at >= start_at,
                 Invite.sent_at < end_at,
+                in_circle(Invite.contact_id, circle),
             )
             .group_by(sent_week)
         )
@@ -278,6 +298,7 @@ def _weekly(
                 Invite.direction == InviteDirection.RECEIVED,
                 Invite.sent_at >= start_at,
                 Invite.sent_at < end_at,
+                in_circle(Invite.contact_id, circle),
             )
             .group_by(sent_week)
         )
@@ -291,6 +312,7 @@ def _weekly(
                 Invite.status.in_((InviteStatus.ACCEPTED, InviteStatus.DECLINED)),
                 Invite.answered_at >= start_at,
                 Invite.answered_at < end_at,
+                in_circle(Invite.contact_id, circle),
             )
             .group_by(answer_week)
         )
@@ -299,7 +321,11 @@ def _weekly(
     add(
         session.execute(
             select(connected_week, func.count().label("new_connections"))
-            .where(Contact.connected_on >= mondays[0], Contact.connected_on < end_at.date())
+            .where(
+                Contact.connected_on >= mondays[0],
+                Contact.connected_on < end_at.date(),
+                in_circle(Contact.id, circle),
+            )
             .group_by(connected_week)
         )
     )
@@ -315,6 +341,7 @@ def _weekly(
                 Invite.answered_at >= start_at,
                 Invite.answered_at < end_at,
                 Contact.connected_on.is_(None),
+                in_circle(Invite.contact_id, circle),
             )
             .group_by(answer_week)
         )
@@ -367,6 +394,7 @@ def _weekly_companies(
     start_at: dt.datetime,
     end_at: dt.datetime,
     per_week: list[dict[str, int]],
+    circle: str | None = None,
 ) -> dict[int, int | None]:
     """Per week, the people talked with (added to `per_week`) and how concentrated by
     company they were (those whose company is known), from one count per company."""
@@ -376,6 +404,7 @@ def _weekly_companies(
         .select_from(Interaction)
         .join(Contact, Contact.id == Interaction.contact_id)
         .where(Interaction.occurred_at >= start_at, Interaction.occurred_at < end_at, answered())
+        .where(in_circle(Interaction.contact_id, circle))
         .group_by(week, Contact.company_id)
     )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
@@ -401,7 +430,11 @@ class _Group:
 
 
 def _talked_groups(
-    session: Session, start_at: dt.datetime, end_at: dt.datetime, recent_at: dt.datetime
+    session: Session,
+    start_at: dt.datetime,
+    end_at: dt.datetime,
+    recent_at: dt.datetime,
+    circle: str | None = None,
 ) -> list[_Group]:
     """The people you had a conversation with in the window (and in its last weeks),
     counted by company, role family and circle together: one pass over the window, a
@@ -412,24 +445,25 @@ def _talked_groups(
             func.max(Interaction.occurred_at).label("last_at"),
         )
         .where(Interaction.occurred_at >= start_at, Interaction.occurred_at < end_at, answered())
+        .where(in_circle(Interaction.contact_id, circle))
         .group_by(Interaction.contact_id)
         .subquery()
     )
     company = Company.name.label("company")
     family = role_family_sql().label("family")
-    circle = Contact.circle.label("circle")
+    circle_of = Contact.circle.label("circle")
     rows = session.execute(
         select(
             company,
             family,
-            circle,
+            circle_of,
             func.count().label("people"),
             _count(talked.c.last_at >= recent_at).label("recent"),
         )
         .select_from(talked)
         .join(Contact, Contact.id == talked.c.contact_id)
         .outerjoin(Company, Company.id == Contact.company_id)
-        .group_by(company, family, circle)
+        .group_by(company, family, circle_of)
     )
     return [
         _Group((row.company, row.family, row.circle), int(row.people), int(row.recent or 0))
@@ -478,7 +512,7 @@ def _warning(by: str, lately: Concentration) -> str | None:
 
 
 def _balances(
-    session: Session, start_at: dt.datetime, end_at: dt.datetime
+    session: Session, start_at: dt.datetime, end_at: dt.datetime, circle: str | None = None
 ) -> tuple[PersonBalance, ...]:
     gave = _count(Interaction.direction == Direction.GAVE)
     asked = _count(Interaction.direction == Direction.ASKED)
@@ -489,6 +523,7 @@ def _balances(
             Interaction.occurred_at >= start_at,
             Interaction.occurred_at < end_at,
             Interaction.direction != Direction.NEUTRAL,
+            in_circle(Interaction.contact_id, circle),
         )
         .group_by(Contact.id, Contact.full_name)
         .order_by((gave - asked).asc(), asked.desc(), Contact.id)
@@ -497,10 +532,15 @@ def _balances(
     return tuple(PersonBalance(row.id, row.full_name, row.gave, row.asked) for row in rows)
 
 
-def _drifting(session: Session, today: dt.date) -> tuple[TierDrift, ...]:
+def _drifting(session: Session, today: dt.date, circle: str | None = None) -> tuple[TierDrift, ...]:
     """Per tier, the people past due (not archived, not snoozed), longest first."""
     awake = or_(Contact.snoozed_until.is_(None), Contact.snoozed_until <= today)
-    past_due = and_(Contact.archived.is_(False), awake, Contact.next_due_on < today)
+    past_due = and_(
+        Contact.archived.is_(False),
+        awake,
+        Contact.next_due_on < today,
+        in_circle(Contact.id, circle),
+    )
     totals: dict[str, int] = {
         tier: count
         for tier, count in session.execute(
@@ -557,8 +597,10 @@ def _follows(session: Session) -> dict[str, Any]:
 def window_line(view: InsightsView) -> str:
     """The window in words, for the top of every view of the insights."""
     last = view.weeks[-1].week + dt.timedelta(days=6)
+    only = f" · the {view.circle} circle only" if view.circle else ""
     return (
-        f"{plural(len(view.weeks), 'week')}, {long_date(view.weeks[0].week)} to {long_date(last)}"
+        f"{plural(len(view.weeks), 'week')}, {long_date(view.weeks[0].week)} to "
+        f"{long_date(last)}{only}"
     )
 
 

@@ -13,6 +13,7 @@ from netday.cleaning import clean_block, clean_line, quoted
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.invites import HELP_REPLY as HELP_REPLY
 from netday.scheduling.invites import MessageCheck, check_message
+from netday.services.circles import in_circle
 from netday.services.contacts import (
     ContactFields,
     check_profile_url,
@@ -286,10 +287,14 @@ def _views(session: Session, ctx: Context, query: Select[Invite]) -> list[Invite
     return [invite_view(row, name or row.name, ctx.today(), settings) for row, name in rows]
 
 
-def pending_invites(session: Session, ctx: Context, limit: int = PENDING_LIMIT) -> list[InviteView]:
+def pending_invites(
+    session: Session, ctx: Context, limit: int = PENDING_LIMIT, circle: str | None = None
+) -> list[InviteView]:
+    """Invitations waiting for an answer, oldest first; with a `circle`, only those with
+    someone in it."""
     query = (
         select(Invite)
-        .where(Invite.status == InviteStatus.PENDING)
+        .where(Invite.status == InviteStatus.PENDING, in_circle(Invite.contact_id, circle))
         .order_by(Invite.sent_at)
         .limit(limit)
     )
@@ -301,8 +306,15 @@ def list_invites(
     status: str | None = InviteStatus.PENDING,
     direction: str | None = None,
     limit: int = 200,
+    circle: str | None = None,
 ) -> list[InviteView]:
-    query = select(Invite).order_by(Invite.sent_at.desc()).limit(limit)
+    """Invitations, newest first; with a `circle`, only those with someone in it."""
+    query = (
+        select(Invite)
+        .where(in_circle(Invite.contact_id, circle))
+        .order_by(Invite.sent_at.desc())
+        .limit(limit)
+    )
     if status:
         query = query.where(Invite.status == status)
     if direction:

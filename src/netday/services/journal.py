@@ -15,6 +15,7 @@ from netday.errors import NetdayError, NotFound
 from netday.limits import ID_MAX, LONG_TEXT, MINUTES_MAX
 from netday.scheduling.kinds import CALL_KINDS, CONVERSATION_KINDS, is_answered, is_conversation
 from netday.scheduling.when import in_range, parse_day, parse_moment
+from netday.services.circles import in_circle
 from netday.services.contacts import refresh_next_due
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
@@ -391,13 +392,18 @@ def _settle_promise(session: Session, contact: Contact) -> None:
 
 
 def interactions_between(
-    session: Session, start: dt.datetime, end: dt.datetime, limit: int | None = None
+    session: Session,
+    start: dt.datetime,
+    end: dt.datetime,
+    limit: int | None = None,
+    circle: str | None = None,
 ) -> list[InteractionView]:
-    """Interactions in [start, end), newest first."""
+    """Interactions in [start, end), newest first; with a `circle`, only with people in it."""
     query = (
         select(Interaction, Contact.full_name)
         .join(Contact, Contact.id == Interaction.contact_id)
         .where(Interaction.occurred_at >= start, Interaction.occurred_at < end)
+        .where(in_circle(Interaction.contact_id, circle))
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     )
     if limit:

@@ -312,12 +312,17 @@ def _promise(contact: Contact) -> Promise | None:
     )
 
 
-def plan_view(session: Session, plan: DayPlan) -> PlanView:
+def plan_view(session: Session, plan: DayPlan, circle: str | None = None) -> PlanView:
     """The plan as the screens show it: each call with its contact, the last
     conversation, any follow-up still open, the open promises either way and, once
-    done, how the call went (a few queries for the whole plan, never one per call)."""
-    ids = [i.contact_id for i in plan.items]
-    contacts = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
+    done, how the call went (a few queries for the whole plan, never one per call).
+    With a `circle`, only the calls with people in it: the plan is shown filtered, never
+    made again (each call keeps its place in the day's plan)."""
+    wanted = select(Contact).where(Contact.id.in_([i.contact_id for i in plan.items]))
+    if circle:
+        wanted = wanted.where(Contact.circle == circle)
+    contacts = {c.id: c for c in session.scalars(wanted)}
+    ids = [i.contact_id for i in plan.items if i.contact_id in contacts]
     talks = last_talks(session, ids)
     done = [i.contact_id for i in plan.items if i.status == CallStatus.DONE]
     outcomes = outcomes_on(session, done, plan.plan_date)
@@ -338,6 +343,7 @@ def plan_view(session: Session, plan: DayPlan) -> PlanView:
                 promises=promises.get(item.contact_id, ()),
             )
             for index, item in enumerate(sorted(plan.items, key=lambda i: i.position), start=1)
+            if item.contact_id in contacts
         ),
     )
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from netday import limits
 from netday.cleaning import clean_block, clean_line
 from netday.errors import NetdayError, NotFound
+from netday.services.circles import in_circle
 from netday.services.context import Context
 from netday.services.journal import record_interaction
 from netday.services.lookup import resolve_contact
@@ -111,29 +112,34 @@ def skip_post(ctx: Context, post_id: int) -> PostView:
 
 
 def waiting_posts(
-    session: Session, ctx: Context, limit: int = WAITING_LIMIT
+    session: Session, ctx: Context, limit: int = WAITING_LIMIT, circle: str | None = None
 ) -> tuple[list[PostView], int]:
-    """Posts still to comment, oldest first, and how many there are in all."""
+    """Posts still to comment, oldest first, and how many there are in all; with a
+    `circle`, only those whose author is in it."""
+    waiting = (Post.status == PostStatus.TO_COMMENT, in_circle(Post.author_id, circle))
     rows = session.execute(
         select(Post, Contact.full_name)
         .outerjoin(Contact, Contact.id == Post.author_id)
-        .where(Post.status == PostStatus.TO_COMMENT)
+        .where(*waiting)
         .order_by(Post.found_at, Post.id)
         .limit(limit)
     )
     views = [post_view(post, name or "", ctx.today()) for post, name in rows]
-    total = session.scalar(
-        select(func.count()).select_from(Post).where(Post.status == PostStatus.TO_COMMENT)
-    )
+    total = session.scalar(select(func.count()).select_from(Post).where(*waiting))
     return views, int(total or 0)
 
 
 def list_posts(
-    ctx: Context, status: str | None = PostStatus.TO_COMMENT, limit: int = 200
+    ctx: Context,
+    status: str | None = PostStatus.TO_COMMENT,
+    limit: int = 200,
+    circle: str | None = None,
 ) -> list[PostView]:
+    """Posts, oldest first; with a `circle`, only those whose author is in it."""
     query = (
         select(Post, Contact.full_name)
         .outerjoin(Contact, Contact.id == Post.author_id)
+        .where(in_circle(Post.author_id, circle))
         .order_by(Post.found_at, Post.id)
         .limit(limit)
     )

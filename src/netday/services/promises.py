@@ -23,6 +23,7 @@ from netday.cleaning import clean_line, quoted
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.promises import DuePromise, by_when, first_name
 from netday.scheduling.when import in_range, parse_day
+from netday.services.circles import in_circle
 from netday.services.context import Context
 from netday.services.lookup import resolve_contact
 from netday.services.undo import undoable
@@ -304,12 +305,21 @@ def came_due(session: Session, day: dt.date, limit: int = LISTED) -> tuple[Promi
 
 
 def list_promises(
-    ctx: Context, *, due_only: bool = False, include_done: bool = False, limit: int = LISTED
+    ctx: Context,
+    *,
+    due_only: bool = False,
+    include_done: bool = False,
+    limit: int = LISTED,
+    circle: str | None = None,
 ) -> tuple[PromiseView, ...]:
     """Open promises (and kept ones with `include_done`), soonest due first;
-    `due_only`: those due by today."""
+    `due_only`: those due by today; `circle`: only with people in it."""
     today = ctx.today()
-    query = select(Promise, Contact.full_name).join(Contact, Contact.id == Promise.contact_id)
+    query = (
+        select(Promise, Contact.full_name)
+        .join(Contact, Contact.id == Promise.contact_id)
+        .where(in_circle(Promise.contact_id, circle))
+    )
     if not include_done:
         query = query.where(Promise.done_at.is_(None))
     if due_only:

@@ -81,14 +81,18 @@ def streak(session: Session, day: dt.date) -> int:
     return count
 
 
-def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
+def today_overview(
+    ctx: Context, minutes: int | None = None, circle: str | None = None
+) -> TodayView:
     """Everything the morning needs, read in one transaction; creating today's plan
-    (once a day) is a short write of its own before it."""
+    (once a day) is a short write of its own before it. With a `circle`, the calls,
+    comments, invitations and log show only people in it (the plan itself is the
+    whole day's: only what is shown is filtered)."""
     today = ctx.today()
     prepare_plan(ctx, today, minutes)
     with ctx.db.reading() as session:
-        plan = plan_view(session, session.get_one(DayPlan, today))
-        posts, total = waiting_posts(session, ctx)
+        plan = plan_view(session, session.get_one(DayPlan, today), circle)
+        posts, total = waiting_posts(session, ctx, circle=circle)
         quiet = not plan.calls  # an empty plan says why: who comes due next, and when
         start, end = day_bounds(today)
         return TodayView(
@@ -97,8 +101,8 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
             streak=streak(session, today),
             comments=tuple(posts),
             comments_total=total,
-            invites=tuple(pending_invites(session, ctx)),
-            log=tuple(interactions_between(session, start, end, LOG_LIMIT)),
+            invites=tuple(pending_invites(session, ctx, circle=circle)),
+            log=tuple(interactions_between(session, start, end, LOG_LIMIT, circle)),
             is_empty=session.scalar(select(Contact.id).limit(1)) is None
             and session.scalar(select(Invite.id).limit(1)) is None,
             to_triage=session.scalar(
@@ -110,6 +114,7 @@ def today_overview(ctx: Context, minutes: int | None = None) -> TodayView:
             opportunities=count_open(session),
             contacts=plannable_contacts(session) if quiet else 0,
             next_due=next_due(session) if quiet else None,
+            circle=circle,
         )
 
 

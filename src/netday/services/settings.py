@@ -15,7 +15,7 @@ from netday.services.context import Context
 from netday.settings_fields import BY_NAME, FIELDS, SettingsValues
 from netday.store.models import Settings
 from netday.store.upsert import insert_if_missing
-from netday.vocabulary import Tier
+from netday.vocabulary import Circle, Tier
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,11 @@ class SettingsView(SettingsValues):
         """The cadence a contact gets when triaged into `tier` (A, B or C)."""
         value: str = getattr(self, f"tier_{Tier(tier.upper()).lower()}_cadence")
         return value
+
+    def circle_cadence(self, circle: str) -> str:
+        """The cadence a new contact of `circle` gets: `default_cadence` for a professional
+        one (netday plans networking first), `personal_cadence` for a personal one."""
+        return self.personal_cadence if circle == Circle.PERSONAL else self.default_cadence
 
     @property
     def limits(self) -> PlanLimits:

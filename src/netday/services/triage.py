@@ -171,7 +171,7 @@ def decide(ctx: Context, ref: str | int, decision: str) -> TriageOutcome:
         cadence = None
         planned = False
         if tier is not None or choice == PERSONAL:
-            spec = settings.tier_cadence(tier) if tier else settings.default_cadence
+            spec = settings.tier_cadence(tier) if tier else settings.personal_cadence
             cadence = Cadence.parse_every(spec)
             if tier is not None:
                 contact.tier = tier

@@ -203,6 +203,8 @@ class TodayView:
     """Contacts that can be planned (not archived); read only when no call is planned."""
     next_due: NextDue | None = None
     """Read only when no call is planned: who the plan will hold next, and when."""
+    circle: str | None = None
+    """The one circle the lists show, or None for both (the header says which)."""
 
 
 @dataclass(frozen=True)
@@ -340,3 +342,5 @@ class InsightsView:
     known_unfollowed: tuple[CompanyFollow, ...]
     """Companies where you know people but do not follow, most people first (bounded)."""
     known_unfollowed_total: int
+    circle: str | None = None
+    """The one circle the figures about people count, or None for both."""

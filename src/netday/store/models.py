@@ -425,10 +425,11 @@ class UndoStep(Base):
 
 
 SETTINGS_ADDED_LATER = frozenset(
-    {"tier_a_cadence", "tier_b_cadence", "tier_c_cadence", "call_tries"}
+    {"tier_a_cadence", "tier_b_cadence", "tier_c_cadence", "call_tries", "personal_cadence"}
 )
 """Settings whose column was added to databases that already had their settings row
-(migrations 0004, 0006): the database fills them in itself, so they carry a server default."""
+(migrations 0004, 0006, 0011): the database fills them in itself, so they carry a server
+default."""
 
 CADENCE_SPEC_CHARS = 100
 """A stored cadence setting is the short spec `change_setting` writes (`every 3 weeks`)."""

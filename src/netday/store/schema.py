@@ -37,6 +37,7 @@ REVISIONS: tuple[str, ...] = (
     "0008",
     "0009",
     "0010",
+    "0011",
     "0012",
 )
 """Every revision in `migrations/versions`, oldest first; a test checks it against Alembic."""

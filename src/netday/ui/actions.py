@@ -260,6 +260,15 @@ ACTIONS: tuple[Action, ...] = (
         palette="Browse people",
     ),
     _a(
+        "today.circle",
+        "C",
+        "cycle_circle",
+        "Circle",
+        "Show both circles, only the professional, only the personal: every list follows",
+        footer=False,
+        palette="Switch circle: both, professional, personal",
+    ),
+    _a(
         "today.import",
         "ctrl+o",
         "import_contacts",

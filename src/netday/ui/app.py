@@ -30,6 +30,7 @@ from netday.ui.messages import DataChanged
 from netday.ui.screens.today import TodayScreen
 from netday.ui.themes import DARK, THEMES, switched
 from netday.ui.unsaved import HoldsTypedText, unsaved_question
+from netday.vocabulary import Circle, CircleFilter, only_circle
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -76,6 +77,20 @@ class NetdayApp(App[None]):
             self.register_theme(theme)
         self.theme = DARK.name
         self._asking_to_quit = False
+        self.circle = CircleFilter.BOTH
+        """The circles every screen lists (the main screen's key cycles it): one filter
+        for the app, so the people and insights screens open with what the panes show."""
+
+    @property
+    def only_circle(self) -> Circle | None:
+        """The one circle the lists keep, or None for both: what the services take."""
+        return only_circle(self.circle)
+
+    def next_circle(self) -> CircleFilter:
+        """Both, then professional, then personal, then both again."""
+        order = list(CircleFilter)
+        self.circle = order[(order.index(self.circle) + 1) % len(order)]
+        return self.circle
 
     today_screen: TodayScreen
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label, RadioSet, TextArea
 
 from netday.errors import NetdayError
 from netday.services.contacts import (
@@ -126,6 +126,17 @@ class ContactForm(Form[ContactFields, ContactSummary]):
         last = self.detail.last_conversation if self.detail else None
         preview = preview_text(text, self.today, name, last)
         self.query_one("#cadence-preview", Label).update(plain(preview))
+
+    @on(RadioSet.Changed, "#circle")
+    def follow_the_circle(self) -> None:
+        """A new contact's cadence is its circle's (`personal_cadence` for a personal
+        one) until the user types another: picking a circle swaps an untouched one."""
+        if self.defaults is None:
+            return
+        cadences = self.defaults.circle_cadences
+        field = self.query_one("#cadence", Input)
+        if field.value in cadences.values():
+            field.value = editable(cadences[self._choice("circle", CIRCLES)])
 
     def _choice(self, radio_id: str, options: tuple[str, ...]) -> str:
         return options[self.query_one(f"#{radio_id}", Choice).chosen]

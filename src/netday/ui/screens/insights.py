@@ -50,10 +50,14 @@ class InsightsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.BACK, Scope.INSIGHTS)
     ACTION_SCOPES = (Scope.INSIGHTS,)
 
-    def __init__(self, ctx: Context, weeks: int = WEEKS_BY_DEFAULT) -> None:
+    def __init__(
+        self, ctx: Context, weeks: int = WEEKS_BY_DEFAULT, *, circle: str | None = None
+    ) -> None:
+        """`circle`: count only people of that circle (the app's filter, `C`)."""
         super().__init__()
         self.ctx = ctx
         self.weeks = weeks
+        self.circle = circle
         self.view: InsightsView | None = None
         self._companies: dict[str, CompanyFollow] = {}
 
@@ -100,7 +104,7 @@ class InsightsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def load(self) -> None:
         ticket = self.take_ticket()
-        self.post_message(InsightsRead(insights(self.ctx, self.weeks), ticket))
+        self.post_message(InsightsRead(insights(self.ctx, self.weeks, self.circle), ticket))
 
     def on_insights_read(self, message: InsightsRead) -> None:
         if self.is_fresh(message.ticket):
@@ -201,7 +205,7 @@ class InsightsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def action_export(self) -> None:
         try:
-            path = export_insights(self.ctx, self.weeks)
+            path = export_insights(self.ctx, self.weeks, circle=self.circle)
         except (NetdayError, OSError) as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return

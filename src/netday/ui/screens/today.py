@@ -52,7 +52,7 @@ from netday.ui.widgets.panes import (
     Pane,
     key_label,
 )
-from netday.vocabulary import CallStatus, InteractionKind
+from netday.vocabulary import CallStatus, CircleFilter, InteractionKind
 from netday.wording import long_date, plural
 
 if TYPE_CHECKING:
@@ -67,6 +67,12 @@ FEW_ROWS = 3
 
 
 SEPARATORS = ("  ·  ", " · ")
+CIRCLE_SAID: dict[str, str] = {
+    CircleFilter.BOTH: "both circles",
+    CircleFilter.PROFESSIONAL: "the professional circle only",
+    CircleFilter.PERSONAL: "the personal circle only",
+}
+"""What the circle key says it now shows."""
 
 
 def _header_words(view: TodayView, level: int) -> list[str]:
@@ -78,6 +84,10 @@ def _header_words(view: TodayView, level: int) -> list[str]:
         [f"{day:%a} {day.day} {day:%b}", f"{plan.minutes} min", f"calls {done}"],
         [f"{day.day} {day:%b}", f"{plan.minutes}m", f"{done} calls"],
     ][level]
+    if view.circle:
+        words.insert(
+            1, f"{view.circle} only ({key_label('today.circle')})" if level < 2 else view.circle
+        )
     words.append(f"streak {plural(view.streak, 'day')}" if level < 2 else f"{view.streak}d streak")
     if view.to_triage:
         words.append(
@@ -188,7 +198,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         # The first view is read before the first frame, like any start-up work (a few
         # milliseconds even at 10,000 contacts); every later read runs in a worker.
         try:
-            self.show_today(today_overview(self.ctx), self.take_ticket())
+            self.show_today(self.read_today(), self.take_ticket())
         except NetdayError as exc:
             self.notify(str(exc), severity="error")
         except Exception as exc:  # the day could not be read: say so, keep the app open
@@ -319,7 +329,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         from netday.services.demo import open_demo
 
         demo = open_demo(self.ctx.clock)
-        view = today_overview(demo.ctx)
+        view = today_overview(demo.ctx, circle=self.netday.only_circle)
 
         def switch() -> None:
             self.netday.use_demo(demo)
@@ -339,7 +349,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         try:
             if job is not None:
                 job()
-            view = today_overview(self.ctx)
+            view = self.read_today()
         except NetdayError as exc:
             self.post_message(Refused(str(exc), "Not saved"))
             return
@@ -348,6 +358,17 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_reload(self) -> None:
         self.run_job()
 
+    def read_today(self) -> TodayView:
+        """The day as the panes show it: filtered by the app's circle (`C`)."""
+        return today_overview(self.ctx, circle=self.netday.only_circle)
+
+    def action_cycle_circle(self) -> None:
+        """Both circles, only the professional, only the personal: the panes follow, and
+        the header says which while it is not both."""
+        shown = self.netday.next_circle()
+        self.notify(f"Showing {CIRCLE_SAID[shown]}.")
+        self.action_reload()
+
     @work(thread=True, group="db", exit_on_error=False)
     def action_undo(self) -> None:
         """Take back this planner's last change (`netday.services.undo`), then show the day
@@ -355,7 +376,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         try:
             label = undo_last(self.ctx)
             ticket = self.take_ticket()
-            view = today_overview(self.ctx)
+            view = self.read_today()
         except NetdayError as exc:
             self.post_message(Refused(str(exc), "Nothing undone"))
             return
@@ -379,7 +400,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         try:
             kind, who, note = parse_quick_entry(text)
             logged = log_interaction(self.ctx, who, kind=kind, summary=note)
-            view = today_overview(self.ctx)
+            view = self.read_today()
         except NetdayError as exc:
             self.post_message(Refused(str(exc), "Not logged"))
             return
@@ -424,7 +445,8 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_people(self) -> None:
         from netday.ui.screens.people import PeopleScreen
 
-        self.app.push_screen(PeopleScreen(self.ctx), lambda _: self.action_reload())
+        screen = PeopleScreen(self.ctx, circle=self.netday.only_circle)
+        self.app.push_screen(screen, lambda _: self.action_reload())
 
     def action_import_contacts(self) -> None:
         from netday.ui.screens.transfer import ImportScreen
@@ -444,7 +466,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_insights(self) -> None:
         from netday.ui.screens.insights import InsightsScreen
 
-        self.app.push_screen(InsightsScreen(self.ctx))
+        self.app.push_screen(InsightsScreen(self.ctx, circle=self.netday.only_circle))
 
     def action_events(self) -> None:
         from netday.ui.screens.events import EventsScreen
@@ -520,7 +542,8 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
         ctx = self.ctx
         current = self.view.plan.minutes if self.view else None
-        form = MinutesForm(current, lambda minutes: today_overview(ctx, minutes))
+        circle = self.netday.only_circle
+        form = MinutesForm(current, lambda minutes: today_overview(ctx, minutes, circle))
         self.app.push_screen(form, self.reload_after)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -180,6 +180,13 @@ class Pane(DataTable[Text], Generic[Item]):
     def why_empty(self, view: TodayView) -> str:
         raise NotImplementedError
 
+    def why_empty_in_circle(self, view: TodayView) -> str:
+        """A pane empty while one circle is shown says so first: the other circle may
+        hold rows (the day's plan is the whole network's, shown filtered)."""
+        if view.circle is None:
+            return ""
+        return f"None in the {view.circle} circle: {key_label('today.circle')} shows the next"
+
     def describe(self, item: Item) -> Text:
         """The row in full, for the detail panel."""
         raise NotImplementedError
@@ -190,7 +197,7 @@ class Pane(DataTable[Text], Generic[Item]):
         """Show this pane's part of a fresh view, the cursor staying on the same item
         (or at the same place, when that item left the list)."""
         items = tuple(self.pick(view))
-        empty = "" if items else self.why_empty(view)
+        empty = "" if items else self.why_empty_in_circle(view) or self.why_empty(view)
         if self._shown and items == self._shown_items and empty == self._empty:
             return  # the same rows: a key changes one pane or two (see `_shown_items`)
         self._shown_items = items

@@ -1,0 +1,80 @@
+"""The app's circle filter: `C` on the main screen cycles both, professional, personal;
+every pane shows only that circle, the header says it (at 80 columns too), and the
+people screen opens with it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from netday.services.insights import insights
+from netday.ui.screens.insights import InsightsScreen
+from netday.ui.screens.people import PeopleScreen
+from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
+from tests.services.test_circles import network
+from tests.ui.conftest import settle
+from tests.ui.test_people_screen import bar, shown_ids
+
+
+def header(pilot) -> str:
+    return str(pilot.app.query_one("#day-header", Static).render())
+
+
+def counts(pilot) -> list[int]:
+    return [pilot.app.query_one(pane).row_count for pane in (CallsPane, CommentsPane, InvitesPane)]
+
+
+def logged(pilot) -> set[str]:
+    log = pilot.app.query_one(LogPane)
+    return {view.contact_name for view in log.items.values()}
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_c_cycles_the_circle_and_every_pane_and_the_header_follow(
+    ctx, open_app, size
+) -> None:
+    network(ctx)
+    async with open_app(size=size) as pilot:
+        await settle(pilot)
+        assert counts(pilot) == [3, 2, 2] and logged(pilot) == {"Ana Souza", "Di Park"}
+        assert "professional" not in header(pilot) and "personal" not in header(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert counts(pilot) == [2, 1, 1] and logged(pilot) == {"Ana Souza"}
+        assert "professional" in header(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert counts(pilot) == [1, 1, 1] and logged(pilot) == {"Di Park"}
+        assert "personal" in header(pilot)
+        assert pilot.app.query_one(CallsPane).selected().contact.name == "Di Park"
+        await pilot.press("C")
+        await settle(pilot)
+        assert counts(pilot) == [3, 2, 2]
+        assert "personal" not in header(pilot)
+
+
+async def test_the_people_screen_opens_with_the_apps_circle(ctx, open_app) -> None:
+    network(ctx)
+    async with open_app() as pilot:
+        await pilot.press("C", "C")  # the personal circle
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PeopleScreen)
+        assert "circle: personal" in bar(pilot)
+        assert len(shown_ids(pilot)) == 1
+
+
+async def test_the_insights_screen_opens_with_the_apps_circle(ctx, open_app) -> None:
+    network(ctx)
+    async with open_app() as pilot:
+        await pilot.press("C")  # the professional circle
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InsightsScreen)
+        view = pilot.app.screen.view
+        assert view is not None and view.circle == "professional"
+        summary = str(pilot.app.screen.query_one("#insights-summary", Static).render())
+        assert "the professional circle only" in summary
+        assert view.total.people == insights(ctx, circle="professional").total.people
