@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from netday.services import events as ev
 from netday.services.contacts import ContactFields, add_contact
-from netday.store.models import Interaction, Promise
-from netday.ui.screens.events import EventPeople, Events, EventsScreen, MetForm
+from netday.store.models import EventPerson, Interaction, Promise
+from netday.ui.screens.dialogs import Confirm
+from netday.ui.screens.events import EventForm, EventPeople, Events, EventsScreen, MetForm
 from netday.ui.screens.network_forms import InviteForm
 from netday.ui.screens.promise_form import PromiseForm
 from netday.ui.screens.today import TodayScreen
@@ -129,3 +130,85 @@ async def test_add_plan_and_undo(ctx, open_app) -> None:
         await pilot.press("u")
         await settle(pilot)
         assert dump(ctx) == before
+
+
+def titles(screen: EventsScreen) -> list[str]:
+    listed = screen.query_one(Events)
+    return [str(listed.get_row_at(i)[1]) for i in range(listed.row_count)]
+
+
+async def test_edit_opens_the_add_form_filled_and_refuses_as_it_does(ctx, open_app) -> None:
+    event = summit(ctx)
+    async with open_app(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EventsScreen)
+        await pilot.press("e")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, EventForm)
+        assert [form.query_one(f"#{f}", Input).value for f in ("title", "on", "place", "url")] == [
+            "Web Summit",
+            "2026-11-22",
+            "Lisbon",
+            "",
+        ]
+        form.query_one("#title", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is form  # refused as on add, shown in the form
+        assert "give the event a title" in str(form.query_one("#form-error", Label).render())
+        form.query_one("#title", Input).value = "Web Summit 2026"
+        form.query_one("#on", Input).value = "tomorrow"
+        form.query_one("#place", Input).value = "Arena"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert titles(screen) == ["Web Summit 2026", "PyData"]
+        assert "Arena · 3 to meet, 0 met" in str(screen.query_one("#event-about", Static).render())
+        assert [str(c.label) for c in screen.query_one(EventPeople).columns.values()] == [
+            "Who",
+            "Status",
+            "Line",
+        ]
+    shown = ev.event_detail(ctx, event).event
+    assert (shown.title, shown.on_date, shown.place) == (
+        "Web Summit 2026",
+        dt.date(2026, 11, 23),
+        "Arena",
+    )
+
+
+async def test_delete_asks_naming_what_goes_and_undo_restores_it(ctx, open_app) -> None:
+    event = summit(ctx)
+    ev.mark_met(ctx, event, "ana")
+    async with open_app() as pilot:
+        before = dump(ctx)  # opening the app made the day's plan
+        await pilot.press("e")
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("x")
+        await settle(pilot)
+        asked = pilot.app.screen
+        assert isinstance(asked, Confirm)
+        question = str(asked.query_one("#question", Label).render())
+        assert question == (
+            "Delete the event Web Summit (Sun 22 Nov)? Its people go with it: 3 planned to"
+            " meet, 1 met. The meetings logged stay in the log."
+        )
+        await pilot.press("n")
+        await settle(pilot)
+        assert dump(ctx) == before
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert titles(screen) == ["PyData"]
+        with ctx.db.reading() as s:
+            assert s.scalars(select(EventPerson)).all() == []
+            logged = s.execute(select(Interaction.summary)).scalars().all()
+        assert logged == ["Met at Web Summit"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert titles(screen) == ["Web Summit", "PyData"]
+    assert dump(ctx) == before

@@ -438,6 +438,14 @@ ACTIONS: tuple[Action, ...] = (
         footer=False,
     ),
     _a("events.add", "a", "add", "Add", "An event on a day, with a place or a link"),
+    _a("events.edit", "e", "edit", "Edit", "Correct the selected event: title, day, place, link"),
+    _a(
+        "events.delete",
+        "x,delete",
+        "delete",
+        "Delete",
+        "Delete the selected event and its list of people (asks first; meetings stay logged)",
+    ),
     _a(
         "events.plan",
         "p",

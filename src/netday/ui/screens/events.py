@@ -1,7 +1,9 @@
 """Events (practice 10: from online to in person): the events, coming ones first; on the
 selected one, its people, those to meet first. After the event, logging whom one met is
 one key each (`m`, an optional line, Enter), and from a person met, `i` sends an
-invitation and `f` notes a promise or a follow-up, in the same flow.
+invitation and `f` notes a promise or a follow-up, in the same flow. `e` corrects the
+selected event in the form `a` adds one with; `x` deletes it after a question that says
+what goes with it (its list of people; the meetings stay in the log).
 
 The screen holds no rule: what a title, a day or a line must be, and what meeting
 someone logs, are the service's (`services.events`); a refusal shows in the form that
@@ -33,6 +35,8 @@ from netday.services.events import (
     check_place,
     check_title,
     check_url,
+    delete_event,
+    edit_event,
     event_detail,
     list_events,
     mark_met,
@@ -45,6 +49,7 @@ from netday.services.undo import undo_last
 from netday.services.views import InviteView, PromiseView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
+from netday.ui.screens.dialogs import Confirm
 from netday.ui.screens.modal_form import Form
 from netday.ui.screens.network_forms import InviteDraft, InviteForm, PersonForm
 from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
@@ -66,20 +71,31 @@ class EventDraft:
 
 
 class EventForm(Form[EventDraft, EventView]):
-    """A new event: a title and a day, a place or a link."""
+    """An event: a title and a day, a place or a link. Empty for a new one; filled with
+    what it says for one being corrected (`given`), read by the same rules."""
 
     AUTO_FOCUS = "#title"
     heading = "An event"
 
-    def __init__(self, ctx: Context, save: Callable[[EventDraft], EventView]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        save: Callable[[EventDraft], EventView],
+        given: EventView | None = None,
+    ) -> None:
         super().__init__(save)
         self.ctx = ctx
+        self.given = given
+        if given is not None:
+            self.heading = f"Edit {given.title}"
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(placeholder="title (Web Summit)", id="title")
-        yield Input(value="today", placeholder="its day (friday, 2026-12-10)", id="on")
-        yield Input(placeholder="place (optional)", id="place")
-        yield Input(placeholder="link (optional)", id="url")
+        g = self.given
+        day = "today" if g is None else g.on_date.isoformat()
+        yield Input(value=g.title if g else "", placeholder="title (Web Summit)", id="title")
+        yield Input(value=day, placeholder="its day (friday, 2026-12-10)", id="on")
+        yield Input(value=g.place if g else "", placeholder="place (optional)", id="place")
+        yield Input(value=g.url if g else "", placeholder="link (optional)", id="url")
 
     def collect(self) -> EventDraft:
         def value(name: str) -> str:
@@ -100,6 +116,28 @@ def new_event(ctx: Context) -> Callable[[EventDraft], EventView]:
         return add_event(ctx, d.title, d.on, place=d.place, url=d.url)
 
     return save
+
+
+def changed_event(ctx: Context, event_id: int) -> Callable[[EventDraft], EventView]:
+    """What the form's Save does for an event being corrected: one undoable step (its
+    notes, which the form does not show, stay as they are)."""
+
+    def save(d: EventDraft) -> EventView:
+        return edit_event(ctx, event_id, title=d.title, on=d.on, place=d.place, url=d.url)
+
+    return save
+
+
+def delete_question(e: EventView) -> str:
+    """What deleting an event takes with it, said before it is done: its list of
+    people planned and met there goes; the meetings logged stay in the log."""
+    question = f"Delete the event {e.title} ({e.on_date:%a} {short_date(e.on_date)})?"
+    if not e.planned and not e.met:
+        return f"{question} Nobody is planned or met there."
+    gone = f"{question} Its people go with it: {e.planned} planned to meet, {e.met} met."
+    if e.met:
+        return f"{gone} The meetings logged stay in the log."
+    return gone
 
 
 class PlanForm(PersonForm[int, tuple[EventPersonView, ...]]):
@@ -185,7 +223,11 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         with Vertical(id="events"):
             listed = Events(id="event-list", cursor_type="row")
             adds, plans = key_label("events.add"), key_label("events.plan")
-            listed.border_title = f"Events ({adds} adds · {plans} plans whom to meet)"
+            edits, deletes = key_label("events.edit"), key_label("events.delete")
+            listed.border_title = (
+                f"Events ({adds} adds · {edits} edits · {deletes} deletes"
+                f" · {plans} plans whom to meet)"
+            )
             listed.add_columns("When", "Title", "Where", "To meet", "Met")
             yield listed
             yield Static("", id="event-about")
@@ -193,7 +235,7 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             met, invite = key_label("event_people.met"), key_label("event_people.invite")
             follow = key_label("event_people.follow_up")
             people.border_title = f"People ({met} met · {invite} invite · {follow} follow-up)"
-            people.add_columns("Who", "", "Line")
+            people.add_columns("Who", "Status", "Line")
             yield people
         yield Footer()
 
@@ -305,6 +347,42 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def action_add(self) -> None:
         self.app.push_screen(EventForm(self.ctx, new_event(self.ctx)), self.saved)
+
+    def action_edit(self) -> None:
+        found = self.selected()
+        if found is None:
+            self.notify(f"Add an event first ({key_label('events.add')}).")
+            return
+        form = EventForm(self.ctx, changed_event(self.ctx, found.id), given=found)
+        self.app.push_screen(form, self.edited)
+
+    def edited(self, result: object) -> None:
+        if isinstance(result, EventView):
+            self.notify(f"Saved {result.title}.")
+            self.load()
+
+    def action_delete(self) -> None:
+        found = self.selected()
+        if found is None:
+            self.notify("No event to delete.")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete(found.id)
+
+        self.app.push_screen(Confirm(delete_question(found)), answered)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def delete(self, event_id: int) -> None:
+        try:
+            gone = delete_event(self.ctx, event_id)
+        except NetdayError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        undo = key_label("events.undo")
+        self.app.call_from_thread(self.notify, f"Deleted {gone.title} ({undo} undoes it).")
+        self.app.call_from_thread(self.load)
 
     def saved(self, result: object) -> None:
         if isinstance(result, EventView):
