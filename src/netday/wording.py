@@ -25,6 +25,12 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def circle_only(circle: str | None) -> str:
+    """`the personal circle only` for a view of one circle's people; blank for both
+    (None): what every view filtered by circle says at its top."""
+    return f"the {circle} circle only" if circle else ""
+
+
 def days_ago(days: int) -> str:
     """`today`, `yesterday`, `5 days ago` (a future day reads as today)."""
     if days <= 0:

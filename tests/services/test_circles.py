@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from netday.services.contacts import ContactFields, edit_contact
 from netday.services.context import Context
+from netday.services.events import add_event, event_detail, mark_met, plan_to_meet
 from netday.services.insights import insights, window_line
 from netday.services.invites import send_invite
 from netday.services.journal import log_interaction
-from netday.services.posts import add_post
-from netday.services.review import today_overview
-from netday.vocabulary import Circle
+from netday.services.posts import add_post, list_posts, mark_commented
+from netday.services.promises import add_promise
+from netday.services.review import (
+    review_day,
+    review_headline,
+    review_title,
+    save_review,
+    today_overview,
+)
+from netday.vocabulary import Circle, OwedBy
 from tests.conftest import rows
 from tests.services.helpers import person
 
@@ -95,3 +103,91 @@ def test_insights_count_only_people_of_the_circle(ctx: Context) -> None:
     assert not {p.name for tier in personal.drifting for p in tier.people} & drifting
     circles = {s.value for s in personal.diversity[2].top}
     assert circles == {"personal"}
+
+
+def reviewed(ctx: Context) -> None:
+    """The network, and by the end of the day: Ana's and Di's posts commented, a promise
+    due today with each, Bo (still to call) had 25 minutes of comments, and Bo and Di
+    wrote a post still to comment."""
+    network(ctx)
+    for post in list_posts(ctx):
+        mark_commented(ctx, post.id, f"Well said, {post.author.split()[0]}")
+    add_promise(ctx, "ana souza", "the deck", ctx.today())
+    add_promise(ctx, "di park", "the recipe", ctx.today(), owed_by=OwedBy.THEM)
+    log_interaction(ctx, "bo chen", kind="comment", minutes=25)
+    for name in ("bo chen", "di park"):
+        add_post(ctx, name, f"https://example.com/{name.split()[0]}/2", "another post")
+
+
+def review_names(r) -> dict[str, list[str]]:
+    return {
+        "calls": sorted(c.contact.name for c in r.plan.calls),
+        "log": sorted({i.contact_name for i in r.interactions}),
+        "comments": sorted(p.author for p in r.comments_written),
+        "invites": sorted(i.name for i in r.invites_sent),
+        "promises": sorted(p.contact_name for p in r.promises_due),
+        "carry": sorted(c.contact.name for c in r.carry_over),
+    }
+
+
+def test_the_review_counts_only_people_of_the_circle(ctx: Context, db_url: str) -> None:
+    reviewed(ctx)
+    both = review_day(ctx)
+    assert both.circle is None
+    assert review_names(both) == {
+        "calls": ["Ana Souza", "Bo Chen", "Di Park"],
+        "log": ["Ana Souza", "Bo Chen", "Di Park"],
+        "comments": ["Ana Souza", "Di Park"],
+        "invites": ["Ana Souza", "Di Park"],
+        "promises": ["Ana Souza", "Di Park"],
+        "carry": ["Bo Chen"],
+    }
+    stored = rows(db_url, "SELECT contact_id, position, status FROM plan_item ORDER BY position")
+    personal = review_day(ctx, circle=Circle.PERSONAL)
+    assert review_names(personal) == {
+        "calls": ["Di Park"],
+        "log": ["Di Park"],
+        "comments": ["Di Park"],
+        "invites": ["Di Park"],
+        "promises": ["Di Park"],
+        "carry": [],
+    }
+    assert personal.circle == "personal"
+    assert (personal.comments_waiting, both.comments_waiting) == (1, 2)
+    professional = review_day(ctx, circle=Circle.PROFESSIONAL)
+    assert review_names(professional)["log"] == ["Ana Souza", "Bo Chen"]
+    assert review_names(professional)["carry"] == ["Bo Chen"]
+    # The time is the whole day's (a review's minutes name no circle); the plan is whole.
+    assert personal.minutes_logged == professional.minutes_logged == both.minutes_logged == 25
+    assert rows(db_url, "SELECT contact_id, position, status FROM plan_item ORDER BY position") == (
+        stored
+    )
+    assert review_headline(personal).endswith("25 min (all circles) · streak 0 days")
+    assert review_title(personal, "Review") == "Review · the personal circle only"
+    assert review_title(both, "Review") == "Review"
+
+
+def test_saving_a_review_of_one_circle_keeps_the_whole_days_time(ctx: Context) -> None:
+    reviewed(ctx)
+    saved = save_review(ctx, note="good day", circle=Circle.PERSONAL)
+    assert (saved.circle, saved.note, saved.minutes_spent) == ("personal", "good day", 25)
+    assert review_names(saved)["log"] == ["Di Park"]
+    again = review_day(ctx)
+    assert (again.note, again.minutes_spent, again.circle) == ("good day", 25, None)
+
+
+def test_an_events_people_keep_one_circle_its_counts_stay_whole(ctx: Context) -> None:
+    network(ctx)
+    event = add_event(ctx, "Web Summit", ctx.today())
+    plan_to_meet(ctx, event.id, ["ana souza", "bo chen", "di park"])
+    mark_met(ctx, event.id, "di park")
+    both = event_detail(ctx, event.id)
+    assert [p.contact_name for p in both.people] == ["Ana Souza", "Bo Chen", "Di Park"]
+    assert (both.circle, both.outside) == (None, 0)
+    personal = event_detail(ctx, event.id, Circle.PERSONAL)
+    assert [p.contact_name for p in personal.people] == ["Di Park"]
+    assert (personal.circle, personal.outside) == ("personal", 2)
+    assert (personal.event.planned, personal.event.met) == (3, 1)
+    professional = event_detail(ctx, event.id, Circle.PROFESSIONAL)
+    assert [p.contact_name for p in professional.people] == ["Ana Souza", "Bo Chen"]
+    assert professional.outside == 1

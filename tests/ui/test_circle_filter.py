@@ -1,17 +1,21 @@
 """The app's circle filter: `C` on the main screen cycles both, professional, personal;
 every pane shows only that circle, the header says it (at 80 columns too), and the
-people screen opens with it."""
+people, events and review screens open with it."""
 
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
+from netday.services.events import add_event, plan_to_meet
 from netday.services.insights import insights
+from netday.services.review import review_day
+from netday.ui.screens.events import EventPeople, EventsScreen
 from netday.ui.screens.insights import InsightsScreen
 from netday.ui.screens.people import PeopleScreen
+from netday.ui.screens.review import ReviewScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
-from tests.services.test_circles import network
+from tests.services.test_circles import network, reviewed
 from tests.ui.conftest import settle
 from tests.ui.test_people_screen import bar, shown_ids
 
@@ -78,3 +82,51 @@ async def test_the_insights_screen_opens_with_the_apps_circle(ctx, open_app) -> 
         summary = str(pilot.app.screen.query_one("#insights-summary", Static).render())
         assert "the professional circle only" in summary
         assert view.total.people == insights(ctx, circle="professional").total.people
+
+
+async def test_the_events_screen_lists_the_apps_circles_people(ctx, open_app) -> None:
+    network(ctx)
+    event = add_event(ctx, "Web Summit", ctx.today())
+    plan_to_meet(ctx, event.id, ["ana souza", "bo chen", "di park"])
+    async with open_app(size=(80, 24)) as pilot:
+        await pilot.press("C", "C")  # the personal circle
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EventsScreen)
+        table = screen.query_one(EventPeople)
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Di Park"]
+        assert "People · the personal circle only" in str(table.border_title)
+        about = str(screen.query_one("#event-about", Static).render())
+        assert "3 to meet, 0 met" in about  # the event is everyone's
+        await pilot.press("escape", "C")  # both circles again: the screen follows
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        table = pilot.app.screen.query_one(EventPeople)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert names == ["Ana Souza", "Bo Chen", "Di Park"]
+        assert str(table.border_title).startswith("People (")
+
+
+async def test_the_review_opens_with_the_apps_circle(ctx, open_app) -> None:
+    reviewed(ctx)
+    async with open_app() as pilot:
+        await pilot.press("C", "C")  # the personal circle
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        summary = str(screen.query_one("#review-summary", Static).render())
+        assert (
+            summary.splitlines()[0] == "Review · Sunday 22 November 2026 · the personal circle only"
+        )
+        assert "25 min (all circles)" in summary
+        log = screen.query_one("#review-log", DataTable)
+        assert {str(log.get_row_at(i)[2]) for i in range(log.row_count)} == {"Di Park"}
+        await pilot.press(*"fine day", "enter")
+        await settle(pilot)
+    saved = review_day(ctx)
+    assert (saved.note, saved.minutes_spent) == ("fine day", 25)

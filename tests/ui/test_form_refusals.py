@@ -105,10 +105,10 @@ async def test_a_late_result_for_another_day_is_dropped(ctx, open_app, monkeypat
     release = threading.Event()
     returned: list[dt.date] = []
 
-    def slow_for_yesterday(ctx_, day=None):
+    def slow_for_yesterday(ctx_, day=None, circle=None):
         if day == yesterday:
             release.wait(10)
-        view = review_day(ctx_, day)
+        view = review_day(ctx_, day, circle)
         returned.append(view.date)
         return view
 

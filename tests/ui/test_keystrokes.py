@@ -482,9 +482,11 @@ async def test_a_reflection_typed_before_the_day_is_read_is_kept(
     a_day(ctx)
     release = threading.Event()
 
-    def slow_review_day(ctx_: Context, day: dt.date | None = None) -> ReviewView:
+    def slow_review_day(
+        ctx_: Context, day: dt.date | None = None, circle: str | None = None
+    ) -> ReviewView:
         release.wait(10)
-        return review_day(ctx_, day)
+        return review_day(ctx_, day, circle)
 
     monkeypatch.setattr("netday.ui.screens.review.review_day", slow_review_day)
     async with open_app() as pilot:

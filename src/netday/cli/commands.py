@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 from netday.cleaning import quoted
 from netday.cli import render
-from netday.cli.jsonify import dumps, plain, plan_json, review_json, today_json
+from netday.cli.jsonify import dumps, event_json, plain, plan_json, review_json, today_json
 from netday.cli.transfer import cmd_export, cmd_import, cmd_triage
 from netday.errors import NetdayError
 from netday.services import (
@@ -405,8 +405,8 @@ def cmd_event(ctx: Context, args: argparse.Namespace) -> int:
             else "\n".join(render.event_line(r) for r in rows) or "no events yet"
         )
     elif args.action == "show":
-        detail = events.event_detail(ctx, args.id)
-        _out(dumps(detail) if args.json else render.event_text(detail))
+        detail = events.event_detail(ctx, args.id, args.circle)
+        _out(dumps(event_json(detail)) if args.json else render.event_text(detail))
     elif args.action == "plan":
         planned = events.plan_to_meet(ctx, args.id, args.contact)
         _out(f"planned to meet: {', '.join(p.contact_name for p in planned)}")
@@ -436,9 +436,9 @@ def cmd_event(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     day = journal.read_day(ctx, args.date) if args.date else ctx.today()
     if args.note is not None or args.minutes is not None:
-        view = review.save_review(ctx, day, args.note, args.minutes)
+        view = review.save_review(ctx, day, args.note, args.minutes, args.circle)
     else:
-        view = review.review_day(ctx, day)
+        view = review.review_day(ctx, day, args.circle)
     if args.json:
         _out(dumps(review_json(view)))
     elif args.md:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from netday.services.events import EventDetail
 from netday.services.views import PlanView, ReviewView, TodayView
 from netday.vocabulary import CircleFilter
 
@@ -57,6 +58,14 @@ def review_json(view: ReviewView) -> dict[str, Any]:
     data: dict[str, Any] = plain(view)
     data["planned"] = len(view.plan.calls) if view.plan else 0
     data["done"] = view.plan.done if view.plan else 0
+    data["circle"] = view.circle or CircleFilter.BOTH.value
+    return data
+
+
+def event_json(detail: EventDetail) -> dict[str, Any]:
+    """An event with its people (`outside`: those of the other circle, not listed)."""
+    data: dict[str, Any] = plain(detail)
+    data["circle"] = detail.circle or CircleFilter.BOTH.value
     return data
 
 

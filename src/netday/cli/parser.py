@@ -415,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = evsub.add_parser("show", help="one event and its people, planned and met")
     p.add_argument("id", type=ID)
+    _circle_filter(p)
     p.add_argument("--json", action="store_true")
     p = evsub.add_parser("plan", help="plan to meet people there (that day's plan says so)")
     p.add_argument("id", type=ID)
@@ -441,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="which day (default today; yesterday works too)")
     p.add_argument("--note", help="save a line of reflection")
     p.add_argument("--minutes", type=MINUTES, help="record the minutes you spent")
+    _circle_filter(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--md", action="store_true", help="Markdown")
@@ -513,6 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--week", action="store_true", help="the last seven days up to today")
     which.add_argument("--date", help="one day (YYYY-MM-DD, today, yesterday)")
+    _circle_filter(p)
     p.add_argument("--out", type=file_path, help="file to write (default: standard output)")
 
     p = sub.add_parser("triage", help="sort imported connections: tier A/B/C, personal, ...")

@@ -27,7 +27,7 @@ from netday.services.insights import (
 )
 from netday.services.opportunities import OpportunityDetail, OpportunityView, kind_said
 from netday.services.promises import promise_line as promise_line_of
-from netday.services.review import review_headline
+from netday.services.review import review_headline, review_title
 from netday.services.search import SearchHit, where_found
 from netday.services.views import (
     ContactDetail,
@@ -52,7 +52,7 @@ from netday.vocabulary import (
     MatchPlace,
     tried_said,
 )
-from netday.wording import bars, long_date, plural, short_date
+from netday.wording import bars, circle_only, long_date, plural, short_date
 
 if TYPE_CHECKING:  # merge is imported only by the commands that use it
     from netday.services.merge import Duplicates
@@ -192,13 +192,18 @@ def event_text(d: EventDetail) -> str:
         lines.append(f"  {e.url}")
     if e.notes:
         lines += [f"  {line}" for line in e.notes.splitlines()]
-    lines += ["", f"PEOPLE ({len(d.people)})"]
+    only = f" · {circle_only(d.circle)}, {d.outside} of the other not listed" if d.circle else ""
+    lines += ["", f"PEOPLE ({len(d.people)}){only}"]
     lines += [
         f"  #{p.contact_id} {p.contact_name} · "
         + (f"met {short_date(p.met_at.date())}" if p.met_at else "to meet")
         + (f": {p.summary}" if p.summary else "")
         for p in d.people
-    ] or [f"  nobody yet: netday event plan {e.id} CONTACT..."]
+    ] or [
+        f"  nobody of the {d.circle} circle"
+        if d.circle and d.outside
+        else f"  nobody yet: netday event plan {e.id} CONTACT..."
+    ]
     return "\n".join(lines)
 
 
@@ -302,13 +307,13 @@ def contact_text(d: ContactDetail, today: dt.date) -> str:
 
 def review_text(r: ReviewView) -> str:
     lines = [
-        f"REVIEW · {long_date(r.date)}",
+        review_title(r, f"REVIEW · {long_date(r.date)}"),
         f"  {review_headline(r)}",
         "",
         "PLANNED VS DONE",
     ]
     lines += [line for call in (r.plan.calls if r.plan else ()) for line in call_line(call)] or [
-        "  no plan that day"
+        f"  no call with the {r.circle} circle" if r.plan and r.circle else "  no plan that day"
     ]
     lines += ["", f"COMMENTS WRITTEN ({len(r.comments_written)})"]
     lines += [post_line(p) for p in r.comments_written] or ["  none"]

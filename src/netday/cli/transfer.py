@@ -45,7 +45,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         chunks = export_chunks(ctx, fmt, circle=circle)
     elif args.format == "md":
         day = read_day(ctx, args.date) if args.date else None
-        chunks = export_chunks(ctx, "md-week" if args.week else "md-day", day=day)
+        fmt = "md-week" if args.week else "md-day"
+        chunks = export_chunks(ctx, fmt, day=day, circle=circle)
     elif args.format == "ics":
         chunks = export_chunks(ctx, "ics", days=args.days, circle=circle)
     else:

@@ -26,7 +26,7 @@ from netday.services.insights import (
     streak_line,
     window_line,
 )
-from netday.services.review import review_day
+from netday.services.review import review_day, review_title
 from netday.services.views import InsightsView, ReviewView
 from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural, short_date
@@ -70,12 +70,13 @@ def review_markdown(r: ReviewView, level: int = 1) -> str:
     def section(title: str) -> list[str]:
         return ["", _heading(level + 1, title), ""]
 
+    title = f"Review of {long_date(r.date)}"  # in a week, the week's title says the circle
     out = [
-        _heading(level, f"Review of {long_date(r.date)}"),
+        _heading(level, title if level > 1 else review_title(r, title)),
         "",
         f"- Calls: {done}/{planned} done",
         f"- Interactions: {len(r.interactions)}",
-        f"- Minutes spent: {r.minutes_spent}",
+        f"- Minutes spent: {r.minutes_spent}" + (" (all circles)" if r.circle else ""),
         f"- Streak: {plural(r.streak, 'day')}",
         *section("Planned vs done"),
     ]
@@ -84,6 +85,8 @@ def review_markdown(r: ReviewView, level: int = 1) -> str:
         out.append(f"- [{box}] {md(call.contact.name)}: {md(call.reason)} ({md(call.status)})")
     if not r.plan:
         out.append("No plan that day.")
+    elif r.circle and not r.plan.calls:
+        out.append(f"No call with the {r.circle} circle.")
     out += section("Interactions")
     out += [
         f"- {i.at:%H:%M} {md(i.kind)} with {md(i.contact_name)}"
@@ -122,12 +125,15 @@ def week_markdown(reviews: Sequence[ReviewView]) -> str:
     """Days in order under one title, totals first; each day a section of the week."""
     planned = sum(len(r.plan.calls) for r in reviews if r.plan)
     done = sum(r.plan.done for r in reviews if r.plan)
+    first, last = reviews[0], reviews[-1]
+    week = f"Week of {long_date(first.date)} to {long_date(last.date)}"
     out = [
-        _heading(1, f"Week of {long_date(reviews[0].date)} to {long_date(reviews[-1].date)}"),
+        _heading(1, review_title(first, week)),
         "",
         f"- Calls: {done}/{planned} done",
         f"- Interactions: {sum(len(r.interactions) for r in reviews)}",
-        f"- Minutes spent: {sum(r.minutes_spent for r in reviews)}",
+        f"- Minutes spent: {sum(r.minutes_spent for r in reviews)}"
+        + (" (all circles)" if first.circle else ""),
         f"- Days with a plan: {plural(sum(1 for r in reviews if r.plan), 'day')}",
         "",
     ]
@@ -135,14 +141,18 @@ def week_markdown(reviews: Sequence[ReviewView]) -> str:
     return "\n".join(out)
 
 
-def export_review(ctx: Context, day: dt.date, folder: Path | None = None) -> Path:
+def export_review(
+    ctx: Context, day: dt.date, folder: Path | None = None, circle: str | None = None
+) -> Path:
     """Write the day's review as Markdown into `folder` (by default where every export
     goes, `default_export_folder`), as every export is written: atomically, readable by
-    its owner only."""
+    its owner only; with a `circle`, the review of that circle's people (its title says
+    so, and so does the file's name)."""
     if folder is None:
         folder = default_export_folder()
-    target = folder / f"netday-review-{day.isoformat()}.md"
-    write_atomically(target, [review_markdown(review_day(ctx, day))])
+    name = f"netday-review-{day.isoformat()}" + (f"-{circle}" if circle else "")
+    target = folder / f"{name}.md"
+    write_atomically(target, [review_markdown(review_day(ctx, day, circle))])
     return target
 
 

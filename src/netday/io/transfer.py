@@ -119,7 +119,8 @@ def export_chunks(
     circle: str | None = None,
 ) -> Iterator[str]:
     """The text of an export, in pieces, so 10,000 contacts never sit in memory at once;
-    with a `circle`, the people of that circle (vCard, iCalendar, CSV)."""
+    with a `circle`, the people of that circle (vCard, iCalendar, CSV, and the reviews
+    in Markdown)."""
     if fmt == "vcard":
         from netday.io.vcard import write_vcards
 
@@ -142,9 +143,9 @@ def export_chunks(
         from netday.io.markdown import review_markdown
         from netday.services.review import review_day
 
-        return iter([review_markdown(review_day(ctx, day or ctx.today()))])
+        return iter([review_markdown(review_day(ctx, day or ctx.today(), circle))])
     if fmt == "md-week":
         from netday.io.markdown import week_markdown
 
-        return iter([week_markdown(exporting.week_reviews(ctx, day))])
+        return iter([week_markdown(exporting.week_reviews(ctx, day, circle))])
     raise NetdayError(f"unknown export {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")

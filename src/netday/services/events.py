@@ -22,6 +22,7 @@ from netday import limits
 from netday.cleaning import clean_block, clean_line, quoted
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.when import in_range, parse_day
+from netday.services.circles import in_circle
 from netday.services.contacts import check_profile_url
 from netday.services.context import Context
 from netday.services.journal import record_interaction
@@ -79,6 +80,11 @@ class EventDetail:
     event: EventView
     people: tuple[EventPersonView, ...]
     """Planned and not met first, then those met; by name."""
+    circle: str | None = None
+    """The one circle whose people `people` lists, or None for both (the event's own
+    counts are always everyone's: an event belongs to no circle)."""
+    outside: int = 0
+    """People of the event left out of `people` because they are of the other circle."""
 
 
 # --- the rules ------------------------------------------------------------------------
@@ -366,20 +372,38 @@ def list_events(ctx: Context, *, limit: int = LISTED) -> tuple[EventView, ...]:
         return tuple(_view(row, planned, met) for row, planned, met in session.execute(query))
 
 
-def event_detail(ctx: Context, event_id: int) -> EventDetail:
-    """One event with its people: planned and not met first, then those met."""
+def event_detail(ctx: Context, event_id: int, circle: str | None = None) -> EventDetail:
+    """One event with its people: planned and not met first, then those met. With a
+    `circle`, only its people are listed, and `outside` says how many were left out
+    (the event itself, and its counts, are everyone's)."""
     with ctx.db.reading() as session:
         row = _get(session, event_id)
         found = session.execute(
             select(EventPerson, Contact.full_name, Interaction.summary)
             .join(Contact, Contact.id == EventPerson.contact_id)
             .outerjoin(Interaction, Interaction.id == EventPerson.interaction_id)
-            .where(EventPerson.event_id == row.id)
+            .where(EventPerson.event_id == row.id, in_circle(Contact.id, circle))
             .order_by(EventPerson.met_at.is_not(None), Contact.full_name, Contact.id)
             .limit(PEOPLE_SHOWN)
         )
         people = tuple(_person_view(link, name, summary) for link, name, summary in found)
-        return EventDetail(event=_view(row, *_counts(session, row.id)), people=people)
+        outside = 0
+        if circle is not None:
+            outside = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(EventPerson)
+                    .join(Contact, Contact.id == EventPerson.contact_id)
+                    .where(EventPerson.event_id == row.id, Contact.circle != circle)
+                )
+                or 0
+            )
+        return EventDetail(
+            event=_view(row, *_counts(session, row.id)),
+            people=people,
+            circle=circle,
+            outside=outside,
+        )
 
 
 def dated(session: Session, start: dt.date, end: dt.date) -> tuple[EventView, ...]:

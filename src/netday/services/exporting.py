@@ -314,10 +314,12 @@ def _describe(contact: Contact, reason: str) -> str:
     return "\n".join(lines)
 
 
-def week_reviews(ctx: Context, last_day: dt.date | None = None) -> list[ReviewView]:
+def week_reviews(
+    ctx: Context, last_day: dt.date | None = None, circle: str | None = None
+) -> list[ReviewView]:
     """The seven daily reviews ending on `last_day` (today by default), oldest first."""
     end = last_day or ctx.today()
-    return [review_day(ctx, end - dt.timedelta(days=n)) for n in range(6, -1, -1)]
+    return [review_day(ctx, end - dt.timedelta(days=n), circle) for n in range(6, -1, -1)]
 
 
 def default_export_folder() -> Path:

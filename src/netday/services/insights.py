@@ -58,7 +58,7 @@ from netday.vocabulary import (
     RoleFamily,
     Tier,
 )
-from netday.wording import long_date, percent, plural
+from netday.wording import circle_only, long_date, percent, plural
 
 WEEKS_BY_DEFAULT = DEFAULT_WEEKS
 """The window when none is asked for (`scheduling.insights.DEFAULT_WEEKS`), for the
@@ -597,7 +597,7 @@ def _follows(session: Session) -> dict[str, Any]:
 def window_line(view: InsightsView) -> str:
     """The window in words, for the top of every view of the insights."""
     last = view.weeks[-1].week + dt.timedelta(days=6)
-    only = f" · the {view.circle} circle only" if view.circle else ""
+    only = f" · {circle_only(view.circle)}" if view.circle else ""
     return (
         f"{plural(len(view.weeks), 'week')}, {long_date(view.weeks[0].week)} to "
         f"{long_date(last)}{only}"

@@ -285,9 +285,12 @@ def due_promises(session: Session, today: dt.date) -> dict[int, DuePromise]:
     return found
 
 
-def came_due(session: Session, day: dt.date, limit: int = LISTED) -> tuple[PromiseView, ...]:
+def came_due(
+    session: Session, day: dt.date, limit: int = LISTED, circle: str | None = None
+) -> tuple[PromiseView, ...]:
     """For the review of `day`: promises due by that day that were still open when it
-    began (kept since, or open yet), soonest due first."""
+    began (kept since, or open yet), soonest due first; with a `circle`, only those with
+    people of it."""
     start = dt.datetime.combine(day, dt.time())
     end = start + dt.timedelta(days=1)
     rows = session.execute(
@@ -297,6 +300,7 @@ def came_due(session: Session, day: dt.date, limit: int = LISTED) -> tuple[Promi
             Promise.due_on <= day,
             or_(Promise.done_at.is_(None), Promise.done_at >= start),
             Promise.created_at < end,
+            in_circle(Promise.contact_id, circle),
         )
         .order_by(Promise.due_on, Promise.id)
         .limit(limit)

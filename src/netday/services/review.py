@@ -13,6 +13,7 @@ from netday.errors import NetdayError
 from netday.limits import LONG_TEXT
 from netday.scheduling.kinds import CALL_KINDS
 from netday.scheduling.when import in_range
+from netday.services.circles import in_circle
 from netday.services.context import Context
 from netday.services.invites import pending_invites
 from netday.services.journal import check_minutes, day_bounds, interactions_between
@@ -30,7 +31,7 @@ from netday.vocabulary import (
     PostStatus,
     TriageState,
 )
-from netday.wording import plural
+from netday.wording import circle_only, plural
 
 LOG_LIMIT = 100
 STREAK_WINDOW = 400
@@ -135,18 +136,40 @@ def reviewable_day(ctx: Context, day: dt.date | None = None) -> dt.date:
     return day
 
 
-def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
-    """What was planned against what was done, and what carries over to tomorrow."""
+def review_day(ctx: Context, day: dt.date | None = None, circle: str | None = None) -> ReviewView:
+    """What was planned against what was done, and what carries over to tomorrow.
+
+    With a `circle`, every call, interaction, comment, invitation and promise counted
+    or listed is one with a person of that circle (the plan is shown filtered, as the
+    morning shows it, never re-made). The minutes are the whole day's: the time a
+    review keeps names no circle, and saving it must not shrink it to one circle's."""
     day = reviewable_day(ctx, day)
     start, end = day_bounds(day)
     with ctx.db.reading() as session:
         settings = load_settings(session)
         plan_row = session.get(DayPlan, day)
-        plan = plan_view(session, plan_row) if plan_row else None
-        interactions = interactions_between(session, start, end)
+        plan = plan_view(session, plan_row, circle) if plan_row else None
+        interactions = interactions_between(session, start, end, circle=circle)
+        whole_day: list[tuple[str, int | None]] = (
+            [(i.kind, i.minutes) for i in interactions]
+            if circle is None
+            else [
+                (kind, minutes)
+                for kind, minutes in session.execute(
+                    select(Interaction.kind, Interaction.minutes).where(
+                        Interaction.occurred_at >= start, Interaction.occurred_at < end
+                    )
+                )
+            ]
+        )
         commented = session.scalars(
             select(Post)
-            .where(Post.status == PostStatus.COMMENTED, Post.done_at >= start, Post.done_at < end)
+            .where(
+                Post.status == PostStatus.COMMENTED,
+                Post.done_at >= start,
+                Post.done_at < end,
+                in_circle(Post.author_id, circle),
+            )
             .order_by(Post.done_at)
         ).all()
         sent = session.scalars(
@@ -155,12 +178,17 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
                 Invite.direction == InviteDirection.SENT,
                 Invite.sent_at >= start,
                 Invite.sent_at < end,
+                in_circle(Invite.contact_id, circle),
             )
             .order_by(Invite.sent_at)
         ).all()
         answered = session.scalars(
             select(Invite)
-            .where(Invite.answered_at >= start, Invite.answered_at < end)
+            .where(
+                Invite.answered_at >= start,
+                Invite.answered_at < end,
+                in_circle(Invite.contact_id, circle),
+            )
             .order_by(Invite.answered_at)
         ).all()
         names = _names(
@@ -173,13 +201,13 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
             return names.get(i.contact_id, i.name) if i.contact_id else i.name
 
         saved = session.get(DayReview, day)
-        logged = counted_minutes(
-            ((i.kind, i.minutes) for i in interactions), settings.minutes_per_call
-        )
+        logged = counted_minutes(whole_day, settings.minutes_per_call)
         waiting = session.scalar(
-            select(func.count()).select_from(Post).where(Post.status == PostStatus.TO_COMMENT)
+            select(func.count())
+            .select_from(Post)
+            .where(Post.status == PostStatus.TO_COMMENT, in_circle(Post.author_id, circle))
         )
-        invites_open = pending_invites(session, ctx)
+        invites_open = pending_invites(session, ctx, circle=circle)
         return ReviewView(
             date=day,
             plan=plan,
@@ -203,14 +231,21 @@ def review_day(ctx: Context, day: dt.date | None = None) -> ReviewView:
             comments_waiting=int(waiting or 0),
             invites_needing_action=sum(1 for i in invites_open if i.action),
             reviewed=saved is not None,
-            promises_due=came_due(session, day),
+            promises_due=came_due(session, day, circle=circle),
+            circle=circle,
         )
 
 
 def save_review(
-    ctx: Context, day: dt.date | None = None, note: str | None = None, minutes: int | None = None
+    ctx: Context,
+    day: dt.date | None = None,
+    note: str | None = None,
+    minutes: int | None = None,
+    circle: str | None = None,
 ) -> ReviewView:
-    """Keep the reflection of a day; yesterday's can still be written the next morning."""
+    """Keep the reflection of a day; yesterday's can still be written the next morning.
+    What is kept is the whole day's (a note and minutes name no circle); the review it
+    returns shows `circle`'s people, as `review_day` does."""
     day = reviewable_day(ctx, day)
     check_minutes(minutes)
     if note is not None:
@@ -232,15 +267,23 @@ def save_review(
         if minutes is not None:
             row.minutes_spent = minutes
         row.updated_at = ctx.now()
-    return review_day(ctx, day)
+    return review_day(ctx, day, circle)
 
 
 def review_headline(r: ReviewView) -> str:
     """One line for the top of any review (the CLI's and the TUI's): done against
-    planned, interactions, time, streak."""
+    planned, interactions, time, streak (with a circle, the counts are its people's and
+    the minutes all circles', which it says; the title says the circle)."""
     planned = len(r.plan.calls) if r.plan else 0
     done = r.plan.done if r.plan else 0
+    minutes = f"{r.minutes_spent} min" + (" (all circles)" if r.circle else "")
     return (
         f"calls {done}/{planned} done · {plural(len(r.interactions), 'interaction')} · "
-        f"{r.minutes_spent} min · streak {plural(r.streak, 'day')}"
+        f"{minutes} · streak {plural(r.streak, 'day')}"
     )
+
+
+def review_title(r: ReviewView, title: str) -> str:
+    """A review's title (`Review · Monday 23 November 2026`) and, with a circle, that it
+    counts only that circle's people."""
+    return f"{title} · {circle_only(r.circle)}" if r.circle else title

@@ -225,6 +225,8 @@ class ReviewView:
     reviewed: bool = field(default=False)
     promises_due: tuple[PromiseView, ...] = ()
     """Promises that came due by the day: kept that day, or still open."""
+    circle: str | None = None
+    """The one circle whose people this review counts and lists, or None for both."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ invitation and `f` notes a promise or a follow-up, in the same flow. `e` correct
 selected event in the form `a` adds one with; `x` deletes it after a question that says
 what goes with it (its list of people; the meetings stay in the log).
 
+While the app shows one circle (`C` on the main screen), the people listed are those of
+that circle, and the people table's title says so; the events, which belong to no
+circle, are all listed, with everyone counted.
+
 The screen holds no rule: what a title, a day or a line must be, and what meeting
 someone logs, are the service's (`services.events`); a refusal shows in the form that
 was typed in. Every read and write runs in a worker; a read comes back with the ticket
@@ -56,7 +60,7 @@ from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.panes import key_label
-from netday.wording import short_date
+from netday.wording import circle_only, short_date
 
 LISTED = 100
 """Events the screen lists (the command line lists more)."""
@@ -210,9 +214,11 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.EVENTS, Scope.BACK)
     ACTION_SCOPES = (Scope.EVENTS, Scope.EVENT_PEOPLE)
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, *, circle: str | None = None) -> None:
+        """`circle`: list only the people of that circle (the app's filter, `C`)."""
         super().__init__()
         self.ctx = ctx
+        self.circle = circle
         self.listed: tuple[EventView, ...] = ()
         self.detail: EventDetail | None = None
         self._detail_ticket = 0
@@ -234,7 +240,8 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             people = EventPeople(id="event-people", cursor_type="row")
             met, invite = key_label("event_people.met"), key_label("event_people.invite")
             follow = key_label("event_people.follow_up")
-            people.border_title = f"People ({met} met · {invite} invite · {follow} follow-up)"
+            whose = f"People · {circle_only(self.circle)}" if self.circle else "People"
+            people.border_title = f"{whose} ({met} met · {invite} invite · {follow} follow-up)"
             people.add_columns("Who", "Status", "Line")
             yield people
         yield Footer()
@@ -304,7 +311,7 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self._detail_ticket += 1
         ticket = self._detail_ticket
         try:
-            detail = event_detail(self.ctx, event_id)
+            detail = event_detail(self.ctx, event_id, self.circle)
         except NetdayError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
@@ -330,7 +337,14 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             self._to_next = False
             unmet = [i for i, p in enumerate(detail.people) if p.met_at is None]
             row = unmet[0] if unmet else row
-        if not detail.people:
+        if not detail.people and detail.outside:
+            circle = key_label("today.circle")
+            table.add_row(
+                cell(f"none in the {detail.circle} circle", "dim"),
+                cell(""),
+                cell(f"{detail.outside} in the other ({circle} on the main screen)"),
+            )
+        elif not detail.people:
             plans = key_label("events.plan")
             table.add_row(cell("nobody yet", "dim"), cell(""), cell(f"{plans} plans whom to meet"))
         elif table.row_count:

@@ -21,7 +21,7 @@ from textual.worker import Worker
 from netday.errors import NetdayError
 from netday.io.markdown import export_review
 from netday.services.context import Context
-from netday.services.review import review_day, review_headline, save_review
+from netday.services.review import review_day, review_headline, review_title, save_review
 from netday.services.views import ReviewView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
@@ -41,7 +41,7 @@ def summary_text(r: ReviewView) -> Text:
     carry += [plural(r.invites_needing_action, "invitation") + " needing action"]
     return stacked(
         [
-            plain(f"Review · {long_date(r.date)}", "bold"),
+            plain(review_title(r, f"Review · {long_date(r.date)}"), "bold"),
             plain(review_headline(r)),
             plain(
                 f"comments written: {len(r.comments_written)} · invitations sent: "
@@ -55,10 +55,13 @@ def summary_text(r: ReviewView) -> Text:
 class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     BINDINGS = bindings(Scope.BACK, Scope.REVIEW)
 
-    def __init__(self, ctx: Context, day: dt.date) -> None:
+    def __init__(self, ctx: Context, day: dt.date, *, circle: str | None = None) -> None:
+        """`circle`: count and list only people of that circle (the app's filter, `C`);
+        the reflection and the minutes are the whole day's."""
         super().__init__()
         self.ctx = ctx
         self.day = day
+        self.circle = circle
         self.review: ReviewView | None = None
         self._stored_note = ""
         """The reflection as the database has it (as last read or saved): anything else
@@ -112,9 +115,9 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         ticket, day = self.take_ticket(), self.day
         try:
             view = (
-                save_review(self.ctx, day, note=note)
+                save_review(self.ctx, day, note=note, circle=self.circle)
                 if note is not None
-                else review_day(self.ctx, day)
+                else review_day(self.ctx, day, self.circle)
             )
         except NetdayError as exc:
             self.post_message(Refused(str(exc), "", ticket))
@@ -211,7 +214,7 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def action_export(self) -> None:
         try:
-            path = export_review(self.ctx, self.day)
+            path = export_review(self.ctx, self.day, circle=self.circle)
         except (NetdayError, OSError) as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return

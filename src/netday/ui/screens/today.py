@@ -471,7 +471,8 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_events(self) -> None:
         from netday.ui.screens.events import EventsScreen
 
-        self.app.push_screen(EventsScreen(self.ctx), lambda _: self.action_reload())
+        screen = EventsScreen(self.ctx, circle=self.netday.only_circle)
+        self.app.push_screen(screen, lambda _: self.action_reload())
 
     def action_opportunities(self) -> None:
         from netday.ui.screens.opportunities import OpportunitiesScreen
@@ -481,7 +482,9 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def action_review(self) -> None:
         from netday.ui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.ctx, self.ctx.today()))
+        self.app.push_screen(
+            ReviewScreen(self.ctx, self.ctx.today(), circle=self.netday.only_circle)
+        )
 
     # --- the calls pane -------------------------------------------------------------
 
