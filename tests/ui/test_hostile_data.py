@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from netday.ui.screens.contact import ContactScreen
 from netday.ui.screens.contact_form import ContactForm
@@ -359,7 +359,8 @@ async def test_opportunities_their_proposals_and_the_share_line(ctx, open_app) -
 
 
 async def test_events_their_people_and_the_line_when_met(ctx, open_app) -> None:
-    from netday.ui.screens.events import EventPeople, Events, MetForm
+    from netday.ui.screens.dialogs import Confirm
+    from netday.ui.screens.events import EventForm, EventPeople, Events, MetForm
     from tests.hostile_data import poison_event
 
     ids = poison(ctx)
@@ -386,3 +387,15 @@ async def test_events_their_people_and_the_line_when_met(ctx, open_app) -> None:
         await settle(pilot)
         shown(pilot)
         assert not isinstance(app.screen, MetForm)
+        await pilot.press("e")  # the edit form's heading and fields: the title as text
+        await settle(pilot)
+        assert isinstance(app.screen, EventForm)
+        assert app.screen.query_one("#title", Input).value.startswith(f"{CLICK} summit ]0;")
+        assert f"Edit {CLICK} summit {SHOWN_TITLE}" in shown(pilot)
+        await pilot.press("escape", "x")  # the question before deleting it
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        question = str(app.screen.query_one("#question", Label).render())
+        assert question.startswith(f"Delete the event {CLICK} summit {SHOWN_TITLE}")
+        shown(pilot)
+        await pilot.press("n")

@@ -57,7 +57,7 @@ from netday.ui.screens.dialogs import Confirm
 from netday.ui.screens.modal_form import Form
 from netday.ui.screens.network_forms import InviteDraft, InviteForm, PersonForm
 from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
-from netday.ui.text import assemble, cell, plain, stacked
+from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.panes import key_label
 from netday.wording import circle_only, short_date
@@ -94,12 +94,13 @@ class EventForm(Form[EventDraft, EventView]):
             self.heading = f"Edit {given.title}"
 
     def compose_fields(self) -> ComposeResult:
-        g = self.given
+        g = self.given  # a stored value goes back into a field without its controls
         day = "today" if g is None else g.on_date.isoformat()
-        yield Input(value=g.title if g else "", placeholder="title (Web Summit)", id="title")
+        title, place, url = (editable(v) for v in (g.title, g.place, g.url)) if g else ("",) * 3
+        yield Input(value=title, placeholder="title (Web Summit)", id="title")
         yield Input(value=day, placeholder="its day (friday, 2026-12-10)", id="on")
-        yield Input(value=g.place if g else "", placeholder="place (optional)", id="place")
-        yield Input(value=g.url if g else "", placeholder="link (optional)", id="url")
+        yield Input(value=place, placeholder="place (optional)", id="place")
+        yield Input(value=url, placeholder="link (optional)", id="url")
 
     def collect(self) -> EventDraft:
         def value(name: str) -> str:
