@@ -19,7 +19,7 @@ from netday.ui.screens.network_forms import InviteForm
 from netday.ui.screens.promise_form import PromiseForm
 from netday.ui.screens.today import TodayScreen
 from tests.services.test_undo import dump
-from tests.ui.conftest import palette_offers, settle, wait_until
+from tests.ui.conftest import palette_offers, settle, terminal_text, wait_until
 
 
 def people(screen: EventsScreen) -> list[tuple[str, ...]]:
@@ -212,3 +212,27 @@ async def test_delete_asks_naming_what_goes_and_undo_restores_it(ctx, open_app) 
         await settle(pilot)
         assert titles(screen) == ["Web Summit", "PyData"]
     assert dump(ctx) == before
+
+
+async def test_long_titles_are_cut_with_an_ellipsis_never_pushing_columns_away(
+    ctx, open_app
+) -> None:
+    add_contact(ctx, ContactFields(full_name="Ana Souza"))
+    title = "Lisbon Web Summit " + "with talks " * 10
+    ev.add_event(ctx, title, ctx.today(), place="FIL - Feira Internacional de Lisboa")
+    async with open_app(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+
+        def lines() -> list[str]:
+            return terminal_text(pilot.app).splitlines()
+
+        header = next(line for line in lines() if "When" in line)
+        assert header.split() == ["│", "When", "Title", "Where", "To", "meet", "Met", "│"]
+        row = next(line for line in lines() if "Lisbon" in line)
+        assert "Lisbon Web Summit with" in row and "…" in row and "FIL - Feira" in row
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        row = next(line for line in lines() if "Lisbon" in line)
+        assert "Lisbon Web Summit with talks with talks with talks" in row and "…" in row
+        assert "FIL - Feira Internacion…" in row  # the place has its cap; the title the rest

@@ -59,7 +59,7 @@ from netday.ui.screens.network_forms import InviteDraft, InviteForm, PersonForm
 from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
-from netday.ui.widgets.panes import key_label
+from netday.ui.widgets.panes import SCROLLBAR, Column, fit_widths, key_label
 from netday.wording import circle_only, short_date
 
 LISTED = 100
@@ -183,14 +183,71 @@ class MetForm(Form[str, EventPersonView]):
         return check_line(self.query_one("#line", Input).value)
 
 
-class Events(DataTable[Text]):
+class FittedTable(DataTable[Text]):
+    """A table whose columns fit its width (`fit_widths`), again on every resize: a long
+    title or name is cut with `…` in its column instead of pushing the others out of
+    sight; an optional column is left out on a narrow terminal."""
+
+    COLUMNS: tuple[tuple[str, Column], ...] = ()
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row")
+        self._rows: list[tuple[str | None, tuple[Text, ...]]] = []
+        self._laid_out_at = -1
+
+    def fill(self, rows: list[tuple[str | None, tuple[Text, ...]]]) -> None:
+        """Show these rows (key, cells), the columns fitted to them and the width."""
+        self._rows = rows
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        width = self.content_size.width
+        self._laid_out_at = width
+        padding = 2 * self.cell_padding
+        natural = [
+            max([len(header)] + [cells[i].cell_len for _, cells in self._rows])
+            for i, (header, _) in enumerate(self.COLUMNS)
+        ]
+        room = max(20, width - SCROLLBAR)
+        widths = fit_widths([c for _, c in self.COLUMNS], natural, room, padding)
+        shown = [i for i, w in enumerate(widths) if w is not None]
+        self.clear(columns=True)
+        for i in shown:
+            self.add_column(self.COLUMNS[i][0], width=widths[i] or 1)
+        for key, cells in self._rows:
+            self.add_row(*(cells[i] for i in shown), key=key)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.relay_out)
+
+    def relay_out(self) -> None:
+        if self.content_size.width != self._laid_out_at and self._rows:
+            row = self.cursor_row
+            self.lay_out()
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+
+class Events(FittedTable):
     """The events, coming ones first; each row keyed by its id."""
 
+    COLUMNS = (
+        ("When", Column(cap=6, least=6)),
+        ("Title", Column()),
+        ("Where", Column(cap=24, least=8, optional=True)),
+        ("To meet", Column(cap=7, least=7)),
+        ("Met", Column(cap=3, least=3)),
+    )
 
-class EventPeople(DataTable[Text]):
+
+class EventPeople(FittedTable):
     """The selected event's people, those to meet first; `m` marks one met."""
 
     BINDINGS = bindings(Scope.EVENT_PEOPLE)
+    COLUMNS = (
+        ("Who", Column(cap=24, least=10)),
+        ("Status", Column(cap=10, least=7)),
+        ("Line", Column()),
+    )
 
 
 def about_text(detail: EventDetail) -> Text:
@@ -228,22 +285,20 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="events"):
-            listed = Events(id="event-list", cursor_type="row")
+            listed = Events(id="event-list")
             adds, plans = key_label("events.add"), key_label("events.plan")
             edits, deletes = key_label("events.edit"), key_label("events.delete")
             listed.border_title = (
                 f"Events ({adds} adds · {edits} edits · {deletes} deletes"
                 f" · {plans} plans whom to meet)"
             )
-            listed.add_columns("When", "Title", "Where", "To meet", "Met")
             yield listed
             yield Static("", id="event-about")
-            people = EventPeople(id="event-people", cursor_type="row")
+            people = EventPeople(id="event-people")
             met, invite = key_label("event_people.met"), key_label("event_people.invite")
             follow = key_label("event_people.follow_up")
             whose = f"People · {circle_only(self.circle)}" if self.circle else "People"
             people.border_title = f"{whose} ({met} met · {invite} invite · {follow} follow-up)"
-            people.add_columns("Who", "Status", "Line")
             yield people
         yield Footer()
 
@@ -264,16 +319,21 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.listed = found
         table = self.query_one(Events)
         row = table.cursor_row
-        table.clear()
-        for e in found:
-            table.add_row(
-                cell(short_date(e.on_date)),
-                cell(e.title),
-                cell(e.place or e.url),
-                cell(str(e.planned) if e.planned else ""),
-                cell(str(e.met) if e.met else ""),
-                key=str(e.id),
-            )
+        table.fill(
+            [
+                (
+                    str(e.id),
+                    (
+                        cell(short_date(e.on_date)),
+                        cell(e.title),
+                        cell(e.place or e.url),
+                        cell(str(e.planned) if e.planned else ""),
+                        cell(str(e.met) if e.met else ""),
+                    ),
+                )
+                for e in found
+            ]
+        )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
             self.read_detail()
@@ -283,7 +343,7 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 f"No events yet. Press {key_label('events.add')} to add one: a day, a place"
                 " or a link, then the people you plan to meet there."
             )
-            self.query_one(EventPeople).clear()
+            self.query_one(EventPeople).fill([])
 
     def selected(self) -> EventView | None:
         table = self.query_one(Events)
@@ -303,7 +363,7 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def read_detail(self) -> None:
         found = self.selected()
         if found is not None and (self.detail is None or self.detail.event.id != found.id):
-            self.query_one(EventPeople).clear()
+            self.query_one(EventPeople).fill([])
         if found is not None:
             self._read_detail(found.id)
 
@@ -325,30 +385,25 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.query_one("#event-about", Static).update(about_text(detail))
         table = self.query_one(EventPeople)
         row = table.cursor_row
-        table.clear()
+        rows: list[tuple[str | None, tuple[Text, ...]]] = []
         for p in detail.people:
             line = p.summary.split(": ", 1)[1] if ": " in p.summary else ""
-            table.add_row(
-                cell(p.contact_name),
-                cell(person_status(p), "dim" if p.met_at else ""),
-                cell(line),
-                key=str(p.contact_id),
-            )
+            status = cell(person_status(p), "dim" if p.met_at else "")
+            rows.append((str(p.contact_id), (cell(p.contact_name), status, cell(line))))
         if self._to_next and detail.people:
             self._to_next = False
             unmet = [i for i, p in enumerate(detail.people) if p.met_at is None]
             row = unmet[0] if unmet else row
         if not detail.people and detail.outside:
-            circle = key_label("today.circle")
-            table.add_row(
-                cell(f"none in the {detail.circle} circle", "dim"),
-                cell(""),
-                cell(f"{detail.outside} in the other ({circle} on the main screen)"),
-            )
+            others = f"of the {detail.circle} circle here; {detail.outside} of the other"
+            rows.append((None, (cell("nobody", "dim"), cell(""), cell(others))))
         elif not detail.people:
             plans = key_label("events.plan")
-            table.add_row(cell("nobody yet", "dim"), cell(""), cell(f"{plans} plans whom to meet"))
-        elif table.row_count:
+            rows.append(
+                (None, (cell("nobody yet", "dim"), cell(""), cell(f"{plans} plans whom to meet")))
+            )
+        table.fill(rows)
+        if detail.people and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
     def selected_person(self) -> EventPersonView | None:
