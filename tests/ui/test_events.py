@@ -137,13 +137,14 @@ def titles(screen: EventsScreen) -> list[str]:
     return [str(listed.get_row_at(i)[1]) for i in range(listed.row_count)]
 
 
-async def test_edit_opens_the_add_form_filled_and_refuses_as_it_does(ctx, open_app) -> None:
+async def test_edit_opens_the_add_form_filled_refuses_as_it_does_and_undoes(ctx, open_app) -> None:
     event = summit(ctx)
     async with open_app(size=(80, 24)) as pilot:
         await pilot.press("e")
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, EventsScreen)
+        before = dump(ctx)  # opening the app made the day's plan
         await pilot.press("e")
         await settle(pilot)
         form = pilot.app.screen
@@ -172,12 +173,16 @@ async def test_edit_opens_the_add_form_filled_and_refuses_as_it_does(ctx, open_a
             "Status",
             "Line",
         ]
-    shown = ev.event_detail(ctx, event).event
-    assert (shown.title, shown.on_date, shown.place) == (
-        "Web Summit 2026",
-        dt.date(2026, 11, 23),
-        "Arena",
-    )
+        shown = ev.event_detail(ctx, event).event
+        assert (shown.title, shown.on_date, shown.place) == (
+            "Web Summit 2026",
+            dt.date(2026, 11, 23),
+            "Arena",
+        )
+        await pilot.press("u")
+        await settle(pilot)
+        assert titles(screen) == ["Web Summit", "PyData"]
+    assert dump(ctx) == before
 
 
 async def test_delete_asks_naming_what_goes_and_undo_restores_it(ctx, open_app) -> None:
