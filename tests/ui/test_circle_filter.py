@@ -15,6 +15,7 @@ from netday.ui.screens.insights import InsightsScreen
 from netday.ui.screens.people import PeopleScreen
 from netday.ui.screens.review import ReviewScreen
 from netday.ui.widgets.panes import CallsPane, CommentsPane, InvitesPane, LogPane
+from tests.services.helpers import person
 from tests.services.test_circles import network, reviewed
 from tests.ui.conftest import settle
 from tests.ui.test_people_screen import bar, shown_ids
@@ -55,6 +56,19 @@ async def test_c_cycles_the_circle_and_every_pane_and_the_header_follow(
         await settle(pilot)
         assert counts(pilot) == [3, 2, 2]
         assert "personal" not in header(pilot)
+
+
+async def test_a_pane_empty_in_one_circle_says_so_in_a_whole_sentence(ctx, open_app) -> None:
+    """It read "None in the personal circle: C shows the next", a sentence cut short."""
+    person(ctx, "Ana Souza", last_call_days_ago=40)
+    async with open_app() as pilot:
+        await settle(pilot)
+        await pilot.press("C", "C")  # the personal circle: nobody in it
+        await settle(pilot)
+        calls = pilot.app.query_one(CallsPane)
+        assert calls.is_empty
+        shown = " ".join(line.text.strip() for line in calls._wrapped_reason())
+        assert shown == "None in the personal circle (C switches circle)"
 
 
 async def test_the_people_screen_opens_with_the_apps_circle(ctx, open_app) -> None:

@@ -185,7 +185,7 @@ class Pane(DataTable[Text], Generic[Item]):
         hold rows (the day's plan is the whole network's, shown filtered)."""
         if view.circle is None:
             return ""
-        return f"None in the {view.circle} circle: {key_label('today.circle')} shows the next"
+        return f"None in the {view.circle} circle ({key_label('today.circle')} switches circle)"
 
     def describe(self, item: Item) -> Text:
         """The row in full, for the detail panel."""
