@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from netday.errors import NetdayError
 from netday.services.contacts import (
@@ -32,6 +32,8 @@ from netday.ui.screens.contact_form import ContactForm
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.detail import promise_cells
+from netday.ui.widgets.fitted import FittedTable
+from netday.ui.widgets.panes import Column
 from netday.vocabulary import Direction, kind_said
 
 if TYPE_CHECKING:
@@ -80,18 +82,36 @@ def profile_text(d: ContactDetail, today: dt.date) -> Text:
     return stacked(lines)
 
 
-class Timeline(DataTable[Text]):
+class Timeline(FittedTable):
     """A contact's history, newest first; a logged interaction's row is keyed by its id
     (invitations and posts have keys of their own), so it can be edited or deleted."""
 
     BINDINGS = bindings(Scope.TIMELINE)
 
+    def __init__(self) -> None:
+        super().__init__(
+            ("When", Column(cap=16, least=10)),
+            ("Kind", Column(cap=24, least=8)),
+            ("", Column(cap=10, least=4)),
+            ("Note", Column()),
+            id="timeline",
+        )
 
-class Promises(DataTable[Text]):
+
+class Promises(FittedTable):
     """The promise ledger with this person: open ones first (soonest due), then the last
     few kept; each row keyed by the promise's id, so it can be marked or deleted."""
 
     BINDINGS = bindings(Scope.PROMISES)
+
+    def __init__(self) -> None:
+        super().__init__(
+            ("Due", Column(cap=12, least=6)),
+            ("Whose", Column(cap=8)),
+            ("What", Column()),
+            ("", Column(cap=4)),
+            id="promises-table",
+        )
 
 
 class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
@@ -106,13 +126,11 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact"):
             yield Static("", id="profile")
-            promises = Promises(id="promises-table", cursor_type="row")
+            promises = Promises()
             promises.border_title = "Promises (p adds one)"
-            promises.add_columns("Due", "Whose", "What", "")
             yield promises
-            timeline = Timeline(id="timeline", cursor_type="row")
+            timeline = Timeline()
             timeline.border_title = "Timeline"
-            timeline.add_columns("When", "Kind", "", "Note")
             yield timeline
         yield Footer()
 
@@ -171,9 +189,6 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.detail = detail
         self.query_one("#profile", Static).update(profile_text(detail, self.ctx.today()))
         self.show_promises(detail)
-        table = self.query_one(Timeline)
-        row = table.cursor_row
-        table.clear()
         events: list[tuple[str, str, str, str, str]] = []
         for i in detail.interactions:
             mark = "" if i.direction == Direction.NEUTRAL else i.direction
@@ -199,22 +214,17 @@ class ContactScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                     f"post-{p.id}",
                 )
             )
-        for *values, key in sorted(events, reverse=True):
-            table.add_row(*(cell(value) for value in values), key=key)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one(Timeline).show_rows(
+            ([cell(value) for value in values], key)
+            for *values, key in sorted(events, reverse=True)
+        )
 
     # --- the promise ledger -----------------------------------------------------------
 
     def show_promises(self, detail: ContactDetail) -> None:
         table = self.query_one(Promises)
-        row = table.cursor_row
-        table.clear()
         table.display = bool(detail.promises)
-        for p in detail.promises:
-            table.add_row(*promise_cells(p, self.ctx.today()), key=str(p.id))
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        table.show_rows((promise_cells(p, self.ctx.today()), str(p.id)) for p in detail.promises)
 
     def selected_promise(self) -> PromiseView | None:
         table = self.query_one(Promises)

@@ -59,7 +59,8 @@ from netday.ui.screens.network_forms import InviteDraft, InviteForm, PersonForm
 from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
 from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
-from netday.ui.widgets.panes import SCROLLBAR, Column, fit_widths, key_label
+from netday.ui.widgets.fitted import Cells, FittedTable
+from netday.ui.widgets.panes import Column, key_label
 from netday.wording import circle_only, short_date
 
 LISTED = 100
@@ -183,50 +184,6 @@ class MetForm(Form[str, EventPersonView]):
         return check_line(self.query_one("#line", Input).value)
 
 
-class FittedTable(DataTable[Text]):
-    """A table whose columns fit its width (`fit_widths`), again on every resize: a long
-    title or name is cut with `…` in its column instead of pushing the others out of
-    sight; an optional column is left out on a narrow terminal."""
-
-    COLUMNS: tuple[tuple[str, Column], ...] = ()
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row")
-        self._rows: list[tuple[str | None, tuple[Text, ...]]] = []
-        self._laid_out_at = -1
-
-    def fill(self, rows: list[tuple[str | None, tuple[Text, ...]]]) -> None:
-        """Show these rows (key, cells), the columns fitted to them and the width."""
-        self._rows = rows
-        self.lay_out()
-
-    def lay_out(self) -> None:
-        width = self.content_size.width
-        self._laid_out_at = width
-        padding = 2 * self.cell_padding
-        natural = [
-            max([len(header)] + [cells[i].cell_len for _, cells in self._rows])
-            for i, (header, _) in enumerate(self.COLUMNS)
-        ]
-        room = max(20, width - SCROLLBAR)
-        widths = fit_widths([c for _, c in self.COLUMNS], natural, room, padding)
-        shown = [i for i, w in enumerate(widths) if w is not None]
-        self.clear(columns=True)
-        for i in shown:
-            self.add_column(self.COLUMNS[i][0], width=widths[i] or 1)
-        for key, cells in self._rows:
-            self.add_row(*(cells[i] for i in shown), key=key)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.relay_out)
-
-    def relay_out(self) -> None:
-        if self.content_size.width != self._laid_out_at and self._rows:
-            row = self.cursor_row
-            self.lay_out()
-            self.move_cursor(row=min(row, self.row_count - 1))
-
-
 class Events(FittedTable):
     """The events, coming ones first; each row keyed by its id."""
 
@@ -319,20 +276,18 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.listed = found
         table = self.query_one(Events)
         row = table.cursor_row
-        table.fill(
-            [
+        table.show_rows(
+            (
                 (
-                    str(e.id),
-                    (
-                        cell(short_date(e.on_date)),
-                        cell(e.title),
-                        cell(e.place or e.url),
-                        cell(str(e.planned) if e.planned else ""),
-                        cell(str(e.met) if e.met else ""),
-                    ),
-                )
-                for e in found
-            ]
+                    cell(short_date(e.on_date)),
+                    cell(e.title),
+                    cell(e.place or e.url),
+                    cell(str(e.planned) if e.planned else ""),
+                    cell(str(e.met) if e.met else ""),
+                ),
+                str(e.id),
+            )
+            for e in found
         )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -343,7 +298,7 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
                 f"No events yet. Press {key_label('events.add')} to add one: a day, a place"
                 " or a link, then the people you plan to meet there."
             )
-            self.query_one(EventPeople).fill([])
+            self.query_one(EventPeople).show_rows(())
 
     def selected(self) -> EventView | None:
         table = self.query_one(Events)
@@ -363,7 +318,7 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
     def read_detail(self) -> None:
         found = self.selected()
         if found is not None and (self.detail is None or self.detail.event.id != found.id):
-            self.query_one(EventPeople).fill([])
+            self.query_one(EventPeople).show_rows(())
         if found is not None:
             self._read_detail(found.id)
 
@@ -385,24 +340,24 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.query_one("#event-about", Static).update(about_text(detail))
         table = self.query_one(EventPeople)
         row = table.cursor_row
-        rows: list[tuple[str | None, tuple[Text, ...]]] = []
+        rows: list[tuple[Cells, str | None]] = []
         for p in detail.people:
             line = p.summary.split(": ", 1)[1] if ": " in p.summary else ""
             status = cell(person_status(p), "dim" if p.met_at else "")
-            rows.append((str(p.contact_id), (cell(p.contact_name), status, cell(line))))
+            rows.append(((cell(p.contact_name), status, cell(line)), str(p.contact_id)))
         if self._to_next and detail.people:
             self._to_next = False
             unmet = [i for i, p in enumerate(detail.people) if p.met_at is None]
             row = unmet[0] if unmet else row
         if not detail.people and detail.outside:
             others = f"of the {detail.circle} circle here; {detail.outside} of the other"
-            rows.append((None, (cell("nobody", "dim"), cell(""), cell(others))))
+            rows.append(((cell("nobody", "dim"), cell(""), cell(others)), None))
         elif not detail.people:
             plans = key_label("events.plan")
             rows.append(
-                (None, (cell("nobody yet", "dim"), cell(""), cell(f"{plans} plans whom to meet")))
+                ((cell("nobody yet", "dim"), cell(""), cell(f"{plans} plans whom to meet")), None)
             )
-        table.fill(rows)
+        table.show_rows(rows)
         if detail.people and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

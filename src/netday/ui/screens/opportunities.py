@@ -48,7 +48,8 @@ from netday.ui.screens.modal_form import Form
 from netday.ui.text import assemble, cell, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.choice import Choice
-from netday.ui.widgets.panes import key_label
+from netday.ui.widgets.fitted import Cells, FittedTable
+from netday.ui.widgets.panes import Column, key_label
 from netday.wording import short_date
 
 LISTED = 100
@@ -127,14 +128,26 @@ class ShareForm(Form[str, ShareView]):
         return self.query_one("#line", Input).value
 
 
-class Opportunities(DataTable[Text]):
+class Opportunities(FittedTable):
     """The open opportunities, dated ones soonest first; each row keyed by its id."""
 
+    def __init__(self) -> None:
+        super().__init__(
+            ("When", Column(cap=7)),
+            ("Kind", Column(cap=18, least=7)),
+            ("Title", Column()),
+            ("Shared", Column(cap=6)),
+            id="opportunity-list",
+        )
 
-class Proposals(DataTable[Text]):
+
+class Proposals(FittedTable):
     """The people the selected opportunity fits, best first; Enter shares with one."""
 
     BINDINGS = bindings(Scope.PROPOSALS)
+
+    def __init__(self) -> None:
+        super().__init__(("Who", Column(cap=40, least=16)), ("Why", Column()), id="proposals")
 
 
 def about_text(detail: OpportunityDetail) -> Text:
@@ -165,18 +178,18 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
         self.listed: tuple[OpportunityView, ...] = ()
         self.detail: OpportunityDetail | None = None
         self._detail_ticket = 0
+        self._added: str | None = None
+        """An opportunity just added: the cursor goes to it once it is listed."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="opportunities"):
-            listed = Opportunities(id="opportunity-list", cursor_type="row")
+            listed = Opportunities()
             adds, closes = key_label("opportunities.add"), key_label("opportunities.close")
             listed.border_title = f"Open opportunities ({adds} adds · {closes} closes)"
-            listed.add_columns("When", "Kind", "Title", "Shared")
             yield listed
             yield Static("", id="opportunity-about")
-            fits = Proposals(id="proposals", cursor_type="row")
+            fits = Proposals()
             fits.border_title = "Who it fits (Enter shares, with a line)"
-            fits.add_columns("Who", "Why")
             yield fits
         yield Footer()
 
@@ -196,16 +209,22 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
             return
         self.listed = found
         table = self.query_one(Opportunities)
-        row = table.cursor_row
-        table.clear()
-        for o in found:
-            when = short_date(o.on_date) if o.on_date else ""
-            shared = str(o.shared) if o.shared else ""
-            table.add_row(
-                cell(when), cell(kind_said(o.kind)), cell(o.title), cell(shared), key=str(o.id)
+        table.show_rows(
+            (
+                (
+                    cell(short_date(o.on_date) if o.on_date else ""),
+                    cell(kind_said(o.kind)),
+                    cell(o.title),
+                    cell(str(o.shared) if o.shared else ""),
+                ),
+                str(o.id),
             )
+            for o in found
+        )
+        if self._added is not None:
+            table.select(self._added)
+            self._added = None
         if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
             self.read_detail()
         else:
             self.detail = None
@@ -213,7 +232,7 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
                 f"Nothing open to pass on. Press {key_label('opportunities.add')} to add an"
                 " event, a webinar, an article, a job or a call for speakers."
             )
-            self.query_one(Proposals).clear()
+            self.query_one(Proposals).show_rows(())
 
     def selected(self) -> OpportunityView | None:
         table = self.query_one(Opportunities)
@@ -233,7 +252,7 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
     def read_detail(self) -> None:
         found = self.selected()
         if found is not None and (self.detail is None or self.detail.opportunity.id != found.id):
-            self.query_one(Proposals).clear()
+            self.query_one(Proposals).show_rows(())
         if found is not None:
             self._read_detail(found.id)
 
@@ -253,16 +272,21 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
             return
         self.detail = detail
         self.query_one("#opportunity-about", Static).update(about_text(detail))
-        table = self.query_one(Proposals)
-        row = table.cursor_row
-        table.clear()
-        for p in detail.proposals:
-            who = p.name + (f" ({p.company})" if p.company else "")
-            table.add_row(cell(who), cell("; ".join(p.reasons)), key=str(p.contact_id))
-        if not detail.proposals:
-            table.add_row(cell("nobody fits yet", "dim"), cell("tag it, or the people it is for"))
-        elif table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        rows: list[tuple[Cells, str | None]] = [
+            (
+                (
+                    cell(p.name + (f" ({p.company})" if p.company else "")),
+                    cell("; ".join(p.reasons)),
+                ),
+                str(p.contact_id),
+            )
+            for p in detail.proposals
+        ]
+        if not rows:
+            rows = [
+                ((cell("nobody fits yet", "dim"), cell("tag it, or the people it is for")), None)
+            ]
+        self.query_one(Proposals).show_rows(rows)
 
     def selected_proposal(self) -> ProposalView | None:
         table = self.query_one(Proposals)
@@ -279,6 +303,7 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
     def saved(self, result: object) -> None:
         if isinstance(result, OpportunityView):
             self.notify(f"Added {result.title}.")
+            self._added = str(result.id)
         if isinstance(result, ShareView):
             self.notify(f"Shared with {result.contact_name}.")
         if result is not None:

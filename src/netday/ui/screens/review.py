@@ -15,7 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from netday.errors import NetdayError
@@ -30,7 +30,8 @@ from netday.ui.text import assemble, cell, editable, plain, stacked
 from netday.ui.tickets import DropsStaleResults
 from netday.ui.unsaved import quoted
 from netday.ui.widgets.detail import promise_cells
-from netday.ui.widgets.panes import MARKS
+from netday.ui.widgets.fitted import Cells, FittedTable
+from netday.ui.widgets.panes import MARKS, Column
 from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural
 
@@ -83,21 +84,36 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             note.border_title = "Reflection"
             yield note
             with VerticalScroll(id="review"):
-                plan: DataTable[Text] = DataTable(id="review-plan", cursor_type="row")
+                plan = FittedTable(
+                    ("", Column(cap=1)),
+                    ("Who", Column(cap=28, least=10)),
+                    ("Why / status", Column()),
+                    id="review-plan",
+                )
                 plan.border_title = "Planned vs done"
                 yield plan
-                due: DataTable[Text] = DataTable(id="review-promises", cursor_type="row")
+                due = FittedTable(
+                    ("Due", Column(cap=12, least=6)),
+                    ("Who", Column(cap=28, least=10)),
+                    ("Promise", Column()),
+                    ("", Column(cap=4)),
+                    id="review-promises",
+                )
                 due.border_title = "Promises that came due"
                 yield due
-                log: DataTable[Text] = DataTable(id="review-log", cursor_type="row")
+                log = FittedTable(
+                    ("Time", Column(cap=5)),
+                    ("Kind", Column(cap=14, least=4)),
+                    ("Who", Column(cap=28, least=10)),
+                    ("Min", Column(cap=3)),
+                    ("Note", Column()),
+                    id="review-log",
+                )
                 log.border_title = "Every interaction of the day"
                 yield log
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#review-plan", DataTable).add_columns("", "Who", "Why / status")
-        self.query_one("#review-promises", DataTable).add_columns("Due", "Who", "Promise", "")
-        self.query_one("#review-log", DataTable).add_columns("Time", "Kind", "Who", "Min", "Note")
         self.query_one("#reflection", Input).focus()
         self.load()
 
@@ -139,26 +155,38 @@ class ReviewScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         self.review = r
         self.day = r.date
         self.query_one("#review-summary", Static).update(summary_text(r))
-        plan = self.query_one("#review-plan", DataTable)
-        plan.clear()
+        plan: list[tuple[Cells, str | None]] = []
         for call in r.plan.calls if r.plan else ():
             status = (
                 call.reason
                 if call.status == CallStatus.PLANNED
                 else f"{call.status} · {call.reason}"
             )
-            plan.add_row(cell(MARKS[call.status]), cell(call.contact.name), cell(status))
-        due = self.query_one("#review-promises", DataTable)
-        due.clear()
+            plan.append(((cell(MARKS[call.status]), cell(call.contact.name), cell(status)), None))
+        self.query_one("#review-plan", FittedTable).show_rows(plan)
+        due = self.query_one("#review-promises", FittedTable)
         due.display = bool(r.promises_due)
-        for p in r.promises_due:
-            when, whose, what, state = promise_cells(p, r.date)
-            due.add_row(when, cell(p.contact_name), assemble(whose, " ", what), state)
-        log = self.query_one("#review-log", DataTable)
-        log.clear()
-        for i in r.interactions:
-            row = (f"{i.at:%H:%M}", i.kind, i.contact_name, str(i.minutes or ""), i.summary)
-            log.add_row(*(cell(value) for value in row))
+        due.show_rows(
+            ((when, cell(p.contact_name), assemble(whose, " ", what), state), str(p.id))
+            for p in r.promises_due
+            for when, whose, what, state in [promise_cells(p, r.date)]
+        )
+        self.query_one("#review-log", FittedTable).show_rows(
+            (
+                tuple(
+                    cell(value)
+                    for value in (
+                        f"{i.at:%H:%M}",
+                        i.kind,
+                        i.contact_name,
+                        str(i.minutes or ""),
+                        i.summary,
+                    )
+                ),
+                None,
+            )
+            for i in r.interactions
+        )
         self.show_note(r, saved)
 
     def show_note(self, r: ReviewView, saved: bool) -> None:
