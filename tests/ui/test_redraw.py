@@ -47,3 +47,35 @@ async def test_every_screen_has_its_own_background_so_the_screens_beneath_are_no
         await settle(pilot)
         assert type(app.screen).__name__ == "CallDoneForm"
         assert 0 < app.screen.styles.background.a < 1  # a form dims what it covers
+
+
+async def test_the_first_frame_drawn_shows_the_panes_laid_out_and_the_first_call_described(
+    ctx, monkeypatch
+) -> None:
+    """The panes lay their rows out as Textual gives them their width, before the frame
+    is drawn (not on the Resize event that follows it): the very first frame holds the
+    calls at their width and the detail of the first one (benchmarks/tui.py's mark)."""
+    from textual._compositor import CompositorUpdate
+    from textual.app import App
+
+    from netday.ui.app import NetdayApp
+
+    for name, days in (("Ana Souza", 33), ("Bruno Martin", 25), ("Chloé Dubois", 22)):
+        person(ctx, name, last_call_days_ago=days)
+    frames: list[str] = []
+    display = App._display
+
+    def kept(self: App[None], screen: object, renderable: object) -> None:
+        display(self, screen, renderable)  # type: ignore[arg-type]
+        if isinstance(renderable, CompositorUpdate):
+            frames.append(renderable.render_segments(self.console))
+
+    monkeypatch.setattr(App, "_display", kept)
+    app = NetdayApp(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        names = [c.contact.name for c in app.today_screen.view.plan.calls]
+    assert len(names) == 3
+    first = frames[0]
+    assert names[1] in first and names[2] in first
+    assert "last talk" in first or "why today" in first  # the detail panel

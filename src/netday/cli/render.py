@@ -25,6 +25,7 @@ from netday.services.insights import (
     streak_line,
     window_line,
 )
+from netday.services.insights_views import InsightsView
 from netday.services.opportunities import OpportunityDetail, OpportunityView, kind_said
 from netday.services.promises import promise_line as promise_line_of
 from netday.services.review import review_headline, review_title
@@ -32,7 +33,6 @@ from netday.services.search import SearchHit, where_found
 from netday.services.views import (
     ContactDetail,
     ContactSummary,
-    InsightsView,
     InteractionView,
     InviteView,
     PlannedCall,

@@ -26,8 +26,9 @@ from netday.services.insights import (
     streak_line,
     window_line,
 )
+from netday.services.insights_views import InsightsView
 from netday.services.review import review_day, review_title
-from netday.services.views import InsightsView, ReviewView
+from netday.services.views import ReviewView
 from netday.vocabulary import CallStatus
 from netday.wording import long_date, plural, short_date
 

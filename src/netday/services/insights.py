@@ -36,10 +36,7 @@ from netday.scheduling.kinds import CALL_KINDS
 from netday.scheduling.roles import ROLE_KEYWORDS
 from netday.services.circles import in_circle
 from netday.services.context import Context
-from netday.services.outcomes import answered
-from netday.services.review import completed_plans, counted_minutes_sql, streak
-from netday.services.settings import load_settings
-from netday.services.views import (
+from netday.services.insights_views import (
     CompanyFollow,
     Diversity,
     DriftingContact,
@@ -49,6 +46,9 @@ from netday.services.views import (
     TierDrift,
     WeekFigures,
 )
+from netday.services.outcomes import answered
+from netday.services.review import completed_plans, counted_minutes_sql, streak
+from netday.services.settings import load_settings
 from netday.store.models import Company, Contact, DayReview, Interaction, Invite
 from netday.vocabulary import (
     Direction,

@@ -8,10 +8,14 @@ result carries the ticket its read took (`netday.ui.tickets`), so a late one is 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from netday.services.views import ContactDetail, InsightsView, ReviewView, TodayView
+from netday.services.views import ContactDetail, ReviewView, TodayView
+
+if TYPE_CHECKING:
+    from netday.services.insights_views import InsightsView
 
 
 class DataChanged(Message):

@@ -34,7 +34,7 @@ from netday.services.insights import (
     streak_line,
     window_line,
 )
-from netday.services.views import CompanyFollow, InsightsView
+from netday.services.insights_views import CompanyFollow, InsightsView
 from netday.ui.actions import Scope, bindings
 from netday.ui.failures import RecoversFromFailures
 from netday.ui.messages import InsightsRead

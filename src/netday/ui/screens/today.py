@@ -188,6 +188,15 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
         )
         yield Footer()
 
+    def fit_to(self, height: int) -> None:
+        """Take the class of `VERTICAL_BREAKPOINTS` for a terminal `height` lines tall,
+        as Textual does on the screen's first Resize: done as the screen mounts, the
+        first frame is drawn with the detail panel at its height, not one frame later
+        (which laid the whole screen out again)."""
+        ours = sorted(self.VERTICAL_BREAKPOINTS, reverse=True)
+        fitting = next((name for least, name in ours if height >= least), None)
+        self.update_classes({name: name == fitting for _, name in ours}, animate=False)
+
     def unsaved(self) -> str | None:
         """The quick-log line typed and not logged (see `netday.ui.unsaved`)."""
         typed = self.query_one("#quick-log", Input).value
@@ -195,6 +204,7 @@ class TodayScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(CallsPane).focus()
+        self.fit_to(self.app.size.height)
         # The first view is read before the first frame, like any start-up work (a few
         # milliseconds even at 10,000 contacts); every later read runs in a worker.
         try:
