@@ -22,11 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.context import Context
@@ -52,13 +51,12 @@ from netday.services.promises import add_promise
 from netday.services.undo import undo_last
 from netday.services.views import InviteView, PromiseView
 from netday.ui.actions import Scope, bindings
-from netday.ui.failures import RecoversFromFailures
 from netday.ui.screens.dialogs import Confirm
+from netday.ui.screens.list_detail import ListAndDetailScreen
 from netday.ui.screens.modal_form import Form
 from netday.ui.screens.network_forms import InviteDraft, InviteForm, PersonForm
 from netday.ui.screens.promise_form import PromiseDraft, PromiseForm
 from netday.ui.text import assemble, cell, editable, plain, stacked
-from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.fitted import Cells, FittedTable
 from netday.ui.widgets.panes import Column, key_label
 from netday.wording import circle_only, short_date
@@ -225,18 +223,14 @@ def person_status(p: EventPersonView) -> str:
     return "to meet"
 
 
-class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+class EventsScreen(ListAndDetailScreen[EventView, EventDetail]):
     BINDINGS = bindings(Scope.EVENTS, Scope.BACK)
     ACTION_SCOPES = (Scope.EVENTS, Scope.EVENT_PEOPLE)
 
     def __init__(self, ctx: Context, *, circle: str | None = None) -> None:
         """`circle`: list only the people of that circle (the app's filter, `C`)."""
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.circle = circle
-        self.listed: tuple[EventView, ...] = ()
-        self.detail: EventDetail | None = None
-        self._detail_ticket = 0
         self._to_next = False
         """After a meeting is logged, the people's cursor goes to the next one to meet."""
 
@@ -300,43 +294,19 @@ class EventsScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
             )
             self.query_one(EventPeople).show_rows(())
 
-    def selected(self) -> EventView | None:
-        table = self.query_one(Events)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((e for e in self.listed if str(e.id) == key), None)
+    def list_table(self) -> FittedTable:
+        return self.query_one(Events)
 
-    @on(DataTable.RowHighlighted, "#event-list")
-    def highlighted(self, _: DataTable.RowHighlighted) -> None:
-        self.read_detail()
+    def people_table(self) -> FittedTable:
+        return self.query_one(EventPeople)
 
-    @on(DataTable.RowSelected, "#event-list")
-    def chosen(self, _: DataTable.RowSelected) -> None:
-        self.query_one(EventPeople).focus()
+    def detail_id(self, detail: EventDetail) -> int:
+        return detail.event.id
 
-    def read_detail(self) -> None:
-        found = self.selected()
-        if found is not None and (self.detail is None or self.detail.event.id != found.id):
-            self.query_one(EventPeople).show_rows(())
-        if found is not None:
-            self._read_detail(found.id)
+    def read_one(self, item_id: int) -> EventDetail:
+        return event_detail(self.ctx, item_id, self.circle)
 
-    @work(thread=True, exclusive=True, group="event-read", exit_on_error=False)
-    def _read_detail(self, event_id: int) -> None:
-        self._detail_ticket += 1
-        ticket = self._detail_ticket
-        try:
-            detail = event_detail(self.ctx, event_id, self.circle)
-        except NetdayError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self.app.call_from_thread(self.show_detail, detail, ticket)
-
-    def show_detail(self, detail: EventDetail, ticket: int) -> None:
-        if ticket != self._detail_ticket:
-            return
-        self.detail = detail
+    def show_detail(self, detail: EventDetail) -> None:
         self.query_one("#event-about", Static).update(about_text(detail))
         table = self.query_one(EventPeople)
         row = table.cursor_row

@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from netday.errors import NetdayError
 from netday.services.contacts import read_tags
@@ -43,10 +42,9 @@ from netday.services.opportunities import (
 )
 from netday.services.undo import undo_last
 from netday.ui.actions import Scope, bindings
-from netday.ui.failures import RecoversFromFailures
+from netday.ui.screens.list_detail import ListAndDetailScreen
 from netday.ui.screens.modal_form import Form
 from netday.ui.text import assemble, cell, plain, stacked
-from netday.ui.tickets import DropsStaleResults
 from netday.ui.widgets.choice import Choice
 from netday.ui.widgets.fitted import Cells, FittedTable
 from netday.ui.widgets.panes import Column, key_label
@@ -168,16 +166,12 @@ def about_text(detail: OpportunityDetail) -> Text:
     return stacked(lines)
 
 
-class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None]):
+class OpportunitiesScreen(ListAndDetailScreen[OpportunityView, OpportunityDetail]):
     BINDINGS = bindings(Scope.OPPORTUNITIES, Scope.BACK)
     ACTION_SCOPES = (Scope.OPPORTUNITIES, Scope.PROPOSALS)
 
     def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.listed: tuple[OpportunityView, ...] = ()
-        self.detail: OpportunityDetail | None = None
-        self._detail_ticket = 0
+        super().__init__(ctx)
         self._added: str | None = None
         """An opportunity just added: the cursor goes to it once it is listed."""
 
@@ -234,43 +228,19 @@ class OpportunitiesScreen(DropsStaleResults, RecoversFromFailures, Screen[None])
             )
             self.query_one(Proposals).show_rows(())
 
-    def selected(self) -> OpportunityView | None:
-        table = self.query_one(Opportunities)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((o for o in self.listed if str(o.id) == key), None)
+    def list_table(self) -> FittedTable:
+        return self.query_one(Opportunities)
 
-    @on(DataTable.RowHighlighted, "#opportunity-list")
-    def highlighted(self, _: DataTable.RowHighlighted) -> None:
-        self.read_detail()
+    def people_table(self) -> FittedTable:
+        return self.query_one(Proposals)
 
-    @on(DataTable.RowSelected, "#opportunity-list")
-    def chosen(self, _: DataTable.RowSelected) -> None:
-        self.query_one(Proposals).focus()
+    def detail_id(self, detail: OpportunityDetail) -> int:
+        return detail.opportunity.id
 
-    def read_detail(self) -> None:
-        found = self.selected()
-        if found is not None and (self.detail is None or self.detail.opportunity.id != found.id):
-            self.query_one(Proposals).show_rows(())
-        if found is not None:
-            self._read_detail(found.id)
+    def read_one(self, item_id: int) -> OpportunityDetail:
+        return opportunity_detail(self.ctx, item_id)
 
-    @work(thread=True, exclusive=True, group="opportunity-read", exit_on_error=False)
-    def _read_detail(self, opportunity_id: int) -> None:
-        self._detail_ticket += 1
-        ticket = self._detail_ticket
-        try:
-            detail = opportunity_detail(self.ctx, opportunity_id)
-        except NetdayError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self.app.call_from_thread(self.show_detail, detail, ticket)
-
-    def show_detail(self, detail: OpportunityDetail, ticket: int) -> None:
-        if ticket != self._detail_ticket:
-            return
-        self.detail = detail
+    def show_detail(self, detail: OpportunityDetail) -> None:
         self.query_one("#opportunity-about", Static).update(about_text(detail))
         rows: list[tuple[Cells, str | None]] = [
             (
