@@ -253,21 +253,12 @@ class EventsScreen(ListAndDetailScreen[EventView, EventDetail]):
             yield people
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.load()
-
     # --- reading --------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="events-read", exit_on_error=False)
-    def load(self) -> None:
-        ticket = self.take_ticket()
-        found = list_events(self.ctx, limit=LISTED)
-        self.app.call_from_thread(self.show_list, found, ticket)
+    def read_list(self) -> tuple[EventView, ...]:
+        return list_events(self.ctx, limit=LISTED)
 
-    def show_list(self, found: tuple[EventView, ...], ticket: int) -> None:
-        if not self.is_fresh(ticket):
-            return
-        self.listed = found
+    def show_list(self, found: tuple[EventView, ...]) -> None:
         table = self.query_one(Events)
         row = table.cursor_row
         table.show_rows(

@@ -47,6 +47,13 @@ class ListAndDetailScreen(
 
     # --- what a subclass says -------------------------------------------------------
 
+    def read_list(self) -> tuple[Listed, ...]:
+        """Read what the screen lists (in a worker thread)."""
+        raise NotImplementedError
+
+    def show_list(self, found: tuple[Listed, ...]) -> None:
+        raise NotImplementedError
+
     def list_table(self) -> FittedTable:
         raise NotImplementedError
 
@@ -63,6 +70,23 @@ class ListAndDetailScreen(
 
     def show_detail(self, detail: Detail) -> None:
         raise NotImplementedError
+
+    # --- the list -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="list-read", exit_on_error=False)
+    def load(self) -> None:
+        """Read the list again (after every change made on the screen)."""
+        ticket = self.take_ticket()
+        found = self.read_list()
+        self.app.call_from_thread(self._list_read, found, ticket)
+
+    def _list_read(self, found: tuple[Listed, ...], ticket: int) -> None:
+        if self.is_fresh(ticket):
+            self.listed = found
+            self.show_list(found)
 
     # --- the selection and its detail -----------------------------------------------
 

@@ -187,21 +187,12 @@ class OpportunitiesScreen(ListAndDetailScreen[OpportunityView, OpportunityDetail
             yield fits
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.load()
-
     # --- reading --------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="opportunities-read", exit_on_error=False)
-    def load(self) -> None:
-        ticket = self.take_ticket()
-        found = list_opportunities(self.ctx, limit=LISTED)
-        self.app.call_from_thread(self.show_list, found, ticket)
+    def read_list(self) -> tuple[OpportunityView, ...]:
+        return list_opportunities(self.ctx, limit=LISTED)
 
-    def show_list(self, found: tuple[OpportunityView, ...], ticket: int) -> None:
-        if not self.is_fresh(ticket):
-            return
-        self.listed = found
+    def show_list(self, found: tuple[OpportunityView, ...]) -> None:
         table = self.query_one(Opportunities)
         table.show_rows(
             (
