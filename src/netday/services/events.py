@@ -19,14 +19,14 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from netday import limits
-from netday.cleaning import clean_block, clean_line, quoted
+from netday.cleaning import clean_line, quoted
 from netday.errors import NetdayError, NotFound
 from netday.scheduling.when import in_range, parse_day
 from netday.services.circles import in_circle
-from netday.services.contacts import check_profile_url
 from netday.services.context import Context
 from netday.services.journal import record_interaction
 from netday.services.lookup import resolve_contact
+from netday.services.opportunities import check_notes, check_url
 from netday.services.planner import top_up_plan
 from netday.services.undo import undoable
 from netday.store.models import Contact, Event, EventPerson, Interaction
@@ -99,17 +99,6 @@ def check_title(text: str) -> str:
 
 def check_place(text: str) -> str:
     return clean_line(text, what="a place", limit=limits.PLACE)
-
-
-def check_url(text: str) -> str:
-    """A web address or blank (the same shape a profile URL has)."""
-    url = clean_line(text, what="a URL", limit=limits.POST_URL)
-    check_profile_url(url)
-    return url
-
-
-def check_notes(text: str) -> str:
-    return clean_block(text, what="notes", limit=limits.LONG_TEXT)
 
 
 def check_line(text: str) -> str:

@@ -37,7 +37,6 @@ from netday.services.events import (
     check_line,
     check_place,
     check_title,
-    check_url,
     delete_event,
     edit_event,
     event_detail,
@@ -47,6 +46,7 @@ from netday.services.events import (
     read_day,
 )
 from netday.services.invites import list_templates, send_invite
+from netday.services.opportunities import check_url
 from netday.services.promises import add_promise
 from netday.services.undo import undo_last
 from netday.services.views import InviteView, PromiseView
